@@ -1,0 +1,94 @@
+// Exploring: search, select, keyboard, legend toggles, layouts.
+import { test, expect, open, clickNode } from './fixtures.mjs';
+
+test('search by name suggests, selects and shows sources', async ({ page }) => {
+  await open(page);
+  const search = page.getByRole('combobox', { name: 'Search' });
+  await search.fill('thai');
+  await expect(page.getByRole('option', { name: /^Thailand \(THA\)/ })).toBeVisible();
+  await search.press('Enter');
+  const details = page.getByRole('complementary', { name: 'Details' });
+  await expect(details.getByRole('heading', { name: 'Thailand', level: 2 })).toBeVisible();
+  await expect(details.getByText('Alignment as of 25 Jun 2026: Both camps')).toBeVisible();
+  const links = details.getByRole('link');
+  expect(await links.count()).toBeGreaterThan(2);
+  for (const href of await links.evaluateAll((as) => as.map((a) => a.href))) {
+    expect(href).toMatch(/^https?:\/\//);
+  }
+  await expect(page.getByRole('option', { name: /^Thailand — / })).toHaveAttribute('aria-selected', 'true');
+});
+
+test('search by ISO code and by alias', async ({ page }) => {
+  await open(page);
+  const search = page.getByRole('combobox', { name: 'Search' });
+  await search.fill('SEN');
+  await search.press('Enter');
+  await expect(page.getByRole('complementary', { name: 'Details' }).getByRole('heading', { name: 'Senegal' })).toBeVisible();
+  await search.fill('Russian Federation');
+  await search.press('Enter');
+  await expect(page.getByRole('complementary', { name: 'Details' }).getByRole('heading', { name: 'Russia' })).toBeVisible();
+});
+
+test('date disagreements are shown with both sources', async ({ page }) => {
+  await open(page);
+  const search = page.getByRole('combobox', { name: 'Search' });
+  await search.fill('South Korea');
+  await search.press('Enter');
+  const details = page.getByRole('complementary', { name: 'Details' });
+  await expect(details.getByRole('note').filter({ hasText: 'Sources disagree on the date' })).toBeVisible();
+});
+
+test('clicking a node selects it; Escape clears', async ({ page }) => {
+  await open(page);
+  await clickNode(page, 'hub:ilrs');
+  const details = page.getByRole('complementary', { name: 'Details' });
+  await expect(details.getByRole('heading', { name: 'International Lunar Research Station' })).toBeVisible();
+  await expect(details.getByText(/member states as of/)).toBeVisible();
+  await page.getByRole('listbox', { name: /Network graph/ }).focus();
+  await page.keyboard.press('Escape');
+  await expect(details.getByRole('heading', { name: 'Details' })).toBeVisible();
+});
+
+test('keyboard: Tab reaches the graph, arrows move, Enter selects', async ({ page }) => {
+  await open(page);
+  const graph = page.getByRole('listbox', { name: /Network graph/ });
+  await page.getByRole('button', { name: 'Fit' }).focus();
+  // Tab onward until the graph has focus (through the toolbar's checkboxes).
+  for (let i = 0; i < 6 && !(await graph.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press('Tab');
+  }
+  await expect(graph).toBeFocused();
+  const first = await graph.getAttribute('aria-activedescendant');
+  expect(first).toBeTruthy();
+  await page.keyboard.press('ArrowRight');
+  const second = await graph.getAttribute('aria-activedescendant');
+  expect(second).toBeTruthy();
+  expect(second).not.toEqual(first);
+  await page.keyboard.press('Enter');
+  await expect(page.locator(`#${second}`)).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Escape');
+  await expect(page.locator(`#${second}`)).toHaveAttribute('aria-selected', 'false');
+});
+
+test('legend entries toggle what they name', async ({ page }) => {
+  await open(page);
+  const apsco = page.getByRole('button', { name: 'APSCO' });
+  await expect(apsco).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('option', { name: /^APSCO — hub/ })).toHaveCount(1);
+  await apsco.click();
+  await expect(apsco).toHaveAttribute('aria-pressed', 'false');
+  await expect(page.getByRole('option', { name: /^APSCO — hub/ })).toHaveCount(0);
+  await apsco.click();
+  await expect(page.getByRole('option', { name: /^APSCO — hub/ })).toHaveCount(1);
+});
+
+test('layouts switch without errors', async ({ page, watched }) => {
+  await open(page);
+  for (const name of ['Alignment axis', 'Map', 'Network']) {
+    await page.getByRole('radio', { name }).check();
+    await page.waitForTimeout(800);
+    const p = await page.evaluate(() => window.__nodeClientPosition('THA'));
+    expect(p).not.toBeNull();
+  }
+  expect(watched.errors).toEqual([]);
+});

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The README's second command, and what CI runs (.ci/run): installs what is
+# missing, then runs every check and test. Every step runs; the script exits
+# non-zero when any fails, and ends with a "N passed, N failed" line of steps.
+set -uo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$ROOT"
+
+bash scripts/setup.sh --no-build || { echo "setup failed"; echo "0 passed, 1 failed"; exit 1; }
+
+passed=0; failed=0; failures=()
+run() {
+  local name="$1"; shift
+  printf '\n== %s\n' "$name"
+  local t0=$SECONDS
+  if "$@"; then
+    passed=$((passed + 1)); printf -- '-- ok: %s (%ss)\n' "$name" $((SECONDS - t0))
+  else
+    failed=$((failed + 1)); failures+=("$name"); printf -- '-- FAILED: %s (%ss)\n' "$name" $((SECONDS - t0))
+  fi
+}
+
+run "cargo fmt --check" cargo fmt --all --check
+run "countries.csv is what keshvar generates" cargo run -q --locked -p countries-gen -- --check
+run "clippy (native)" cargo clippy -q --locked --workspace --all-targets -- -D warnings
+run "clippy (wasm32)" cargo clippy -q --locked --target wasm32-unknown-unknown --all-targets -- -D warnings
+run "cargo test (native)" cargo test --locked --workspace
+run "wasm-bindgen-test (headless Chromium)" cargo test --locked --target wasm32-unknown-unknown --test web
+run "trunk build --release" trunk build --release
+run "Playwright end-to-end (Chromium)" node_modules/.bin/playwright test -c e2e/playwright.config.mjs
+
+echo
+if [ "$failed" -gt 0 ]; then printf 'failed steps: %s\n' "${failures[*]}"; fi
+echo "steps: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]

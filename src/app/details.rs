@@ -1,0 +1,222 @@
+//! The details panel: every membership and partnership of the selection,
+//! with dates, instruments, confidence, disagreements and source links.
+
+use leptos::prelude::*;
+
+use super::AppState;
+use crate::facts;
+use crate::model::*;
+
+/// Source links for a list of source ids.
+fn source_links(ds: &Dataset, ids: &[String]) -> impl IntoView + use<> {
+    let items: Vec<_> = ids
+        .iter()
+        .filter_map(|id| ds.source(id).cloned())
+        .map(|s| {
+            let date = s.date.map(|d| format!(", {d}")).unwrap_or_default();
+            let tag = match s.kind {
+                SourceType::Primary => "primary",
+                SourceType::Secondary => "secondary",
+            };
+            let label = format!("{}{}", if s.publisher.is_empty() { "Source".to_string() } else { s.publisher.clone() }, date);
+            let title = s.title.clone();
+            let note = (!s.note.is_empty()).then(|| view! { <span class="source-note">{format!(" — {}", s.note)}</span> });
+            if s.url.is_empty() {
+                view! { <li><span class="source">{label}": "{title}</span>" "<span class="tag">{tag}</span>{note}</li> }.into_any()
+            } else {
+                view! {
+                    <li>
+                        <a class="source" href=s.url.clone() target="_blank" rel="noopener noreferrer">{label}": "{title}</a>
+                        " "<span class="tag">{tag}</span>{note}
+                    </li>
+                }
+                .into_any()
+            }
+        })
+        .collect();
+    view! { <ul class="sources">{items}</ul> }
+}
+
+fn confidence_badge(c: Confidence) -> impl IntoView {
+    view! { <span class=format!("badge conf-{}", c.id())>{c.label()}</span> }
+}
+
+/// The panel for the selected node.
+#[component]
+pub fn DetailsPanel() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let body = move || {
+        let Some(id) = state.selected.get() else {
+            return view! {
+                <h2>"Details"</h2>
+                <p class="hint">"Select a country, agency or hub in the graph, or search for one, to see its memberships and partnerships with their sources."</p>
+            }
+            .into_any();
+        };
+        let ds = state.ds();
+        let at = state.as_of();
+        if let Some(fw) = id.strip_prefix("hub:").and_then(FrameworkId::parse) {
+            return hub_details(&ds, fw, at).into_any();
+        }
+        let Some(actor) = ds.actor(&id).cloned() else {
+            return view! { <h2>"Details"</h2><p role="alert">{format!("Unknown id '{id}'.")}</p> }
+                .into_any();
+        };
+        actor_details(&ds, &actor, at).into_any()
+    };
+    view! {
+        <aside class="details" aria-label="Details" aria-live="polite">
+            {body}
+            {move || state.selected.get().map(|_| view! {
+                <button type="button" class="clear" on:click=move |_| state.selected.set(None)>"Clear selection"</button>
+            })}
+        </aside>
+    }
+}
+
+fn hub_details(ds: &Dataset, fw: FrameworkId, at: crate::date::Date) -> impl IntoView + use<> {
+    let f = ds.framework(fw).cloned();
+    let members = facts::state_members(ds, fw, at);
+    let others = facts::other_members(ds, fw, at);
+    let names = |ms: &[&Membership]| -> Vec<String> {
+        ms.iter()
+            .map(|m| {
+                format!(
+                    "{} ({})",
+                    ds.actor(&m.actor)
+                        .map_or(m.actor.as_str(), |a| a.name.as_str()),
+                    m.date
+                )
+            })
+            .collect()
+    };
+    let (state_names, other_names) = (names(&members), names(&others));
+    view! {
+        <h2>{f.as_ref().map_or(fw.label().to_string(), |f| f.name.clone())}</h2>
+        <p>{f.as_ref().map(|f| f.description.clone())}</p>
+        <p>{format!("Founded {}. Led by {}.", f.as_ref().map_or(String::new(), |f| f.founded.human()),
+            f.as_ref().map_or(String::new(), |f| f.led_by.iter().map(|l| ds.actor(l).map_or(l.clone(), |a| a.name.clone())).collect::<Vec<_>>().join(" and ")))}</p>
+        {f.as_ref().map(|f| source_links(ds, &f.sources))}
+        <h3>{format!("{} member states as of {}", state_names.len(), at.human())}</h3>
+        <ol class="members">{state_names.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ol>
+        {(!other_names.is_empty()).then(|| view! {
+            <h3>{format!("{} other members (agencies, institutions, companies, organizations)", other_names.len())}</h3>
+            <ol class="members">{other_names.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ol>
+        })}
+    }
+}
+
+fn actor_details(ds: &Dataset, actor: &Actor, at: crate::date::Date) -> impl IntoView + use<> {
+    let country = actor
+        .country
+        .as_deref()
+        .and_then(|c| ds.country(c))
+        .cloned();
+    let kind = actor.kind.label();
+    let place = country
+        .as_ref()
+        .map(|c| format!("{kind} · {} · {}", c.subregion, c.region))
+        .unwrap_or_else(|| kind.to_string());
+    let alignment = actor
+        .country
+        .as_deref()
+        .map(|c| facts::alignment(ds, c, at));
+    // Memberships of the actor and, for a country, of its bodies.
+    let bodies: Vec<&Actor> = ds
+        .actors
+        .iter()
+        .filter(|a| {
+            a.id == actor.id
+                || (actor.kind == ActorKind::Country
+                    && a.country.as_deref() == Some(actor.id.as_str()))
+        })
+        .collect();
+    let memberships: Vec<Membership> = ds
+        .memberships
+        .iter()
+        .filter(|m| m.date <= at && bodies.iter().any(|b| b.id == m.actor))
+        .cloned()
+        .collect();
+    let mut memberships = memberships;
+    memberships.sort_by(|a, b| a.framework.cmp(&b.framework).then(a.date.cmp(&b.date)));
+    let ties = if actor.kind == ActorKind::Country {
+        facts::ties(ds, &actor.id, at)
+            .into_iter()
+            .map(|(p, partner)| (p.clone(), partner.to_string()))
+            .collect::<Vec<_>>()
+    } else {
+        ds.partnerships
+            .iter()
+            .filter(|p| p.date <= at && (p.a == actor.id || p.b == actor.id))
+            .map(|p| {
+                (
+                    p.clone(),
+                    if p.a == actor.id {
+                        p.b.clone()
+                    } else {
+                        p.a.clone()
+                    },
+                )
+            })
+            .collect()
+    };
+    let counts = actor
+        .country
+        .as_deref()
+        .filter(|_| actor.kind == ActorKind::Country)
+        .map(|c| facts::ties_by_camp(ds, c, at));
+    let m_rows = memberships
+        .into_iter()
+        .map(|m| {
+            let fw = ds.framework(m.framework).map_or(m.framework.label().to_string(), |f| f.name.clone());
+            let who = if m.actor != actor.id { ds.actor(&m.actor).map(|a| format!(" — by {}", a.name)) } else { None };
+            let disagreement = m.alt_date.map(|d| {
+                view! {
+                    <div class="disagree" role="note">
+                        <strong>"Sources disagree on the date: "</strong>
+                        {format!("{} per the sources below; {} per:", m.date, d)}
+                        {source_links(ds, &m.alt_sources)}
+                    </div>
+                }
+            });
+            view! {
+                <li class="fact">
+                    <div class="fact-head">
+                        <strong>{fw}</strong>{who}" "{confidence_badge(m.confidence)}
+                    </div>
+                    <div>{format!("{} · {} · {} · {}", m.date, m.instrument.label(), m.level.label(), m.status.label())}</div>
+                    {(!m.official.is_empty()).then(|| view! { <div>{format!("Signed by {}", m.official)}</div> })}
+                    {(!m.note.is_empty()).then(|| view! { <div class="note">{m.note.clone()}</div> })}
+                    {disagreement}
+                    {source_links(ds, &m.sources)}
+                </li>
+            }
+        })
+        .collect_view();
+    let t_rows = ties
+        .into_iter()
+        .map(|(p, partner)| {
+            let partner_name = ds.actor(&partner).map_or(partner.clone(), |a| a.name.clone());
+            view! {
+                <li class="fact">
+                    <div class="fact-head"><strong>{p.title.clone()}</strong>" "{confidence_badge(p.confidence)}</div>
+                    <div>{format!("{} · {} · with {}", p.date, p.kind.label(), partner_name)}</div>
+                    <div>{p.description.clone()}</div>
+                    {(!p.note.is_empty()).then(|| view! { <div class="note">{p.note.clone()}</div> })}
+                    {source_links(ds, &p.sources)}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <h2>{actor.name.clone()}</h2>
+        <p class="meta">{place}</p>
+        {alignment.map(|a| view! { <p class="alignment">{format!("Alignment as of {}: {}", at.human(), a.label())}</p> })}
+        {counts.map(|c| view! { <p>{format!("Bilateral ties: {} with Artemis-side partners, {} with ILRS-side partners, {} with others.", c.artemis, c.ilrs, c.other)}</p> })}
+        {(!actor.note.is_empty()).then(|| view! { <p class="note">{actor.note.clone()}</p> })}
+        <h3>"Memberships"</h3>
+        <ul class="facts">{m_rows}</ul>
+        <h3>"Partnerships"</h3>
+        <ul class="facts">{t_rows}</ul>
+    }
+}

@@ -1,0 +1,571 @@
+//! The graph view: a canvas drawn by [`Scene`], pointer and keyboard
+//! interaction, and an accessible listbox of the nodes beside it.
+
+use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use leptos::html::{Canvas, Div};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+
+use super::AppState;
+use super::scene::Scene;
+use crate::camera::{self, Camera};
+use crate::facts;
+use crate::graph::Graph;
+use crate::layout::force::Point;
+
+/// Handle to the scene shared by the view's closures.
+#[derive(Clone)]
+pub struct SceneHandle {
+    scene: Rc<RefCell<Scene>>,
+    /// The canvas drawn on.
+    pub canvas: NodeRef<Canvas>,
+    pending: Rc<Cell<bool>>,
+}
+
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+impl SceneHandle {
+    /// A handle drawing on `canvas`.
+    pub fn new(canvas: NodeRef<Canvas>) -> Self {
+        SceneHandle {
+            scene: Rc::new(RefCell::new(Scene::new())),
+            canvas,
+            pending: Rc::new(Cell::new(false)),
+        }
+    }
+
+    /// Mutable access to the scene.
+    pub fn with<R>(&self, f: impl FnOnce(&mut Scene) -> R) -> R {
+        f(&mut self.scene.borrow_mut())
+    }
+
+    /// Draws now (synchronously), then keeps animating while needed.
+    pub fn draw_now(&self) {
+        if let Some(canvas) = self.canvas.try_get_untracked().flatten() {
+            self.scene.borrow_mut().draw(&canvas);
+        }
+        if self.scene.borrow().animating() {
+            self.request_frame();
+        }
+    }
+
+    /// Schedules one animation frame (coalescing repeated requests).
+    pub fn request_frame(&self) {
+        if self.pending.replace(true) {
+            return;
+        }
+        let this = self.clone();
+        let cb = Closure::once_into_js(move |t: f64| {
+            this.pending.set(false);
+            this.scene.borrow_mut().step(t, 10.0, &now);
+            this.draw_now();
+        });
+        if let Some(w) = web_sys::window() {
+            let _ = w.request_animation_frame(cb.unchecked_ref());
+        }
+    }
+}
+
+fn media(query: &str) -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media(query).ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// Accessible option id of a node.
+fn option_id(id: &str) -> String {
+    format!("node-{}", id.replace(':', "-"))
+}
+
+/// The graph: canvas, tooltip and accessible node list.
+#[component]
+pub fn GraphView() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let handle = expect_context::<StoredValue<SceneHandle, LocalStorage>>().get_value();
+    let canvas = handle.canvas;
+    let wrap = NodeRef::<Div>::new();
+    let focus_id = RwSignal::new(None::<String>);
+    let tooltip = RwSignal::new(None::<(f32, f32, String)>);
+
+    handle.with(|s| {
+        s.dark = media("(prefers-color-scheme: dark)");
+        s.reduced_motion = media("(prefers-reduced-motion: reduce)");
+        s.dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio() as f32);
+    });
+
+    // Size the canvas to its box, and keep it so.
+    let resize = {
+        let handle = handle.clone();
+        move || {
+            let Some(el) = wrap.try_get_untracked().flatten() else {
+                return;
+            };
+            let rect = el.get_bounding_client_rect();
+            let (w, h) = (rect.width() as f32, rect.height() as f32);
+            if w < 1.0 || h < 1.0 {
+                return;
+            }
+            let changed = handle.with(|s| {
+                let changed = (s.width - w).abs() > 0.5 || (s.height - h).abs() > 0.5;
+                s.width = w;
+                s.height = h;
+                s.dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio() as f32);
+                if changed && !s.user_moved {
+                    s.fit_target();
+                }
+                changed
+            });
+            if changed {
+                handle.draw_now();
+            }
+        }
+    };
+    {
+        let resize = resize.clone();
+        wrap.on_load(move |el| {
+            let cb = Closure::<dyn FnMut()>::new(resize.clone());
+            if let Ok(obs) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
+                obs.observe(&el);
+                // Stop observing when the view goes away (tests mount and unmount it).
+                let obs = send_wrapper::SendWrapper::new(obs);
+                on_cleanup(move || obs.disconnect());
+            }
+            cb.forget();
+            resize();
+        });
+    }
+
+    // Graph changes (filters, date): warm-started layout, drawn.
+    {
+        let handle = handle.clone();
+        let first = Cell::new(true);
+        Effect::new(move |_| {
+            let g = state.graph.get();
+            let ds = state.ds();
+            handle.with(|s| s.set_graph(g, &ds, first.replace(false), now()));
+            handle.draw_now();
+            publish_first_frame();
+        });
+    }
+    // Layout switch.
+    {
+        let handle = handle.clone();
+        Effect::new(move |prev: Option<()>| {
+            let kind = state.layout.get();
+            if prev.is_some() {
+                let ds = state.ds();
+                handle.with(|s| s.set_layout(kind, false, &ds, now()));
+                handle.draw_now();
+            }
+        });
+    }
+    // Selection drawn as a highlight.
+    {
+        let handle = handle.clone();
+        Effect::new(move |_| {
+            let sel = state.selected.get();
+            let g = state.graph.get();
+            handle.with(|s| s.selected = sel.as_deref().and_then(|id| g.index_of(id)));
+            handle.draw_now();
+        });
+    }
+    // Keyboard focus drawn as a ring.
+    {
+        let handle = handle.clone();
+        Effect::new(move |_| {
+            let f = focus_id.get();
+            let g = state.graph.get_untracked();
+            handle.with(|s| s.focus = f.as_deref().and_then(|id| g.index_of(id)));
+            handle.draw_now();
+        });
+    }
+    // Zoom to a node on request (search).
+    {
+        let handle = handle.clone();
+        Effect::new(move |_| {
+            if let Some(id) = state.zoom_to.get() {
+                handle.with(|s| {
+                    if let Some(i) = s.graph.index_of(&id) {
+                        let target = s.fitted_camera().scale.max(s.camera.scale) * 1.8;
+                        s.camera = Camera::centre_on(
+                            s.pos[i],
+                            target.min(camera::MAX_SCALE),
+                            s.width,
+                            s.height,
+                        );
+                        s.user_moved = true;
+                    }
+                });
+                handle.draw_now();
+            }
+        });
+    }
+
+    // Test and bench hook: a node's position in page (client) coordinates.
+    {
+        let handle = handle.clone();
+        let hook = Closure::<dyn Fn(String) -> JsValue>::new(move |id: String| {
+            let Some(el) = handle.canvas.try_get_untracked().flatten() else {
+                return JsValue::NULL;
+            };
+            let r = el.get_bounding_client_rect();
+            handle.with(|s| match s.graph.index_of(&id) {
+                Some(i) => {
+                    let p = s.camera.to_screen(s.pos[i]);
+                    let arr = js_sys::Array::new();
+                    arr.push(&JsValue::from_f64(r.left() + f64::from(p[0])));
+                    arr.push(&JsValue::from_f64(r.top() + f64::from(p[1])));
+                    arr.into()
+                }
+                None => JsValue::NULL,
+            })
+        });
+        if let Some(w) = web_sys::window() {
+            let _ = js_sys::Reflect::set(
+                &w,
+                &JsValue::from_str("__nodeClientPosition"),
+                hook.as_ref(),
+            );
+        }
+        hook.forget();
+    }
+
+    // Pointer interaction: drag to pan (or move a node), wheel to zoom, click to select,
+    // two pointers to pinch.
+    let pointers: Rc<RefCell<BTreeMap<i32, Point>>> = Rc::default();
+    let drag = Rc::new(Cell::new(None::<(Point, Option<usize>, bool)>));
+    let local = |ev: &web_sys::MouseEvent| -> Point {
+        let t = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let r = t.map(|t| t.get_bounding_client_rect());
+        r.map_or([0.0, 0.0], |r| {
+            [
+                ev.client_x() as f32 - r.left() as f32,
+                ev.client_y() as f32 - r.top() as f32,
+            ]
+        })
+    };
+    let on_down = {
+        let (handle, pointers, drag) = (handle.clone(), pointers.clone(), drag.clone());
+        move |ev: web_sys::PointerEvent| {
+            let p = local(&ev);
+            pointers.borrow_mut().insert(ev.pointer_id(), p);
+            if let Some(t) = ev
+                .current_target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            {
+                let _ = t.set_pointer_capture(ev.pointer_id());
+            }
+            let hit = handle.with(|s| {
+                if s.bench {
+                    None
+                } else {
+                    camera::hit_test(&s.camera, &s.pos, &s.radius, p, 8.0)
+                }
+            });
+            drag.set(Some((p, hit, false)));
+        }
+    };
+    let on_move = {
+        let (handle, pointers, drag) = (handle.clone(), pointers.clone(), drag.clone());
+        move |ev: web_sys::PointerEvent| {
+            let p = local(&ev);
+            let mut ptrs = pointers.borrow_mut();
+            if ptrs.len() == 2 && ptrs.contains_key(&ev.pointer_id()) {
+                // Pinch: scale by the change in finger distance around their midpoint.
+                let before: Vec<Point> = ptrs.values().copied().collect();
+                ptrs.insert(ev.pointer_id(), p);
+                let after: Vec<Point> = ptrs.values().copied().collect();
+                let dist = |v: &[Point]| {
+                    ((v[0][0] - v[1][0]).powi(2) + (v[0][1] - v[1][1]).powi(2))
+                        .sqrt()
+                        .max(1.0)
+                };
+                let mid = |v: &[Point]| [(v[0][0] + v[1][0]) / 2.0, (v[0][1] + v[1][1]) / 2.0];
+                let (m0, m1) = (mid(&before), mid(&after));
+                handle.with(|s| {
+                    s.camera = s
+                        .camera
+                        .pan(m1[0] - m0[0], m1[1] - m0[1])
+                        .zoom_at(m1, dist(&after) / dist(&before));
+                    s.user_moved = true;
+                });
+                drag.set(None);
+                handle.draw_now();
+                return;
+            }
+            drop(ptrs);
+            match drag.get() {
+                Some((start, hit, moved)) => {
+                    let moved = moved || (p[0] - start[0]).abs() + (p[1] - start[1]).abs() > 4.0;
+                    if moved {
+                        handle.with(|s| {
+                            if let Some(i) = hit {
+                                let w = s.camera.to_world(p);
+                                s.pos[i] = w;
+                                if let Some(sim) = &mut s.sim {
+                                    sim.fixed[i] = Some(w);
+                                    sim.pos[i] = w;
+                                }
+                            } else {
+                                s.camera = s.camera.pan(p[0] - start[0], p[1] - start[1]);
+                                s.user_moved = true;
+                            }
+                        });
+                        drag.set(Some((if hit.is_some() { start } else { p }, hit, true)));
+                        handle.draw_now();
+                    }
+                }
+                None => {
+                    let hit = handle.with(|s| {
+                        let hit = camera::hit_test(&s.camera, &s.pos, &s.radius, p, 8.0);
+                        let changed = s.hovered != hit;
+                        s.hovered = hit;
+                        (changed, hit.map(|i| s.graph.nodes[i].id.clone()))
+                    });
+                    if hit.0 {
+                        handle.draw_now();
+                    }
+                    let ds = state.ds();
+                    tooltip.set(hit.1.map(|id| {
+                        let as_of = state.as_of();
+                        let text = match ds.actor(&id) {
+                            Some(a) => facts::status_line(&ds, a, as_of),
+                            None => hub_summary(&state.graph.get_untracked(), &id),
+                        };
+                        (p[0], p[1], text)
+                    }));
+                }
+            }
+        }
+    };
+    let on_up = {
+        let (handle, pointers, drag) = (handle.clone(), pointers.clone(), drag.clone());
+        move |ev: web_sys::PointerEvent| {
+            pointers.borrow_mut().remove(&ev.pointer_id());
+            let Some((_, hit, moved)) = drag.take() else {
+                return;
+            };
+            if let Some(i) = hit {
+                handle.with(|s| {
+                    if let Some(sim) = &mut s.sim {
+                        sim.fixed[i] = None;
+                    }
+                    if moved {
+                        let id = s.graph.nodes[i].id.clone();
+                        s.memory.insert(id, s.pos[i]);
+                    }
+                });
+            }
+            if !moved {
+                let id = hit.map(|i| handle.with(|s| s.graph.nodes[i].id.clone()));
+                state.selected.set(id.clone());
+                focus_id.set(id);
+            }
+        }
+    };
+    let on_cancel = {
+        let (pointers, drag) = (pointers.clone(), drag.clone());
+        move |ev: web_sys::PointerEvent| {
+            pointers.borrow_mut().remove(&ev.pointer_id());
+            drag.set(None);
+        }
+    };
+    let on_leave = {
+        let handle = handle.clone();
+        move |_: web_sys::PointerEvent| {
+            tooltip.set(None);
+            handle.with(|s| s.hovered = None);
+            handle.draw_now();
+        }
+    };
+    let on_wheel = {
+        let handle = handle.clone();
+        move |ev: web_sys::WheelEvent| {
+            ev.prevent_default();
+            let p = local(&ev);
+            let unit = match ev.delta_mode() {
+                1 => 33.0,
+                2 => 400.0,
+                _ => 1.0,
+            };
+            let factor = 1.15f32.powf((-ev.delta_y() * unit / 100.0) as f32);
+            handle.with(|s| {
+                s.camera = s.camera.zoom_at(p, factor);
+                s.user_moved = true;
+            });
+            handle.draw_now();
+        }
+    };
+
+    // Keyboard: arrows move between nodes, Enter selects, Escape clears, +/- zoom.
+    let on_key = {
+        let handle = handle.clone();
+        move |ev: web_sys::KeyboardEvent| {
+            let key = ev.key();
+            let dir = match key.as_str() {
+                "ArrowRight" => Some((1.0, 0.0)),
+                "ArrowLeft" => Some((-1.0, 0.0)),
+                "ArrowUp" => Some((0.0, -1.0)),
+                "ArrowDown" => Some((0.0, 1.0)),
+                _ => None,
+            };
+            if let Some((dx, dy)) = dir {
+                ev.prevent_default();
+                let next = handle.with(|s| {
+                    let cur = focus_id
+                        .get_untracked()
+                        .and_then(|id| s.graph.index_of(&id));
+                    let next = match cur {
+                        Some(c) => camera::nearest_in_direction(&s.pos, c, dx, dy).or(Some(c)),
+                        None => (!s.graph.nodes.is_empty()).then_some(0),
+                    };
+                    next.map(|i| {
+                        // Keep the focused node in view.
+                        let p = s.camera.to_screen(s.pos[i]);
+                        if p[0] < 20.0
+                            || p[1] < 20.0
+                            || p[0] > s.width - 20.0
+                            || p[1] > s.height - 20.0
+                        {
+                            s.camera =
+                                Camera::centre_on(s.pos[i], s.camera.scale, s.width, s.height);
+                        }
+                        s.graph.nodes[i].id.clone()
+                    })
+                });
+                focus_id.set(next);
+                return;
+            }
+            match key.as_str() {
+                "Enter" | " " => {
+                    ev.prevent_default();
+                    if let Some(id) = focus_id.get_untracked() {
+                        state.selected.set(Some(id));
+                    }
+                }
+                "Escape" => {
+                    state.selected.set(None);
+                }
+                "+" | "=" | "-" | "_" => {
+                    ev.prevent_default();
+                    let factor = if key == "+" || key == "=" { 1.25 } else { 0.8 };
+                    handle.with(|s| {
+                        s.camera = s.camera.zoom_at([s.width / 2.0, s.height / 2.0], factor);
+                        s.user_moved = true;
+                    });
+                    handle.draw_now();
+                }
+                "0" => {
+                    handle.with(|s| {
+                        s.user_moved = false;
+                        s.fit_target();
+                    });
+                    handle.draw_now();
+                }
+                _ => {}
+            }
+        }
+    };
+
+    let options = move || {
+        let g = state.graph.get();
+        let ds = state.ds();
+        let as_of = state.as_of();
+        g.nodes
+            .iter()
+            .map(|n| {
+                let text = match ds.actor(&n.id) {
+                    Some(a) => facts::status_line(&ds, a, as_of),
+                    None => hub_summary(&g, &n.id),
+                };
+                let id = n.id.clone();
+                let selected = move || state.selected.get().as_deref() == Some(id.as_str());
+                view! { <div role="option" id=option_id(&n.id) aria-selected=move || selected().to_string()>{text}</div> }
+            })
+            .collect_view()
+    };
+    let summary = move || {
+        let g = state.graph.get();
+        let countries = g
+            .nodes
+            .iter()
+            .filter(|n| {
+                matches!(
+                    n.kind,
+                    crate::graph::NodeKind::Actor(crate::model::ActorKind::Country)
+                )
+            })
+            .count();
+        format!(
+            "Network graph of {} nodes ({} countries, {} hubs) and {} links. Use the arrow keys to move between nodes, Enter to select, Escape to clear, plus and minus to zoom.",
+            g.nodes.len(),
+            countries,
+            g.nodes.iter().filter(|n| n.is_hub()).count(),
+            g.edges.len()
+        )
+    };
+
+    view! {
+        <div
+            id="graph"
+            class="graph"
+            node_ref=wrap
+            role="listbox"
+            tabindex="0"
+            aria-label=summary
+            aria-activedescendant=move || focus_id.get().map(|id| option_id(&id))
+            on:keydown=on_key
+            on:focus=move |_| {
+                if focus_id.get_untracked().is_none() {
+                    focus_id.set(state.selected.get_untracked().or_else(|| state.graph.get_untracked().nodes.first().map(|n| n.id.clone())));
+                }
+            }
+        >
+            <canvas
+                node_ref=canvas
+                aria-hidden="true"
+                on:pointerdown=on_down
+                on:pointermove=on_move
+                on:pointerup=on_up
+                on:pointercancel=on_cancel
+                on:pointerleave=on_leave
+                on:wheel=on_wheel
+            ></canvas>
+            <div class="a11y-nodes">{options}</div>
+            {move || tooltip.get().map(|(x, y, text)| view! {
+                <div class="tooltip" aria-hidden="true" style=format!("left:{}px;top:{}px", x + 14.0, y + 14.0)>{text}</div>
+            })}
+        </div>
+    }
+}
+
+/// A hub's accessible status: its name and member count.
+fn hub_summary(g: &Graph, id: &str) -> String {
+    let Some(i) = g.index_of(id) else {
+        return id.to_string();
+    };
+    format!(
+        "{} — hub, {} linked members shown",
+        g.nodes[i].label, g.nodes[i].degree
+    )
+}
+
+/// Marks the first complete frame for the benchmark harness and tests.
+fn publish_first_frame() {
+    if let Some(w) = web_sys::window() {
+        let key = JsValue::from_str("__firstFrame");
+        if js_sys::Reflect::get(&w, &key).is_ok_and(|v| v.is_undefined()) {
+            let _ = js_sys::Reflect::set(&w, &key, &JsValue::from_f64(now()));
+        }
+    }
+}

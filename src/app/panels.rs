@@ -1,0 +1,278 @@
+//! Toolbar, search, legend and summary: small components over [`AppState`].
+
+use leptos::prelude::*;
+
+use super::AppState;
+use super::graph_view::SceneHandle;
+use crate::facts::{self, Alignment};
+use crate::layout::LayoutKind;
+use crate::model::{ActorKind, FrameworkId, PartnershipKind};
+use crate::palette;
+
+/// Search suggestions: actors in the current graph whose name, ISO code or
+/// alias matches, best first.
+fn suggestions(state: &AppState, query: &str) -> Vec<(String, String)> {
+    let q = query.trim().to_lowercase();
+    if q.is_empty() {
+        return Vec::new();
+    }
+    let ds = state.ds();
+    let g = state.graph.get_untracked();
+    let mut hits: Vec<(u8, String, String)> = g
+        .nodes
+        .iter()
+        .filter_map(|n| {
+            let name = n.label.to_lowercase();
+            let actor = ds.actor(&n.id);
+            let rank = if name == q || n.id.to_lowercase() == q {
+                0
+            } else if name.starts_with(&q) {
+                1
+            } else if actor.is_some_and(|a| a.aliases.iter().any(|al| al.to_lowercase() == q)) {
+                2
+            } else if name.contains(&q) {
+                3
+            } else if actor
+                .is_some_and(|a| a.aliases.iter().any(|al| al.to_lowercase().contains(&q)))
+            {
+                4
+            } else {
+                return None;
+            };
+            let hint = if n.is_hub() {
+                "framework".to_string()
+            } else {
+                n.id.clone()
+            };
+            Some((rank, n.id.clone(), format!("{} ({hint})", n.label)))
+        })
+        .collect();
+    hits.sort();
+    hits.into_iter()
+        .take(8)
+        .map(|(_, id, label)| (id, label))
+        .collect()
+}
+
+/// The search box: a combobox with suggestions by name, ISO code or alias.
+#[component]
+pub fn SearchBox() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let query = RwSignal::new(String::new());
+    let active = RwSignal::new(0usize);
+    let open = RwSignal::new(false);
+    let list = Memo::new(move |_| query.with(|q| suggestions(&state, q)));
+    let choose = move |id: String| {
+        state.selected.set(Some(id.clone()));
+        state.zoom_to.set(Some(id));
+        open.set(false);
+        query.set(String::new());
+    };
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let n = list.with(Vec::len);
+        match ev.key().as_str() {
+            "ArrowDown" if n > 0 => {
+                ev.prevent_default();
+                open.set(true);
+                active.update(|a| *a = (*a + 1) % n);
+            }
+            "ArrowUp" if n > 0 => {
+                ev.prevent_default();
+                active.update(|a| *a = (*a + n - 1) % n);
+            }
+            "Enter" => {
+                ev.prevent_default();
+                if let Some((id, _)) = list.with(|l| l.get(active.get_untracked()).cloned()) {
+                    choose(id);
+                }
+            }
+            "Escape" => open.set(false),
+            _ => {}
+        }
+    };
+    view! {
+        <div class="search">
+            <label for="search-input" class="visually-hidden">"Search"</label>
+            <input
+                id="search-input"
+                type="search"
+                role="combobox"
+                autocomplete="off"
+                placeholder="Search a country, agency or code…"
+                aria-autocomplete="list"
+                aria-controls="search-list"
+                aria-expanded=move || (open.get() && !list.with(Vec::is_empty)).to_string()
+                aria-activedescendant=move || list.with(|l| l.get(active.get()).map(|(id, _)| format!("sugg-{id}")))
+                prop:value=move || query.get()
+                on:input=move |ev| {
+                    query.set(event_target_value(&ev));
+                    active.set(0);
+                    open.set(true);
+                }
+                on:keydown=on_key
+                on:blur=move |_| open.set(false)
+            />
+            <ul id="search-list" role="listbox" aria-label="Suggestions" class="suggestions" hidden=move || !open.get() || list.with(Vec::is_empty)>
+                {move || list.get().into_iter().enumerate().map(|(k, (id, label))| {
+                    let pick = id.clone();
+                    view! {
+                        <li
+                            role="option"
+                            id=format!("sugg-{id}")
+                            aria-selected=move || (active.get() == k).to_string()
+                            on:mousedown=move |ev| { ev.prevent_default(); choose(pick.clone()); }
+                        >{label}</li>
+                    }
+                }).collect_view()}
+            </ul>
+        </div>
+    }
+}
+
+/// Layout switcher, zoom buttons and display options.
+#[component]
+pub fn Toolbar() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let handle = expect_context::<StoredValue<SceneHandle, LocalStorage>>().get_value();
+    let handle_fit = handle.clone();
+    let zoom = move |factor: f32| {
+        let handle = handle.clone();
+        move |_| {
+            handle.with(|s| {
+                s.camera = s.camera.zoom_at([s.width / 2.0, s.height / 2.0], factor);
+                s.user_moved = true;
+            });
+            handle.draw_now();
+        }
+    };
+    view! {
+        <div class="toolbar">
+            <fieldset class="layouts">
+                <legend>"Layout"</legend>
+                {LayoutKind::ALL.iter().map(|&k| view! {
+                    <label>
+                        <input type="radio" name="layout" value=k.id()
+                            prop:checked=move || state.layout.get() == k
+                            on:change=move |_| state.layout.set(k)/>
+                        {k.label()}
+                    </label>
+                }).collect_view()}
+            </fieldset>
+            <div class="zoom" role="group" aria-label="Zoom">
+                <button type="button" on:click=zoom(1.25) aria-label="Zoom in">"+"</button>
+                <button type="button" on:click=zoom(0.8) aria-label="Zoom out">"−"</button>
+                <button type="button" on:click=move |_| {
+                    handle_fit.with(|s| { s.user_moved = false; s.fit_target(); });
+                    handle_fit.draw_now();
+                }>"Fit"</button>
+            </div>
+            <label class="check">
+                <input type="checkbox"
+                    prop:checked=move || state.filters.with(|f| f.show_bodies)
+                    on:change=move |ev| { let on = event_target_checked(&ev); state.filters.update(|f| f.show_bodies = on); }/>
+                "Show agencies separately"
+            </label>
+            <label class="check">
+                <input type="checkbox"
+                    prop:checked=move || state.filters.with(|f| f.hide_unverified)
+                    on:change=move |ev| { let on = event_target_checked(&ev); state.filters.update(|f| f.hide_unverified = on); }/>
+                "Hide unverified"
+            </label>
+        </div>
+    }
+}
+
+/// The legend: every entry also toggles what it names.
+#[component]
+pub fn Legend() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let dark = web_sys::window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .is_some_and(|m| m.matches());
+    let alignment_items = Alignment::ALL.iter().map(|&a| {
+        let colour = palette::alignment(a, dark).hex();
+        let swatch = if a == Alignment::Both {
+            format!(
+                "background: linear-gradient(90deg, {} 50%, {} 50%)",
+                palette::alignment(Alignment::Artemis, dark).hex(),
+                palette::alignment(Alignment::Ilrs, dark).hex()
+            )
+        } else {
+            format!("background:{colour}")
+        };
+        let shown = move || !state.filters.with(|f| f.hidden_alignments.contains(&a));
+        view! {
+            <li><button type="button" class="legend-item" aria-pressed=move || shown().to_string()
+                on:click=move |_| state.filters.update(|f| { if !f.hidden_alignments.remove(&a) { f.hidden_alignments.insert(a); } })>
+                <span class="swatch dot" style=swatch></span>{a.label()}
+            </button></li>
+        }
+    }).collect_view();
+    let framework_items = FrameworkId::ALL.iter().map(|&fw| {
+        let shown = move || !state.filters.with(|f| f.hidden_frameworks.contains(&fw));
+        view! {
+            <li><button type="button" class="legend-item" aria-pressed=move || shown().to_string()
+                on:click=move |_| state.filters.update(|f| { if !f.hidden_frameworks.remove(&fw) { f.hidden_frameworks.insert(fw); } })>
+                <span class="swatch hub"></span>{fw.label()}
+            </button></li>
+        }
+    }).collect_view();
+    let kind_items = [ActorKind::Country, ActorKind::Agency, ActorKind::Organization, ActorKind::Institution, ActorKind::Company]
+        .iter()
+        .map(|&k| {
+            let shown = move || !state.filters.with(|f| f.hidden_kinds.contains(&k));
+            view! {
+                <li><button type="button" class="legend-item" aria-pressed=move || shown().to_string()
+                    on:click=move |_| state.filters.update(|f| { if !f.hidden_kinds.remove(&k) { f.hidden_kinds.insert(k); } })>
+                    <span class=format!("swatch shape-{}", k.id())></span>{k.label()}
+                </button></li>
+            }
+        })
+        .collect_view();
+    let edge_items = PartnershipKind::ALL.iter().map(|&k| {
+        let colour = palette::partnership(k, dark).hex();
+        let dash = if palette::dash(k).is_empty() { "solid" } else { "dashed" };
+        let shown = move || !state.filters.with(|f| f.hidden_partnerships.contains(&k));
+        view! {
+            <li><button type="button" class="legend-item" aria-pressed=move || shown().to_string()
+                on:click=move |_| state.filters.update(|f| { if !f.hidden_partnerships.remove(&k) { f.hidden_partnerships.insert(k); } })>
+                <span class="swatch line" style=format!("border-top: 3px {dash} {colour}")></span>{k.label()}
+            </button></li>
+        }
+    }).collect_view();
+    view! {
+        <details class="legend" open>
+            <summary>"Legend"<span class="visually-hidden">" (each entry shows or hides what it names)"</span></summary>
+            <div><h2>"Alignment"</h2><ul>{alignment_items}</ul></div>
+            <div><h2>"Frameworks"</h2><ul>{framework_items}</ul></div>
+            <div><h2>"Actors"</h2><ul>{kind_items}</ul></div>
+            <div><h2>"Bilateral ties"</h2><ul>{edge_items}</ul></div>
+            <p class="legend-note">"Line to a hub — solid: the state joined; dashed: only an agency, institution or company did; dotted: reported or intended only. Click an entry to hide or show it."</p>
+        </details>
+    }
+}
+
+/// A text summary of the coalitions at the current date.
+#[component]
+pub fn Summary() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let text = move || {
+        let ds = state.ds();
+        let at = state.as_of();
+        let artemis = facts::state_members(&ds, FrameworkId::Artemis, at).len();
+        let ilrs = facts::state_members(&ds, FrameworkId::Ilrs, at).len();
+        let ilrs_other = facts::other_members(&ds, FrameworkId::Ilrs, at).len();
+        let both: Vec<String> = facts::in_both(&ds, at)
+            .iter()
+            .filter_map(|iso| ds.actor(iso).map(|a| a.name.clone()))
+            .collect();
+        format!(
+            "As of {}: {artemis} countries have signed the Artemis Accords; {ilrs} states have joined the ILRS, with {ilrs_other} agencies, institutions, companies and organizations. {} in both camps{}{}.",
+            at.human(),
+            both.len(),
+            if both.is_empty() { "" } else { ": " },
+            both.join(", ")
+        )
+    };
+    view! { <p class="summary" aria-live="polite">{text}</p> }
+}

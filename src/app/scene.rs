@@ -1,0 +1,516 @@
+//! The canvas scene: positions, camera and highlight state of the drawn
+//! graph, and the Canvas 2D drawing. Layout and geometry come from the pure
+//! modules; this file only issues draw calls.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use wasm_bindgen::JsCast;
+use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+use crate::camera::Camera;
+use crate::facts::Alignment;
+use crate::graph::{EdgeKind, Graph, MemberLink, NodeKind};
+use crate::labels::{self, Candidate};
+use crate::layout::force::{Point, Simulation};
+use crate::layout::{self, LayoutKind};
+use crate::model::{ActorKind, Dataset, FrameworkId};
+use crate::palette;
+
+/// A running transition between two sets of positions.
+#[derive(Debug, Clone)]
+struct Transition {
+    from: Vec<Point>,
+    to: Vec<Point>,
+    start: f64,
+    duration: f64,
+}
+
+/// Everything needed to draw one frame.
+pub struct Scene {
+    /// The graph shown.
+    pub graph: Graph,
+    /// Current node positions (world units).
+    pub pos: Vec<Point>,
+    /// Node radii (world units).
+    pub radius: Vec<f32>,
+    /// The view transform.
+    pub camera: Camera,
+    /// A running force simulation, while it has not settled.
+    pub sim: Option<Simulation>,
+    transition: Option<Transition>,
+    /// Which layout is shown.
+    pub layout: LayoutKind,
+    /// Alignment-axis ordering: by join date instead of region.
+    pub by_date: bool,
+    /// Last settled force positions by node id (warm start across changes).
+    pub memory: BTreeMap<String, Point>,
+    /// Selected node.
+    pub selected: Option<usize>,
+    /// Node under the pointer.
+    pub hovered: Option<usize>,
+    /// Keyboard-focused node.
+    pub focus: Option<usize>,
+    /// Nodes matching the search text.
+    pub matches: BTreeSet<usize>,
+    /// Canvas size in CSS pixels.
+    pub width: f32,
+    /// Canvas height in CSS pixels.
+    pub height: f32,
+    /// Device pixel ratio.
+    pub dpr: f32,
+    /// Dark theme.
+    pub dark: bool,
+    /// Reduced motion: no animated transitions.
+    pub reduced_motion: bool,
+    /// The user moved the camera; don't refit on changes.
+    pub user_moved: bool,
+    /// Bench mode: only hub labels, as the peers draw.
+    pub bench: bool,
+    label_width: BTreeMap<usize, f32>,
+}
+
+impl Scene {
+    /// An empty scene.
+    pub fn new() -> Self {
+        Scene {
+            graph: Graph::default(),
+            pos: Vec::new(),
+            radius: Vec::new(),
+            camera: Camera::default(),
+            sim: None,
+            transition: None,
+            layout: LayoutKind::Force,
+            by_date: false,
+            memory: BTreeMap::new(),
+            selected: None,
+            hovered: None,
+            focus: None,
+            matches: BTreeSet::new(),
+            width: 800.0,
+            height: 600.0,
+            dpr: 1.0,
+            dark: false,
+            reduced_motion: false,
+            user_moved: false,
+            bench: false,
+            label_width: BTreeMap::new(),
+        }
+    }
+
+    /// True while something still moves.
+    pub fn animating(&self) -> bool {
+        self.transition.is_some() || self.sim.as_ref().is_some_and(|s| !s.is_settled())
+    }
+
+    /// Shows a new graph (after a filter or date change), keeping nodes
+    /// where they were. `settle_now` runs the layout to the end before the
+    /// next frame (first paint, reduced motion).
+    pub fn set_graph(&mut self, graph: Graph, ds: &Dataset, settle_now: bool, now: f64) {
+        let old: BTreeMap<String, Point> = self
+            .graph
+            .nodes
+            .iter()
+            .zip(&self.pos)
+            .map(|(n, p)| (n.id.clone(), *p))
+            .collect();
+        let id_of = |i: Option<usize>, g: &Graph| i.map(|i| g.nodes[i].id.clone());
+        let (sel, foc) = (
+            id_of(self.selected, &self.graph),
+            id_of(self.focus, &self.graph),
+        );
+        self.radius = layout::radii(&graph);
+        self.graph = graph;
+        self.selected = sel.and_then(|id| self.graph.index_of(&id));
+        self.focus = foc.and_then(|id| self.graph.index_of(&id));
+        self.hovered = None;
+        self.matches.clear();
+        self.label_width.clear();
+        let start: Vec<Point> = self
+            .graph
+            .nodes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| {
+                old.get(&n.id)
+                    .copied()
+                    .unwrap_or_else(|| layout::force::phyllotaxis(i))
+            })
+            .collect();
+        self.pos = start;
+        self.apply_layout(ds, settle_now || self.reduced_motion, now);
+    }
+
+    /// Switches layout with an animated transition.
+    pub fn set_layout(&mut self, kind: LayoutKind, by_date: bool, ds: &Dataset, now: f64) {
+        self.layout = kind;
+        self.by_date = by_date;
+        self.apply_layout(ds, self.reduced_motion, now);
+    }
+
+    fn apply_layout(&mut self, ds: &Dataset, instant: bool, now: f64) {
+        self.sim = None;
+        let target = match self.layout {
+            LayoutKind::Force => {
+                let mut sim = layout::force_simulation(&self.graph, &self.memory);
+                if instant || self.memory.is_empty() {
+                    sim.run(600);
+                    let to = sim.pos.clone();
+                    self.remember(&to);
+                    to
+                } else {
+                    // Animate the warm-started simulation from where nodes are.
+                    if self.layout == LayoutKind::Force && self.transition.is_none() {
+                        for (i, p) in self.pos.iter().enumerate() {
+                            if self.memory.contains_key(&self.graph.nodes[i].id) {
+                                sim.pos[i] = *p;
+                            }
+                        }
+                        sim.reheat(0.3);
+                        self.sim = Some(sim);
+                        return;
+                    }
+                    sim.run(600);
+                    let to = sim.pos.clone();
+                    self.remember(&to);
+                    to
+                }
+            }
+            LayoutKind::Alignment => layout::alignment_layout(&self.graph, ds, self.by_date),
+            LayoutKind::Geographic => layout::geographic_layout(&self.graph, ds),
+        };
+        if instant || self.pos.len() != target.len() {
+            self.pos = target;
+            self.transition = None;
+        } else {
+            self.transition = Some(Transition {
+                from: self.pos.clone(),
+                to: target,
+                start: now,
+                duration: 650.0,
+            });
+        }
+        if !self.user_moved {
+            self.fit_target();
+        }
+    }
+
+    fn remember(&mut self, pos: &[Point]) {
+        for (n, p) in self.graph.nodes.iter().zip(pos) {
+            self.memory.insert(n.id.clone(), *p);
+        }
+    }
+
+    /// Advances the simulation and transitions; `budget_ms` bounds the work.
+    pub fn step(&mut self, now: f64, budget_ms: f64, clock: &dyn Fn() -> f64) {
+        if let Some(t) = &self.transition {
+            let k = ((now - t.start) / t.duration).clamp(0.0, 1.0) as f32;
+            let e = if k < 0.5 {
+                4.0 * k * k * k
+            } else {
+                1.0 - (-2.0 * k + 2.0).powi(3) / 2.0
+            };
+            self.pos = t
+                .from
+                .iter()
+                .zip(&t.to)
+                .map(|(a, b)| [a[0] + (b[0] - a[0]) * e, a[1] + (b[1] - a[1]) * e])
+                .collect();
+            if k >= 1.0 {
+                self.transition = None;
+            }
+        }
+        if let Some(sim) = &mut self.sim {
+            let t0 = clock();
+            while !sim.is_settled() && clock() - t0 < budget_ms {
+                sim.tick();
+            }
+            self.pos.clone_from(&sim.pos);
+            if sim.is_settled() {
+                let pos = sim.pos.clone();
+                self.sim = None;
+                self.remember(&pos);
+            }
+        }
+    }
+
+    /// The camera that fits the whole graph.
+    pub fn fitted_camera(&self) -> Camera {
+        let target = self.transition.as_ref().map_or(&self.pos, |t| &t.to);
+        match layout::bounds(target, &self.radius) {
+            Some(b) => Camera::fit(b, self.width, self.height, 28.0),
+            None => Camera::default(),
+        }
+    }
+
+    /// Fits the view to the graph.
+    pub fn fit_target(&mut self) {
+        self.camera = self.fitted_camera();
+    }
+
+    /// Draws the frame.
+    pub fn draw(&mut self, canvas: &HtmlCanvasElement) {
+        let Some(ctx) = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
+        else {
+            return;
+        };
+        let (w, h, dpr) = (self.width, self.height, self.dpr);
+        let (pw, ph) = ((w * dpr).round() as u32, (h * dpr).round() as u32);
+        if canvas.width() != pw || canvas.height() != ph {
+            canvas.set_width(pw);
+            canvas.set_height(ph);
+        }
+        let _ = ctx.set_transform(f64::from(dpr), 0.0, 0.0, f64::from(dpr), 0.0, 0.0);
+        ctx.clear_rect(0.0, 0.0, f64::from(w), f64::from(h));
+
+        let focus_set: Option<BTreeSet<usize>> = self.selected.map(|s| {
+            let mut n = self.graph.neighbours(s);
+            n.insert(s);
+            n
+        });
+        let dimmed = |i: usize| focus_set.as_ref().is_some_and(|f| !f.contains(&i));
+        let cam = self.camera;
+        let scr: Vec<Point> = self.pos.iter().map(|p| cam.to_screen(*p)).collect();
+        let dark = self.dark;
+
+        // Edges: membership edges by framework colour, partnerships by kind.
+        ctx.set_line_cap("round");
+        for e in &self.graph.edges {
+            let faded = dimmed(e.source) || dimmed(e.target);
+            let (colour, dash, width): (String, &[f64], f64) = match e.kind {
+                EdgeKind::Member(f, link) => {
+                    let al = match f {
+                        FrameworkId::Artemis => Alignment::Artemis,
+                        FrameworkId::Ilrs => Alignment::Ilrs,
+                        FrameworkId::Apsco => Alignment::Neither,
+                    };
+                    let dash: &[f64] = match link {
+                        MemberLink::State => &[],
+                        MemberLink::SubNational => &[5.0, 3.0],
+                        MemberLink::Tentative => &[1.5, 3.0],
+                    };
+                    (
+                        palette::alignment(al, dark).rgba(if faded { 0.06 } else { 0.32 }),
+                        dash,
+                        1.0,
+                    )
+                }
+                EdgeKind::Partnership(k) => (
+                    palette::partnership(k, dark).rgba(if faded { 0.08 } else { 0.75 }),
+                    palette::dash(k),
+                    (1.0 + (e.items.len() as f64).sqrt() * 0.6).min(4.0),
+                ),
+            };
+            let dash_arr = js_sys::Array::new();
+            for d in dash {
+                dash_arr.push(&wasm_bindgen::JsValue::from_f64(*d));
+            }
+            if e.unverified {
+                dash_arr.push(&wasm_bindgen::JsValue::from_f64(2.0));
+                dash_arr.push(&wasm_bindgen::JsValue::from_f64(4.0));
+            }
+            let _ = ctx.set_line_dash(&dash_arr);
+            ctx.set_stroke_style_str(&colour);
+            ctx.set_line_width(if self.bench { 1.0 } else { width });
+            ctx.begin_path();
+            let (a, b) = (scr[e.source], scr[e.target]);
+            ctx.move_to(f64::from(a[0]), f64::from(a[1]));
+            ctx.line_to(f64::from(b[0]), f64::from(b[1]));
+            ctx.stroke();
+        }
+        let _ = ctx.set_line_dash(&js_sys::Array::new());
+
+        // Nodes.
+        let stroke_bg = if dark {
+            palette::BG_DARK
+        } else {
+            palette::BG_LIGHT
+        };
+        for (i, n) in self.graph.nodes.iter().enumerate() {
+            let p = scr[i];
+            let r = (self.radius[i] * cam.scale).clamp(2.0, 40.0);
+            let faded = dimmed(i);
+            let alpha = if faded { 0.18 } else { 1.0 };
+            ctx.set_global_alpha(alpha);
+            let fill = palette::alignment(n.alignment, dark);
+            shape_path(&ctx, n.kind, p, r);
+            if n.alignment == Alignment::Both {
+                // Split fill: half Artemis, half ILRS, so "both" reads without colour.
+                ctx.save();
+                ctx.clip();
+                ctx.set_fill_style_str(&palette::alignment(Alignment::Artemis, dark).hex());
+                ctx.fill_rect(
+                    f64::from(p[0] - r),
+                    f64::from(p[1] - r),
+                    f64::from(r),
+                    f64::from(2.0 * r),
+                );
+                ctx.set_fill_style_str(&palette::alignment(Alignment::Ilrs, dark).hex());
+                ctx.fill_rect(
+                    f64::from(p[0]),
+                    f64::from(p[1] - r),
+                    f64::from(r),
+                    f64::from(2.0 * r),
+                );
+                ctx.restore();
+                shape_path(&ctx, n.kind, p, r);
+            } else {
+                ctx.set_fill_style_str(&fill.hex());
+                ctx.fill();
+            }
+            ctx.set_stroke_style_str(&stroke_bg.hex());
+            ctx.set_line_width(if n.is_hub() { 3.0 } else { 1.0 });
+            ctx.stroke();
+            if n.is_hub() {
+                ctx.begin_path();
+                let _ = ctx.arc(
+                    f64::from(p[0]),
+                    f64::from(p[1]),
+                    f64::from(r + 3.0),
+                    0.0,
+                    std::f64::consts::TAU,
+                );
+                ctx.set_stroke_style_str(&fill.hex());
+                ctx.set_line_width(2.0);
+                ctx.stroke();
+            }
+            ctx.set_global_alpha(1.0);
+        }
+        // Rings: search matches, hover, keyboard focus, selection.
+        let ring = |i: usize, colour: &str, width: f64, gap: f32| {
+            let p = scr[i];
+            let r = (self.radius[i] * cam.scale).clamp(2.0, 40.0) + gap;
+            ctx.begin_path();
+            let _ = ctx.arc(
+                f64::from(p[0]),
+                f64::from(p[1]),
+                f64::from(r),
+                0.0,
+                std::f64::consts::TAU,
+            );
+            ctx.set_stroke_style_str(colour);
+            ctx.set_line_width(width);
+            ctx.stroke();
+        };
+        let ink = if dark { "#f4f6fb" } else { "#111827" };
+        for &m in &self.matches {
+            ring(m, "#d97706", 2.0, 3.0);
+        }
+        if let Some(h) = self.hovered {
+            ring(h, ink, 1.5, 3.0);
+        }
+        if let Some(s) = self.selected {
+            ring(s, ink, 2.5, 4.0);
+        }
+        if let Some(f) = self.focus {
+            ring(f, "#d97706", 3.0, 7.0);
+        }
+
+        // Labels: greedy, by priority; selection and its neighbours first.
+        ctx.set_font("12px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif");
+        ctx.set_text_baseline("middle");
+        let mut cands = Vec::new();
+        for (i, n) in self.graph.nodes.iter().enumerate() {
+            if self.bench && !n.is_hub() {
+                continue;
+            }
+            if dimmed(i) {
+                continue;
+            }
+            let p = scr[i];
+            if p[0] < -50.0 || p[1] < -20.0 || p[0] > w + 50.0 || p[1] > h + 20.0 {
+                continue;
+            }
+            let width = *self.label_width.entry(i).or_insert_with(|| {
+                ctx.measure_text(&n.label)
+                    .map(|m| m.width() as f32)
+                    .unwrap_or(60.0)
+            });
+            let mut priority = if n.is_hub() { 1e6 } else { n.degree as f32 };
+            if Some(i) == self.selected || Some(i) == self.focus || Some(i) == self.hovered {
+                priority += 2e6;
+            } else if self.matches.contains(&i) {
+                priority += 1e5;
+            }
+            let font_scale = if n.is_hub() { 1.2 } else { 1.0 };
+            cands.push(Candidate {
+                node: i,
+                priority,
+                x: p[0],
+                y: p[1],
+                radius: (self.radius[i] * cam.scale).clamp(2.0, 40.0)
+                    + if n.is_hub() { 3.0 } else { 0.0 },
+                width: width * font_scale + 4.0,
+                height: 15.0 * font_scale,
+            });
+        }
+        let placed = labels::place(cands, w, h);
+        for l in placed {
+            let n = &self.graph.nodes[l.node];
+            let weight = if n.is_hub() { "bold 14px" } else { "12px" };
+            ctx.set_font(&format!(
+                "{weight} system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
+            ));
+            let (x, y) = (
+                f64::from(l.rect[0] + 2.0),
+                f64::from((l.rect[1] + l.rect[3]) / 2.0),
+            );
+            ctx.set_line_width(3.0);
+            ctx.set_stroke_style_str(&stroke_bg.rgba(0.85));
+            let _ = ctx.stroke_text(&n.label, x, y);
+            ctx.set_fill_style_str(ink);
+            let _ = ctx.fill_text(&n.label, x, y);
+        }
+    }
+}
+
+impl Default for Scene {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Traces a node's shape: circle for countries and hubs, square for agencies,
+/// diamond for international organizations, triangle for institutions,
+/// hexagon for companies.
+fn shape_path(ctx: &CanvasRenderingContext2d, kind: NodeKind, p: Point, r: f32) {
+    let (x, y, r) = (f64::from(p[0]), f64::from(p[1]), f64::from(r));
+    ctx.begin_path();
+    match kind {
+        NodeKind::Hub(_) | NodeKind::Actor(ActorKind::Country) => {
+            let _ = ctx.arc(x, y, r, 0.0, std::f64::consts::TAU);
+        }
+        NodeKind::Actor(ActorKind::Agency) => {
+            let s = r * 0.9;
+            ctx.rect(x - s, y - s, 2.0 * s, 2.0 * s);
+        }
+        NodeKind::Actor(ActorKind::Organization) => {
+            ctx.move_to(x, y - r * 1.2);
+            ctx.line_to(x + r * 1.2, y);
+            ctx.line_to(x, y + r * 1.2);
+            ctx.line_to(x - r * 1.2, y);
+            ctx.close_path();
+        }
+        NodeKind::Actor(ActorKind::Institution) => {
+            ctx.move_to(x, y - r * 1.2);
+            ctx.line_to(x + r * 1.1, y + r * 0.8);
+            ctx.line_to(x - r * 1.1, y + r * 0.8);
+            ctx.close_path();
+        }
+        NodeKind::Actor(ActorKind::Company) => {
+            for k in 0..6 {
+                let a = std::f64::consts::PI / 3.0 * f64::from(k);
+                let (px, py) = (x + r * a.cos(), y + r * a.sin());
+                if k == 0 {
+                    ctx.move_to(px, py)
+                } else {
+                    ctx.line_to(px, py)
+                }
+            }
+            ctx.close_path();
+        }
+    }
+}

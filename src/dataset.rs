@@ -1,0 +1,806 @@
+//! Loading and validating the dataset: one pass over every file that
+//! collects every error (file, line, field, message) instead of stopping at
+//! the first, so a maintainer fixes a broken edit in one go.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use crate::csv::{self, Row, Table};
+use crate::date::Date;
+use crate::model::*;
+
+/// The data files, by name, as shipped in `assets/data/`.
+pub const EMBEDDED: &[(&str, &str)] = &[
+    ("meta.csv", include_str!("../assets/data/meta.csv")),
+    (
+        "countries.csv",
+        include_str!("../assets/data/countries.csv"),
+    ),
+    ("actors.csv", include_str!("../assets/data/actors.csv")),
+    ("sources.csv", include_str!("../assets/data/sources.csv")),
+    (
+        "frameworks.csv",
+        include_str!("../assets/data/frameworks.csv"),
+    ),
+    (
+        "memberships.csv",
+        include_str!("../assets/data/memberships.csv"),
+    ),
+    (
+        "partnerships.csv",
+        include_str!("../assets/data/partnerships.csv"),
+    ),
+];
+
+/// One problem found in the data.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct DataError {
+    /// File name, e.g. `memberships.csv`.
+    pub file: String,
+    /// 1-based line, 0 for the file as a whole.
+    pub line: usize,
+    /// Column name, empty for the row or file as a whole.
+    pub field: String,
+    /// What is wrong, in plain words.
+    pub message: String,
+}
+
+impl fmt::Display for DataError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if self.line > 0 {
+            write!(f, ":{}", self.line)?;
+        }
+        if !self.field.is_empty() {
+            write!(f, " [{}]", self.field)?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// Collects errors while reading rows.
+struct Check {
+    errors: Vec<DataError>,
+}
+
+impl Check {
+    fn push(&mut self, file: &str, line: usize, field: &str, message: impl Into<String>) {
+        self.errors.push(DataError {
+            file: file.into(),
+            line,
+            field: field.into(),
+            message: message.into(),
+        });
+    }
+
+    /// Parses a file, checking that the columns it needs are there.
+    fn table(
+        &mut self,
+        files: &BTreeMap<&str, &str>,
+        file: &str,
+        columns: &[&str],
+    ) -> Option<Table> {
+        let Some(text) = files.get(file) else {
+            self.push(file, 0, "", "the file is missing");
+            return None;
+        };
+        match csv::parse(text) {
+            Ok(table) => {
+                let missing: Vec<&str> = columns
+                    .iter()
+                    .copied()
+                    .filter(|c| table.column(c).is_none())
+                    .collect();
+                for c in &missing {
+                    self.push(file, 1, c, "this column is missing from the header");
+                }
+                missing.is_empty().then_some(table)
+            }
+            Err(e) => {
+                self.push(file, 0, "", e);
+                None
+            }
+        }
+    }
+}
+
+/// A view of one row with typed accessors that record errors.
+struct Cells<'a> {
+    file: &'a str,
+    table: &'a Table,
+    row: &'a Row,
+}
+
+impl<'a> Cells<'a> {
+    fn line(&self) -> usize {
+        self.row.line
+    }
+
+    fn get(&self, column: &str) -> &'a str {
+        self.table
+            .column(column)
+            .and_then(|i| self.row.fields.get(i))
+            .map_or("", |s| s.trim())
+    }
+
+    fn required(&self, c: &mut Check, column: &str) -> &'a str {
+        let v = self.get(column);
+        if v.is_empty() {
+            c.push(self.file, self.line(), column, "a value is required");
+        }
+        v
+    }
+
+    fn id(&self, c: &mut Check, column: &str) -> &'a str {
+        let v = self.required(c, column);
+        if !v.is_empty() && !is_slug(v) {
+            c.push(
+                self.file,
+                self.line(),
+                column,
+                format!("'{v}' is not a lowercase slug (a-z, 0-9, -)"),
+            );
+        }
+        v
+    }
+
+    fn date(&self, c: &mut Check, column: &str, required: bool) -> Option<Date> {
+        let v = self.get(column);
+        if v.is_empty() {
+            if required {
+                c.push(self.file, self.line(), column, "a date is required");
+            }
+            return None;
+        }
+        Date::parse(v)
+            .map_err(|e| c.push(self.file, self.line(), column, e))
+            .ok()
+    }
+
+    fn list(&self, column: &str) -> Vec<String> {
+        self.get(column)
+            .split(';')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(String::from)
+            .collect()
+    }
+
+    fn vocab<T>(
+        &self,
+        c: &mut Check,
+        column: &str,
+        parse: fn(&str) -> Option<T>,
+        ids: fn() -> String,
+    ) -> Option<T> {
+        let v = self.required(c, column);
+        if v.is_empty() {
+            return None;
+        }
+        let parsed = parse(v);
+        if parsed.is_none() {
+            c.push(
+                self.file,
+                self.line(),
+                column,
+                format!("'{v}' is not one of: {}", ids()),
+            );
+        }
+        parsed
+    }
+}
+
+/// True for `[a-z0-9]+(-[a-z0-9]+)*`.
+pub fn is_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.split('-').all(|p| {
+            !p.is_empty()
+                && p.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
+}
+
+/// True for three upper-case ASCII letters.
+pub fn looks_like_iso3(s: &str) -> bool {
+    s.len() == 3 && s.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+fn rows<'a>(file: &'a str, table: &'a Table) -> impl Iterator<Item = Cells<'a>> {
+    table.rows.iter().map(move |row| Cells { file, table, row })
+}
+
+/// Loads the embedded dataset.
+pub fn load_embedded() -> Result<Dataset, Vec<DataError>> {
+    load(EMBEDDED)
+}
+
+/// Parses and validates a set of data files. Returns every error found.
+pub fn load(files: &[(&str, &str)]) -> Result<Dataset, Vec<DataError>> {
+    let files: BTreeMap<&str, &str> = files.iter().copied().collect();
+    let mut c = Check { errors: Vec::new() };
+    let mut ds = Dataset::default();
+
+    // meta.csv
+    if let Some(t) = c.table(&files, "meta.csv", &["key", "value"]) {
+        for r in rows("meta.csv", &t) {
+            match r.get("key") {
+                "version" => ds.version = r.required(&mut c, "value").to_string(),
+                "as_of" => ds.as_of = r.date(&mut c, "value", true).unwrap_or_default(),
+                _ => {}
+            }
+        }
+        if ds.version.is_empty() {
+            c.push("meta.csv", 0, "version", "the dataset version is missing");
+        }
+        if ds.as_of == Date::default() {
+            c.push("meta.csv", 0, "as_of", "the 'as of' date is missing");
+        }
+    }
+
+    // countries.csv (generated)
+    if let Some(t) = c.table(
+        &files,
+        "countries.csv",
+        &[
+            "iso3",
+            "iso2",
+            "name",
+            "region",
+            "subregion",
+            "lat",
+            "lon",
+            "aliases",
+        ],
+    ) {
+        for r in rows("countries.csv", &t) {
+            let iso3 = r.required(&mut c, "iso3");
+            if !looks_like_iso3(iso3) {
+                c.push(
+                    "countries.csv",
+                    r.line(),
+                    "iso3",
+                    format!("'{iso3}' is not an ISO 3166-1 alpha-3 code"),
+                );
+            }
+            let num = |c: &mut Check, col: &str, max: f64| -> f64 {
+                match r.get(col).parse::<f64>() {
+                    Ok(v) if v.is_finite() && v.abs() <= max => v,
+                    _ => {
+                        c.push(
+                            "countries.csv",
+                            r.line(),
+                            col,
+                            format!("'{}' is not a coordinate", r.get(col)),
+                        );
+                        0.0
+                    }
+                }
+            };
+            let (lat, lon) = (num(&mut c, "lat", 90.0), num(&mut c, "lon", 180.0));
+            ds.countries.push(Country {
+                iso3: iso3.into(),
+                iso2: r.get("iso2").into(),
+                name: r.required(&mut c, "name").into(),
+                region: r.get("region").into(),
+                subregion: r.get("subregion").into(),
+                lat,
+                lon,
+                aliases: r.list("aliases"),
+            });
+        }
+        ds.countries.sort_by(|a, b| a.iso3.cmp(&b.iso3));
+        for w in ds.countries.windows(2) {
+            if w[0].iso3 == w[1].iso3 {
+                c.push(
+                    "countries.csv",
+                    0,
+                    "iso3",
+                    format!("duplicate country '{}'", w[0].iso3),
+                );
+            }
+        }
+    }
+
+    // sources.csv
+    if let Some(t) = c.table(
+        &files,
+        "sources.csv",
+        &["id", "url", "title", "publisher", "date", "type", "note"],
+    ) {
+        for r in rows("sources.csv", &t) {
+            let id = r.id(&mut c, "id");
+            let url = r.get("url");
+            if url.is_empty() {
+                if r.get("note").is_empty() {
+                    c.push(
+                        "sources.csv",
+                        r.line(),
+                        "url",
+                        "a URL is required (or a note saying why there is none)",
+                    );
+                }
+            } else if !(url.starts_with("https://") || url.starts_with("http://"))
+                || url.contains(char::is_whitespace)
+            {
+                c.push(
+                    "sources.csv",
+                    r.line(),
+                    "url",
+                    format!("'{url}' is not an http(s) URL"),
+                );
+            }
+            let kind = r.vocab(&mut c, "type", SourceType::parse, SourceType::ids);
+            ds.sources.push(Source {
+                id: id.into(),
+                url: url.into(),
+                title: r.required(&mut c, "title").into(),
+                publisher: r.get("publisher").into(),
+                date: r.date(&mut c, "date", false),
+                kind: kind.unwrap_or(SourceType::Secondary),
+                note: r.get("note").into(),
+            });
+        }
+    }
+    let source_ids: BTreeSet<&str> = ds.sources.iter().map(|s| s.id.as_str()).collect();
+    duplicates(
+        &mut c,
+        "sources.csv",
+        ds.sources.iter().map(|s| s.id.as_str()),
+    );
+
+    // actors.csv (non-country actors)
+    if let Some(t) = c.table(
+        &files,
+        "actors.csv",
+        &["id", "name", "kind", "country", "aliases", "note"],
+    ) {
+        for r in rows("actors.csv", &t) {
+            let id = r.id(&mut c, "id");
+            let kind = r.vocab(&mut c, "kind", ActorKind::parse, ActorKind::ids);
+            if kind == Some(ActorKind::Country) {
+                c.push(
+                    "actors.csv",
+                    r.line(),
+                    "kind",
+                    "countries come from countries.csv; list only other actors here",
+                );
+            }
+            let country = r.get("country");
+            if !country.is_empty() && ds.country(country).is_none() {
+                c.push(
+                    "actors.csv",
+                    r.line(),
+                    "country",
+                    format!("unknown ISO 3166-1 alpha-3 code '{country}'"),
+                );
+            }
+            ds.actors.push(Actor {
+                id: id.into(),
+                name: r.required(&mut c, "name").into(),
+                kind: kind.unwrap_or(ActorKind::Organization),
+                country: (!country.is_empty()).then(|| country.to_string()),
+                aliases: r.list("aliases"),
+                note: r.get("note").into(),
+            });
+        }
+    }
+
+    // Every actor reference is either a known slug or a known ISO3 code; the
+    // countries referenced anywhere become actors of their own.
+    let slugs: BTreeSet<String> = ds.actors.iter().map(|a| a.id.clone()).collect();
+    let mut referenced: BTreeSet<String> =
+        ds.actors.iter().filter_map(|a| a.country.clone()).collect();
+    let mut actor_ref = |c: &mut Check, file: &str, line: usize, field: &str, id: &str| -> bool {
+        if id.is_empty() {
+            return false;
+        }
+        if looks_like_iso3(id) {
+            if ds
+                .countries
+                .binary_search_by(|x| x.iso3.as_str().cmp(id))
+                .is_ok()
+            {
+                referenced.insert(id.to_string());
+                return true;
+            }
+            c.push(
+                file,
+                line,
+                field,
+                format!("unknown ISO 3166-1 alpha-3 code '{id}'"),
+            );
+            return false;
+        }
+        if slugs.contains(id) {
+            return true;
+        }
+        c.push(
+            file,
+            line,
+            field,
+            format!("unknown actor id '{id}' (not an ISO3 code, not in actors.csv)"),
+        );
+        false
+    };
+    let check_sources =
+        |c: &mut Check, file: &str, line: usize, field: &str, ids: &[String], required: bool| {
+            if required && ids.is_empty() {
+                c.push(file, line, field, "at least one source is required");
+            }
+            for s in ids {
+                if !source_ids.contains(s.as_str()) {
+                    c.push(file, line, field, format!("unknown source id '{s}'"));
+                }
+            }
+        };
+
+    // frameworks.csv
+    if let Some(t) = c.table(
+        &files,
+        "frameworks.csv",
+        &[
+            "id",
+            "name",
+            "short",
+            "led_by",
+            "founded",
+            "description",
+            "sources",
+        ],
+    ) {
+        for r in rows("frameworks.csv", &t) {
+            let id = r.vocab(&mut c, "id", FrameworkId::parse, FrameworkId::ids);
+            let led_by = r.list("led_by");
+            for l in &led_by {
+                actor_ref(&mut c, "frameworks.csv", r.line(), "led_by", l);
+            }
+            let sources = r.list("sources");
+            check_sources(
+                &mut c,
+                "frameworks.csv",
+                r.line(),
+                "sources",
+                &sources,
+                true,
+            );
+            if let Some(id) = id {
+                ds.frameworks.push(Framework {
+                    id,
+                    name: r.required(&mut c, "name").into(),
+                    short: r.required(&mut c, "short").into(),
+                    led_by,
+                    founded: r.date(&mut c, "founded", true).unwrap_or_default(),
+                    description: r.get("description").into(),
+                    sources,
+                });
+            }
+        }
+        for f in FrameworkId::ALL {
+            if ds.framework(*f).is_none() {
+                c.push(
+                    "frameworks.csv",
+                    0,
+                    "id",
+                    format!("the framework '{}' is missing", f.id()),
+                );
+            }
+        }
+    }
+
+    // memberships.csv
+    let membership_cols = [
+        "id",
+        "actor",
+        "framework",
+        "date",
+        "instrument",
+        "level",
+        "status",
+        "official",
+        "confidence",
+        "sources",
+        "alt_date",
+        "alt_sources",
+        "note",
+    ];
+    if let Some(t) = c.table(&files, "memberships.csv", &membership_cols) {
+        for r in rows("memberships.csv", &t) {
+            let f = "memberships.csv";
+            let actor = r.required(&mut c, "actor");
+            let ok_actor = actor_ref(&mut c, f, r.line(), "actor", actor);
+            let sources = r.list("sources");
+            check_sources(&mut c, f, r.line(), "sources", &sources, true);
+            let alt_sources = r.list("alt_sources");
+            let alt_date = r.date(&mut c, "alt_date", false);
+            check_sources(
+                &mut c,
+                f,
+                r.line(),
+                "alt_sources",
+                &alt_sources,
+                alt_date.is_some(),
+            );
+            let m = (
+                r.id(&mut c, "id"),
+                r.vocab(&mut c, "framework", FrameworkId::parse, FrameworkId::ids),
+                r.date(&mut c, "date", true),
+                r.vocab(&mut c, "instrument", Instrument::parse, Instrument::ids),
+                r.vocab(&mut c, "level", Level::parse, Level::ids),
+                r.vocab(&mut c, "status", Status::parse, Status::ids),
+                r.vocab(&mut c, "confidence", Confidence::parse, Confidence::ids),
+            );
+            if let (
+                id,
+                Some(framework),
+                Some(date),
+                Some(instrument),
+                Some(level),
+                Some(status),
+                Some(confidence),
+            ) = m
+                && ok_actor
+            {
+                ds.memberships.push(Membership {
+                    id: id.into(),
+                    actor: actor.into(),
+                    framework,
+                    date,
+                    instrument,
+                    level,
+                    status,
+                    official: r.get("official").into(),
+                    confidence,
+                    sources,
+                    alt_date,
+                    alt_sources,
+                    note: r.get("note").into(),
+                });
+            }
+        }
+        duplicates(
+            &mut c,
+            "memberships.csv",
+            ds.memberships.iter().map(|m| m.id.as_str()),
+        );
+    }
+
+    // partnerships.csv
+    let partnership_cols = [
+        "id",
+        "a",
+        "b",
+        "kind",
+        "date",
+        "title",
+        "description",
+        "confidence",
+        "sources",
+        "note",
+    ];
+    if let Some(t) = c.table(&files, "partnerships.csv", &partnership_cols) {
+        for r in rows("partnerships.csv", &t) {
+            let f = "partnerships.csv";
+            let (a, b) = (r.required(&mut c, "a"), r.required(&mut c, "b"));
+            let ok_a = actor_ref(&mut c, f, r.line(), "a", a);
+            let ok_b = actor_ref(&mut c, f, r.line(), "b", b);
+            if ok_a && a == b {
+                c.push(
+                    f,
+                    r.line(),
+                    "b",
+                    "a partnership needs two different parties",
+                );
+            }
+            let sources = r.list("sources");
+            check_sources(&mut c, f, r.line(), "sources", &sources, true);
+            let p = (
+                r.id(&mut c, "id"),
+                r.vocab(&mut c, "kind", PartnershipKind::parse, PartnershipKind::ids),
+                r.date(&mut c, "date", true),
+                r.vocab(&mut c, "confidence", Confidence::parse, Confidence::ids),
+                r.required(&mut c, "title"),
+            );
+            if let (id, Some(kind), Some(date), Some(confidence), title) = p
+                && ok_a
+                && ok_b
+                && a != b
+            {
+                ds.partnerships.push(Partnership {
+                    id: id.into(),
+                    a: a.into(),
+                    b: b.into(),
+                    kind,
+                    date,
+                    title: title.into(),
+                    description: r.get("description").into(),
+                    confidence,
+                    sources,
+                    note: r.get("note").into(),
+                });
+            }
+        }
+        duplicates(
+            &mut c,
+            "partnerships.csv",
+            ds.partnerships.iter().map(|p| p.id.as_str()),
+        );
+    }
+    duplicates(
+        &mut c,
+        "actors.csv",
+        ds.actors.iter().map(|a| a.id.as_str()),
+    );
+
+    // Referenced countries become actors, after the slugs, sorted by name.
+    let mut countries: Vec<Actor> = referenced
+        .iter()
+        .filter_map(|iso| ds.country(iso))
+        .map(|k| Actor {
+            id: k.iso3.clone(),
+            name: k.name.clone(),
+            kind: ActorKind::Country,
+            country: Some(k.iso3.clone()),
+            aliases: k.aliases.iter().cloned().chain([k.iso2.clone()]).collect(),
+            note: String::new(),
+        })
+        .collect();
+    countries.sort_by(|a, b| a.name.cmp(&b.name));
+    ds.actors.extend(countries);
+
+    if c.errors.is_empty() {
+        Ok(ds)
+    } else {
+        c.errors.sort();
+        Err(c.errors)
+    }
+}
+
+fn duplicates<'a>(c: &mut Check, file: &str, ids: impl Iterator<Item = &'a str>) {
+    let mut seen = BTreeSet::new();
+    for id in ids {
+        if !id.is_empty() && !seen.insert(id) {
+            c.push(file, 0, "id", format!("duplicate id '{id}'"));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn replace(file: &str, from: &str, to: &str) -> Vec<(&'static str, String)> {
+        EMBEDDED
+            .iter()
+            .map(|(n, t)| {
+                (
+                    *n,
+                    if *n == file {
+                        t.replacen(from, to, 1)
+                    } else {
+                        t.to_string()
+                    },
+                )
+            })
+            .collect()
+    }
+
+    fn load_owned(files: &[(&'static str, String)]) -> Result<Dataset, Vec<DataError>> {
+        let refs: Vec<(&str, &str)> = files.iter().map(|(n, t)| (*n, t.as_str())).collect();
+        load(&refs)
+    }
+
+    #[test]
+    fn the_shipped_dataset_is_valid() {
+        match load_embedded() {
+            Ok(ds) => assert!(!ds.memberships.is_empty()),
+            Err(errors) => {
+                let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
+                panic!("{} data errors:\n{}", errors.len(), text.join("\n"));
+            }
+        }
+    }
+
+    #[test]
+    fn every_error_names_file_line_and_field() {
+        // Break one membership in three ways at once; all three are reported.
+        let ds = load_embedded().unwrap();
+        let m = &ds.memberships[0];
+        let files = EMBEDDED
+            .iter()
+            .map(|(n, t)| {
+                let t = if *n == "memberships.csv" {
+                    let line = t
+                        .lines()
+                        .find(|l| l.starts_with(&format!("{},", m.id)))
+                        .unwrap();
+                    let broken = line
+                        .replacen(&format!(",{},", m.actor), ",XXZ,", 1)
+                        .replacen(&m.date.to_string(), "2021-02-30", 1);
+                    t.replacen(line, &broken, 1)
+                } else {
+                    t.to_string()
+                };
+                (*n, t)
+            })
+            .collect::<Vec<_>>();
+        let errors = load_owned(&files).unwrap_err();
+        let on_line: Vec<&DataError> = errors
+            .iter()
+            .filter(|e| e.file == "memberships.csv" && e.line > 1)
+            .collect();
+        assert!(
+            on_line
+                .iter()
+                .any(|e| e.field == "actor" && e.message.contains("XXZ")),
+            "{errors:?}"
+        );
+        assert!(
+            on_line
+                .iter()
+                .any(|e| e.field == "date" && e.message.contains("2021-02-30")),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn unknown_source_kind_and_duplicates_are_reported() {
+        let ds = load_embedded().unwrap();
+        let p = &ds.partnerships[0];
+        let files = replace(
+            "partnerships.csv",
+            &format!(",{},", p.kind.id()),
+            ",rocket-science,",
+        );
+        let errors = load_owned(&files).unwrap_err();
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.field == "kind" && e.message.contains("rocket-science"))
+        );
+
+        let first_source = &ds.sources[0].id;
+        let second_source = &ds.sources[1].id;
+        let files = replace(
+            "sources.csv",
+            &format!("\n{second_source},"),
+            &format!("\n{first_source},"),
+        );
+        let errors = load_owned(&files).unwrap_err();
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.file == "sources.csv" && e.message.contains("duplicate id")),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn missing_file_and_missing_column() {
+        let files: Vec<(&str, &str)> = EMBEDDED
+            .iter()
+            .copied()
+            .filter(|(n, _)| *n != "sources.csv")
+            .collect();
+        let errors = load(&files).unwrap_err();
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.file == "sources.csv" && e.message.contains("missing"))
+        );
+        let files = replace("partnerships.csv", "confidence", "confidance");
+        let errors = load_owned(&files).unwrap_err();
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.field == "confidence" && e.line == 1)
+        );
+    }
+
+    #[test]
+    fn slugs() {
+        assert!(is_slug("axiom-space"));
+        assert!(!is_slug("Axiom"));
+        assert!(!is_slug("a--b"));
+        assert!(!is_slug("-a"));
+    }
+}

@@ -1,0 +1,403 @@
+//! From dataset to graph: which nodes and edges a view shows, given its
+//! filters and date. The dataset is never modified; a new [`Graph`] is
+//! derived for every change of filters or date.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::date::Date;
+use crate::facts::{self, Alignment};
+use crate::model::*;
+
+/// What a view shows. Sets name what is *hidden* so that every legend entry
+/// can toggle, and the defaults (all empty) show everything.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Filters {
+    /// The "as of" date; `None` means the dataset's own as-of date.
+    pub as_of: Option<Date>,
+    /// Frameworks hidden (their hub and membership edges).
+    pub hidden_frameworks: BTreeSet<FrameworkId>,
+    /// Alignments hidden (countries of that alignment lose focus).
+    pub hidden_alignments: BTreeSet<Alignment>,
+    /// Actor kinds hidden.
+    pub hidden_kinds: BTreeSet<ActorKind>,
+    /// Partnership kinds hidden.
+    pub hidden_partnerships: BTreeSet<PartnershipKind>,
+    /// Only these UN M49 regions or subregions (by name); empty = all.
+    pub regions: BTreeSet<String>,
+    /// Hide facts whose only support is unverified.
+    pub hide_unverified: bool,
+    /// Show agencies, institutions and companies as their own nodes instead
+    /// of folding them into their country.
+    pub show_bodies: bool,
+}
+
+/// What a node stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum NodeKind {
+    /// A framework hub.
+    Hub(FrameworkId),
+    /// An actor.
+    Actor(ActorKind),
+}
+
+/// A node of the graph.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    /// Actor id, or `hub:<framework>` for hubs.
+    pub id: String,
+    /// Display label.
+    pub label: String,
+    /// What it is.
+    pub kind: NodeKind,
+    /// Colour group.
+    pub alignment: Alignment,
+    /// Home country (ISO3), if any.
+    pub country: Option<String>,
+    /// Number of visible edges.
+    pub degree: usize,
+}
+
+impl Node {
+    /// True for framework hubs.
+    pub fn is_hub(&self) -> bool {
+        matches!(self.kind, NodeKind::Hub(_))
+    }
+}
+
+/// How a membership edge is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MemberLink {
+    /// The state itself is a member.
+    State,
+    /// Only an agency, institution or company of the country is.
+    SubNational,
+    /// Reported, intended or observer status only.
+    Tentative,
+}
+
+/// What an edge stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EdgeKind {
+    /// Membership in a framework.
+    Member(FrameworkId, MemberLink),
+    /// One or more bilateral partnerships; the kind of the first.
+    Partnership(PartnershipKind),
+}
+
+/// An undirected edge between two nodes (indices into [`Graph::nodes`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Edge {
+    /// One end.
+    pub source: usize,
+    /// Other end.
+    pub target: usize,
+    /// What it stands for.
+    pub kind: EdgeKind,
+    /// The dataset rows behind it: membership indices for `Member`,
+    /// partnership indices for `Partnership`.
+    pub items: Vec<usize>,
+    /// True when every item behind it is unverified.
+    pub unverified: bool,
+}
+
+/// A graph ready to lay out and draw.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Graph {
+    /// Nodes: hubs first, then actors.
+    pub nodes: Vec<Node>,
+    /// Edges.
+    pub edges: Vec<Edge>,
+}
+
+impl Graph {
+    /// Index of a node by id.
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.nodes.iter().position(|n| n.id == id)
+    }
+
+    /// Indices of a node's neighbours.
+    pub fn neighbours(&self, i: usize) -> BTreeSet<usize> {
+        self.edges
+            .iter()
+            .filter_map(|e| {
+                if e.source == i {
+                    Some(e.target)
+                } else if e.target == i {
+                    Some(e.source)
+                } else {
+                    None
+                }
+            })
+            .collect()
+    }
+
+    fn node(&mut self, index: &mut BTreeMap<String, usize>, make: impl FnOnce() -> Node) -> usize {
+        let n = make();
+        if let Some(&i) = index.get(&n.id) {
+            return i;
+        }
+        index.insert(n.id.clone(), self.nodes.len());
+        self.nodes.push(n);
+        self.nodes.len() - 1
+    }
+}
+
+/// The id of a framework's hub node.
+pub fn hub_id(f: FrameworkId) -> String {
+    format!("hub:{}", f.id())
+}
+
+/// Builds the graph a view shows.
+pub fn build(ds: &Dataset, filters: &Filters) -> Graph {
+    let at = filters.as_of.unwrap_or(ds.as_of);
+    let mut g = Graph::default();
+    let mut index = BTreeMap::new();
+    let visible_fw: Vec<FrameworkId> = FrameworkId::ALL
+        .iter()
+        .copied()
+        .filter(|f| !filters.hidden_frameworks.contains(f))
+        .collect();
+
+    // The node an actor is drawn as: itself, or its country when bodies are folded in.
+    let node_actor = |id: &str| -> Option<&Actor> {
+        let a = ds.actor(id)?;
+        if a.kind != ActorKind::Country
+            && !filters.show_bodies
+            && let Some(c) = a.country.as_deref()
+        {
+            return ds.actor(c);
+        }
+        Some(a)
+    };
+    let in_focus = |a: &Actor| -> bool {
+        if filters.hidden_kinds.contains(&a.kind) {
+            return false;
+        }
+        let country = a.country.as_deref().and_then(|c| ds.country(c));
+        if !filters.regions.is_empty() {
+            let Some(k) = country else { return false };
+            if !filters.regions.contains(&k.region) && !filters.regions.contains(&k.subregion) {
+                return false;
+            }
+        }
+        if !filters.hidden_alignments.is_empty() {
+            let al = a
+                .country
+                .as_deref()
+                .map_or(Alignment::Neither, |c| facts::alignment(ds, c, at));
+            if filters.hidden_alignments.contains(&al) {
+                return false;
+            }
+        }
+        true
+    };
+    let actor_node = |a: &Actor| Node {
+        id: a.id.clone(),
+        label: a.name.clone(),
+        kind: NodeKind::Actor(a.kind),
+        alignment: a
+            .country
+            .as_deref()
+            .map_or(Alignment::Neither, |c| facts::alignment(ds, c, at)),
+        country: a.country.clone(),
+        degree: 0,
+    };
+
+    for f in &visible_fw {
+        let fw = ds.framework(*f);
+        g.node(&mut index, || Node {
+            id: hub_id(*f),
+            label: fw.map_or(f.label(), |x| x.short.as_str()).to_string(),
+            kind: NodeKind::Hub(*f),
+            alignment: match f {
+                FrameworkId::Artemis => Alignment::Artemis,
+                FrameworkId::Ilrs => Alignment::Ilrs,
+                FrameworkId::Apsco => Alignment::Neither,
+            },
+            country: None,
+            degree: 0,
+        });
+    }
+
+    // Membership edges: one per (node, framework), strongest link wins.
+    let mut member_edges: BTreeMap<(usize, FrameworkId), (MemberLink, Vec<usize>, bool)> =
+        BTreeMap::new();
+    for (mi, m) in ds.memberships.iter().enumerate() {
+        if m.date > at || !visible_fw.contains(&m.framework) {
+            continue;
+        }
+        if filters.hide_unverified && m.confidence == Confidence::Unverified {
+            continue;
+        }
+        let Some(a) = node_actor(&m.actor) else {
+            continue;
+        };
+        if !in_focus(a) {
+            continue;
+        }
+        let link = if m.status != Status::Member {
+            MemberLink::Tentative
+        } else if a.id != m.actor && a.kind == ActorKind::Country {
+            MemberLink::SubNational
+        } else {
+            MemberLink::State
+        };
+        let ni = g.node(&mut index, || actor_node(a));
+        let entry = member_edges
+            .entry((ni, m.framework))
+            .or_insert((link, Vec::new(), true));
+        entry.0 = strongest(entry.0, link);
+        entry.1.push(mi);
+        entry.2 &= m.confidence == Confidence::Unverified;
+    }
+    for ((ni, f), (link, items, unverified)) in member_edges {
+        let hub = index[&hub_id(f)];
+        g.edges.push(Edge {
+            source: ni,
+            target: hub,
+            kind: EdgeKind::Member(f, link),
+            items,
+            unverified,
+        });
+    }
+
+    // Partnership edges: one per pair of nodes.
+    let mut pair_edges: BTreeMap<(usize, usize), (PartnershipKind, Vec<usize>, bool)> =
+        BTreeMap::new();
+    for (pi, p) in ds.partnerships.iter().enumerate() {
+        if p.date > at || filters.hidden_partnerships.contains(&p.kind) {
+            continue;
+        }
+        if filters.hide_unverified && p.confidence == Confidence::Unverified {
+            continue;
+        }
+        let (Some(a), Some(b)) = (node_actor(&p.a), node_actor(&p.b)) else {
+            continue;
+        };
+        if a.id == b.id
+            || filters.hidden_kinds.contains(&a.kind)
+            || filters.hidden_kinds.contains(&b.kind)
+        {
+            continue;
+        }
+        if !in_focus(a) && !in_focus(b) {
+            continue;
+        }
+        let ia = g.node(&mut index, || actor_node(a));
+        let ib = g.node(&mut index, || actor_node(b));
+        let key = (ia.min(ib), ia.max(ib));
+        let entry = pair_edges.entry(key).or_insert((p.kind, Vec::new(), true));
+        entry.1.push(pi);
+        entry.2 &= p.confidence == Confidence::Unverified;
+    }
+    for ((s, t), (kind, items, unverified)) in pair_edges {
+        g.edges.push(Edge {
+            source: s,
+            target: t,
+            kind: EdgeKind::Partnership(kind),
+            items,
+            unverified,
+        });
+    }
+
+    for e in &g.edges {
+        g.nodes[e.source].degree += 1;
+        g.nodes[e.target].degree += 1;
+    }
+    g
+}
+
+fn strongest(a: MemberLink, b: MemberLink) -> MemberLink {
+    let rank = |l| match l {
+        MemberLink::State => 2,
+        MemberLink::SubNational => 1,
+        MemberLink::Tentative => 0,
+    };
+    if rank(b) > rank(a) { b } else { a }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::load_embedded;
+
+    #[test]
+    fn default_view_shows_hubs_members_and_both_camps() {
+        let ds = load_embedded().unwrap();
+        let g = build(&ds, &Filters::default());
+        for hub in ["hub:artemis", "hub:ilrs", "hub:apsco"] {
+            assert!(g.index_of(hub).is_some(), "{hub}");
+        }
+        for iso in ["USA", "CHN", "RUS", "JPN", "THA", "SEN"] {
+            assert!(g.index_of(iso).is_some(), "{iso}");
+        }
+        let tha = g.index_of("THA").unwrap();
+        assert_eq!(g.nodes[tha].alignment, Alignment::Both);
+        let n = g.neighbours(tha);
+        assert!(
+            n.contains(&g.index_of("hub:artemis").unwrap())
+                && n.contains(&g.index_of("hub:ilrs").unwrap())
+        );
+        // Every edge joins two distinct, existing nodes.
+        for e in &g.edges {
+            assert!(e.source < g.nodes.len() && e.target < g.nodes.len() && e.source != e.target);
+        }
+    }
+
+    #[test]
+    fn filters_never_mutate_the_dataset_and_do_filter() {
+        let ds = load_embedded().unwrap();
+        let before = ds.clone();
+        let mut f = Filters {
+            as_of: Some(Date::ymd(2021, 1, 1)),
+            ..Filters::default()
+        };
+        let early = build(&ds, &f);
+        let linked = |g: &Graph, id: &str, hub: &str| {
+            let (Some(a), Some(b)) = (g.index_of(id), g.index_of(hub)) else {
+                return false;
+            };
+            g.neighbours(a).contains(&b)
+        };
+        assert!(
+            !linked(&early, "THA", "hub:artemis") && !linked(&early, "THA", "hub:ilrs"),
+            "Thailand joined neither before 2024"
+        );
+        assert!(linked(&early, "AUS", "hub:artemis"));
+        f.as_of = None;
+        f.hidden_frameworks.insert(FrameworkId::Apsco);
+        f.hidden_alignments.insert(Alignment::Artemis);
+        let g = build(&ds, &f);
+        assert!(g.index_of("hub:apsco").is_none());
+        assert!(g.nodes.iter().all(|n| {
+            !(n.kind == NodeKind::Actor(ActorKind::Country)
+                && n.alignment == Alignment::Artemis
+                && g.edges.iter().any(|e| {
+                    matches!(e.kind, EdgeKind::Member(..))
+                        && (e.source == g.index_of(&n.id).unwrap())
+                }))
+        }));
+        assert_eq!(ds, before);
+    }
+
+    #[test]
+    fn sub_national_links_are_not_state_membership() {
+        let ds = load_embedded().unwrap();
+        let g = build(&ds, &Filters::default());
+        let are = g.index_of("ARE").expect("UAE is shown");
+        let ilrs = g.index_of("hub:ilrs").unwrap();
+        let e = g
+            .edges
+            .iter()
+            .find(|e| e.source == are && e.target == ilrs)
+            .expect("UAE has an ILRS link");
+        assert!(
+            matches!(
+                e.kind,
+                EdgeKind::Member(_, MemberLink::SubNational | MemberLink::Tentative)
+            ),
+            "{e:?}"
+        );
+        assert_eq!(g.nodes[are].alignment, Alignment::Artemis);
+    }
+}

@@ -1,0 +1,343 @@
+//! Layouts: where each node of a [`Graph`] goes, in world units. Pure and
+//! deterministic; the renderer maps world units to pixels.
+
+pub mod force;
+
+use std::collections::BTreeMap;
+
+use crate::facts::Alignment;
+use crate::graph::{EdgeKind, Graph, NodeKind};
+use crate::model::{Dataset, FrameworkId};
+use force::{Link, Point, Simulation};
+
+/// The layouts a reader can switch between.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum LayoutKind {
+    /// Force-directed.
+    #[default]
+    Force,
+    /// Artemis left, ILRS right, both camps in the middle.
+    Alignment,
+    /// Countries at their geographic coordinates.
+    Geographic,
+}
+
+impl LayoutKind {
+    /// Every layout, in menu order.
+    pub const ALL: [LayoutKind; 3] = [
+        LayoutKind::Force,
+        LayoutKind::Alignment,
+        LayoutKind::Geographic,
+    ];
+
+    /// Id used in URLs.
+    pub fn id(self) -> &'static str {
+        match self {
+            LayoutKind::Force => "force",
+            LayoutKind::Alignment => "alignment",
+            LayoutKind::Geographic => "geo",
+        }
+    }
+
+    /// Parses a URL id.
+    pub fn parse(s: &str) -> Option<LayoutKind> {
+        LayoutKind::ALL.into_iter().find(|l| l.id() == s)
+    }
+
+    /// Menu label.
+    pub fn label(self) -> &'static str {
+        match self {
+            LayoutKind::Force => "Network",
+            LayoutKind::Alignment => "Alignment axis",
+            LayoutKind::Geographic => "Map",
+        }
+    }
+}
+
+/// Disc radius of a node in world units: hubs large, others by degree.
+pub fn node_radius(graph: &Graph, i: usize) -> f32 {
+    let n = &graph.nodes[i];
+    if n.is_hub() {
+        16.0
+    } else {
+        4.0 + (n.degree as f32).sqrt() * 1.6
+    }
+}
+
+/// Radii of all nodes.
+pub fn radii(graph: &Graph) -> Vec<f32> {
+    (0..graph.nodes.len())
+        .map(|i| node_radius(graph, i))
+        .collect()
+}
+
+/// A force simulation set up for a graph, warm-started from `previous`
+/// positions by node id.
+pub fn force_simulation(graph: &Graph, previous: &BTreeMap<String, Point>) -> Simulation {
+    let radius = radii(graph);
+    let charge = graph
+        .nodes
+        .iter()
+        .zip(&radius)
+        .map(|(n, r)| if n.is_hub() { -400.0 } else { -40.0 - 8.0 * r })
+        .collect();
+    let links = graph
+        .edges
+        .iter()
+        .map(|e| Link {
+            source: e.source as u32,
+            target: e.target as u32,
+            distance: match e.kind {
+                EdgeKind::Member(..) => 90.0,
+                EdgeKind::Partnership(_) => 45.0,
+            },
+        })
+        .collect();
+    let initial = graph
+        .nodes
+        .iter()
+        .map(|n| previous.get(&n.id).copied())
+        .collect();
+    let mut sim = Simulation::new(radius, charge, links, initial);
+    // Stronger than d3's default pull, so small disconnected pairs (e.g.
+    // EU–African Union) stay near the main picture instead of drifting off.
+    sim.params.gravity = 0.08;
+    // Start the hubs apart on a line (Artemis west, ILRS east, APSCO south)
+    // so the picture always reads the same way round.
+    if previous.is_empty() {
+        for (i, n) in graph.nodes.iter().enumerate() {
+            if let NodeKind::Hub(f) = n.kind {
+                sim.pos[i] = hub_anchor(f, 160.0);
+            }
+        }
+        // Countries start near the hubs they belong to.
+        for e in &graph.edges {
+            if let (EdgeKind::Member(f, _), false) = (e.kind, sim.pos.is_empty()) {
+                let a = hub_anchor(f, 160.0);
+                let p = &mut sim.pos[e.source];
+                p[0] = (p[0] + a[0]) * 0.5;
+                p[1] = (p[1] + a[1]) * 0.5;
+            }
+        }
+    }
+    sim
+}
+
+fn hub_anchor(f: FrameworkId, d: f32) -> Point {
+    match f {
+        FrameworkId::Artemis => [-d, 0.0],
+        FrameworkId::Ilrs => [d, 0.0],
+        FrameworkId::Apsco => [d * 0.6, d * 0.9],
+    }
+}
+
+/// The alignment-axis layout: columns Artemis | both (and neither) | ILRS,
+/// nodes in each column ordered by `order` (region or join date) and packed
+/// in rows.
+pub fn alignment_layout(graph: &Graph, ds: &Dataset, by_date: bool) -> Vec<Point> {
+    let radius = radii(graph);
+    let mut pos = vec![[0.0f32; 2]; graph.nodes.len()];
+    let column_x = |a: Alignment| match a {
+        Alignment::Artemis => -260.0,
+        Alignment::Both | Alignment::Neither => 0.0,
+        Alignment::Ilrs => 260.0,
+    };
+    let mut columns: BTreeMap<(i32, u8), Vec<usize>> = BTreeMap::new();
+    for (i, n) in graph.nodes.iter().enumerate() {
+        match n.kind {
+            NodeKind::Hub(FrameworkId::Artemis) => pos[i] = [-420.0, 0.0],
+            NodeKind::Hub(FrameworkId::Ilrs) => pos[i] = [420.0, 0.0],
+            NodeKind::Hub(FrameworkId::Apsco) => pos[i] = [420.0, 220.0],
+            NodeKind::Actor(_) => {
+                let band = match n.alignment {
+                    Alignment::Both => 0,
+                    Alignment::Neither => 1,
+                    _ => 0,
+                };
+                columns
+                    .entry((column_x(n.alignment) as i32, band))
+                    .or_default()
+                    .push(i);
+            }
+        }
+    }
+    let join = |i: usize| -> crate::date::Date {
+        let n = &graph.nodes[i];
+        FrameworkId::ALL
+            .iter()
+            .filter_map(|f| crate::facts::joined(ds, &n.id, *f, ds.as_of).map(|m| m.date))
+            .min()
+            .unwrap_or(crate::date::Date::ymd(9999, 1, 1))
+    };
+    let region = |i: usize| -> (String, String) {
+        let n = &graph.nodes[i];
+        let c = n.country.as_deref().and_then(|c| ds.country(c));
+        (
+            c.map_or("~".into(), |c| c.region.clone()),
+            c.map_or("~".into(), |c| c.subregion.clone()),
+        )
+    };
+    let both_rows = columns.get(&(0, 0)).map_or(0, Vec::len);
+    for ((x, band), mut members) in columns {
+        if by_date {
+            members.sort_by(|&a, &b| {
+                join(a)
+                    .cmp(&join(b))
+                    .then(graph.nodes[a].label.cmp(&graph.nodes[b].label))
+            });
+        } else {
+            members.sort_by(|&a, &b| {
+                region(a)
+                    .cmp(&region(b))
+                    .then(graph.nodes[a].label.cmp(&graph.nodes[b].label))
+            });
+        }
+        let per_row = if x == 0 { 3 } else { 6 };
+        let step = 26.0;
+        let rows = members.len().div_ceil(per_row) as f32;
+        let mut y0 = -rows * step / 2.0;
+        if band == 1 {
+            y0 = (both_rows.div_ceil(per_row) as f32) * step / 2.0 + 50.0;
+        }
+        for (k, &i) in members.iter().enumerate() {
+            let (row, col) = (k / per_row, k % per_row);
+            let width = (per_row - 1) as f32 * step;
+            pos[i] = [
+                x as f32 - width / 2.0 + col as f32 * step,
+                y0 + row as f32 * step,
+            ];
+            let _ = radius[i];
+        }
+    }
+    pos
+}
+
+/// The geographic layout: countries at their coordinates (equirectangular),
+/// hubs above the map, bodies without a country along the bottom; overlaps
+/// are then pushed apart while each node stays near its anchor.
+pub fn geographic_layout(graph: &Graph, ds: &Dataset) -> Vec<Point> {
+    let scale = 2.4f32;
+    let mut anchors = vec![[0.0f32; 2]; graph.nodes.len()];
+    let mut orphans = 0usize;
+    for (i, n) in graph.nodes.iter().enumerate() {
+        anchors[i] = match n.kind {
+            NodeKind::Hub(FrameworkId::Artemis) => [-110.0 * scale, -100.0 * scale],
+            NodeKind::Hub(FrameworkId::Ilrs) => [110.0 * scale, -100.0 * scale],
+            NodeKind::Hub(FrameworkId::Apsco) => [150.0 * scale, 10.0 * scale],
+            NodeKind::Actor(_) => match n.country.as_deref().and_then(|c| ds.country(c)) {
+                Some(c) => [c.lon as f32 * scale, -(c.lat as f32) * scale],
+                None => {
+                    orphans += 1;
+                    [(-150.0 + 30.0 * orphans as f32) * scale, 75.0 * scale]
+                }
+            },
+        };
+    }
+    relax(graph, anchors)
+}
+
+/// Pushes overlapping nodes apart while springs hold them to their anchors.
+fn relax(graph: &Graph, anchors: Vec<Point>) -> Vec<Point> {
+    let radius = radii(graph);
+    let n = anchors.len();
+    let mut sim = Simulation::new(
+        radius,
+        vec![0.0; n],
+        vec![],
+        anchors.iter().copied().map(Some).collect(),
+    );
+    sim.alpha = 1.0;
+    for _ in 0..120 {
+        sim.tick();
+        for (p, a) in sim.pos.iter_mut().zip(&anchors) {
+            p[0] += (a[0] - p[0]) * 0.1;
+            p[1] += (a[1] - p[1]) * 0.1;
+        }
+    }
+    sim.pos
+}
+
+/// Axis-aligned bounds of a set of discs: (min x, min y, max x, max y).
+pub fn bounds(pos: &[Point], radius: &[f32]) -> Option<[f32; 4]> {
+    if pos.is_empty() {
+        return None;
+    }
+    let mut b = [f32::MAX, f32::MAX, f32::MIN, f32::MIN];
+    for (p, r) in pos.iter().zip(radius) {
+        b[0] = b[0].min(p[0] - r);
+        b[1] = b[1].min(p[1] - r);
+        b[2] = b[2].max(p[0] + r);
+        b[3] = b[3].max(p[1] + r);
+    }
+    Some(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::load_embedded;
+    use crate::graph::{Filters, build};
+
+    #[test]
+    fn force_layout_of_the_dataset_separates_the_camps() {
+        let ds = load_embedded().unwrap();
+        let g = build(&ds, &Filters::default());
+        let mut sim = force_simulation(&g, &BTreeMap::new());
+        sim.run(400);
+        assert!(sim.pos.iter().all(|p| p[0].is_finite() && p[1].is_finite()));
+        let x = |id: &str| sim.pos[g.index_of(id).unwrap()][0];
+        assert!(
+            x("hub:artemis") < x("hub:ilrs"),
+            "Artemis drawn west of ILRS"
+        );
+        // Artemis-only members sit, on average, nearer the Artemis hub.
+        let mean = |al: Alignment| {
+            let xs: Vec<f32> = g
+                .nodes
+                .iter()
+                .enumerate()
+                .filter(|(_, n)| n.alignment == al && !n.is_hub())
+                .map(|(i, _)| sim.pos[i][0])
+                .collect();
+            xs.iter().sum::<f32>() / xs.len() as f32
+        };
+        assert!(mean(Alignment::Artemis) < mean(Alignment::Ilrs));
+    }
+
+    #[test]
+    fn alignment_layout_puts_camps_on_their_sides() {
+        let ds = load_embedded().unwrap();
+        let g = build(&ds, &Filters::default());
+        let pos = alignment_layout(&g, &ds, false);
+        for (i, n) in g.nodes.iter().enumerate() {
+            match n.alignment {
+                Alignment::Artemis if !n.is_hub() => assert!(pos[i][0] < -100.0, "{}", n.label),
+                Alignment::Ilrs if !n.is_hub() => assert!(pos[i][0] > 100.0, "{}", n.label),
+                Alignment::Both => assert!(pos[i][0].abs() < 100.0, "{}", n.label),
+                _ => {}
+            }
+        }
+        // No two nodes share a spot.
+        for i in 0..pos.len() {
+            for j in i + 1..pos.len() {
+                assert!(
+                    pos[i] != pos[j],
+                    "{} and {}",
+                    g.nodes[i].label,
+                    g.nodes[j].label
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn geographic_layout_is_west_to_east() {
+        let ds = load_embedded().unwrap();
+        let g = build(&ds, &Filters::default());
+        let pos = geographic_layout(&g, &ds);
+        let x = |id: &str| pos[g.index_of(id).unwrap()][0];
+        let y = |id: &str| pos[g.index_of(id).unwrap()][1];
+        assert!(x("USA") < x("FRA") && x("FRA") < x("CHN") && x("CHN") < x("JPN"));
+        assert!(y("ZAF") > y("EGY"), "south is down");
+    }
+}

@@ -1,0 +1,21 @@
+//! Space Alliances: the Artemis Accords and the International Lunar
+//! Research Station (ILRS) as interactive network graphs.
+//!
+//! Pure modules (no browser APIs, tested natively): [`csv`], [`date`],
+//! [`model`], [`dataset`] (loading and validation), [`facts`] (derived
+//! facts), [`graph`] (filters → graph), [`layout`], [`camera`], [`labels`].
+//! The browser app lives in `app` (wasm32 only).
+
+pub mod camera;
+pub mod csv;
+pub mod dataset;
+pub mod date;
+pub mod facts;
+pub mod graph;
+pub mod labels;
+pub mod layout;
+pub mod model;
+pub mod palette;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;

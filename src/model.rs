@@ -1,0 +1,353 @@
+//! The data model: who (actors), what they join (frameworks), when
+//! (memberships), with whom (partnerships), and on whose word (sources).
+
+use crate::date::Date;
+
+/// Defines a closed vocabulary: an enum with its text ids and labels.
+macro_rules! vocabulary {
+    ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $id:literal / $label:literal),+ $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum $name { $($(#[$vdoc])* $variant),+ }
+
+        impl $name {
+            /// Every value, in display order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The id used in data files and URLs.
+            pub fn id(self) -> &'static str {
+                match self { $($name::$variant => $id),+ }
+            }
+
+            /// A human label.
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label),+ }
+            }
+
+            /// Parses the id used in data files and URLs.
+            pub fn parse(text: &str) -> Option<$name> {
+                match text { $($id => Some($name::$variant),)+ _ => None }
+            }
+
+            /// The accepted ids, for error messages.
+            pub fn ids() -> String {
+                [$($id),+].join(", ")
+            }
+        }
+    };
+}
+
+vocabulary! {
+    /// What kind of actor a node stands for.
+    ActorKind {
+        /// A sovereign state or territory with an ISO 3166-1 code.
+        Country = "country" / "Country",
+        /// A national space agency.
+        Agency = "agency" / "Space agency",
+        /// An international organization.
+        Organization = "organization" / "International organization",
+        /// A university, research institute or laboratory.
+        Institution = "institution" / "Institution",
+        /// A company.
+        Company = "company" / "Company",
+    }
+}
+
+vocabulary! {
+    /// The legal form of a membership act.
+    Instrument {
+        /// Signature of a declaration such as the Artemis Accords.
+        Signature = "signature" / "Signature",
+        /// Memorandum of understanding.
+        Mou = "mou" / "MoU",
+        /// Joint statement or declaration.
+        JointStatement = "joint-statement" / "Joint statement",
+        /// Binding agreement (intergovernmental or inter-agency).
+        Agreement = "agreement" / "Agreement",
+        /// Letter of intent.
+        LetterOfIntent = "letter-of-intent" / "Letter of intent",
+        /// A founding convention.
+        Convention = "convention" / "Convention",
+        /// Ratification of an agreement.
+        Ratification = "ratification" / "Ratification",
+        /// Entry into force of an agreement.
+        EntryIntoForce = "entry-into-force" / "Entry into force",
+        /// Anything else (see the note).
+        Other = "other" / "Other",
+    }
+}
+
+vocabulary! {
+    /// Who signed: a state, or a body below or beside it.
+    Level {
+        /// The state itself (government or its space agency on its behalf).
+        State = "state" / "State",
+        /// A space agency in its own name.
+        Agency = "agency" / "Agency",
+        /// A university or research institution.
+        Institution = "institution" / "Institution",
+        /// A company.
+        Company = "company" / "Company",
+        /// An international organization.
+        Organization = "organization" / "Organization",
+    }
+}
+
+vocabulary! {
+    /// Where a membership act leaves the actor.
+    Status {
+        /// A full member or signatory of the framework.
+        Member = "member" / "Member",
+        /// An observer.
+        Observer = "observer" / "Observer",
+        /// Signed a founding text but did not become a member.
+        Signatory = "signatory" / "Signatory, not a member",
+        /// Declared intent only.
+        Intent = "intent" / "Declared intent",
+        /// Reported but not confirmed.
+        Uncertain = "uncertain" / "Reported, unconfirmed",
+    }
+}
+
+vocabulary! {
+    /// How far a fact can be trusted.
+    Confidence {
+        /// A primary source, or two independent reputable reports.
+        Confirmed = "confirmed" / "Confirmed",
+        /// One reputable secondary report.
+        Reported = "reported" / "Reported",
+        /// Only weak or machine-compiled sources.
+        Unverified = "unverified" / "Unverified",
+    }
+}
+
+vocabulary! {
+    /// The fixed vocabulary of bilateral partnership kinds.
+    PartnershipKind {
+        /// Launch services.
+        Launch = "launch" / "Launch",
+        /// A satellite built, bought or operated together.
+        Satellite = "satellite" / "Satellite",
+        /// A ground or tracking station.
+        GroundStation = "ground-station" / "Ground station",
+        /// An astronaut seat or training.
+        Astronaut = "astronaut" / "Astronaut",
+        /// A payload on another's mission.
+        Payload = "payload" / "Payload",
+        /// A joint mission.
+        JointMission = "joint-mission" / "Joint mission",
+        /// A framework or cooperation agreement.
+        Agreement = "agreement" / "Agreement",
+        /// Data sharing.
+        Data = "data" / "Data",
+        /// Technology transfer.
+        TechnologyTransfer = "technology-transfer" / "Technology transfer",
+    }
+}
+
+vocabulary! {
+    /// Primary (from a party) or secondary (reported by others).
+    SourceType {
+        /// Published by a party to the fact.
+        Primary = "primary" / "Primary",
+        /// Reported by a third party.
+        Secondary = "secondary" / "Secondary",
+    }
+}
+
+vocabulary! {
+    /// The three frameworks others join.
+    FrameworkId {
+        /// The U.S.-led Artemis Accords.
+        Artemis = "artemis" / "Artemis Accords",
+        /// The China/Russia-led International Lunar Research Station.
+        Ilrs = "ilrs" / "ILRS",
+        /// The Asia-Pacific Space Cooperation Organization.
+        Apsco = "apsco" / "APSCO",
+    }
+}
+
+/// A country, from the generated ISO/M49 reference table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Country {
+    /// ISO 3166-1 alpha-3 code, the country's id.
+    pub iso3: String,
+    /// ISO 3166-1 alpha-2 code.
+    pub iso2: String,
+    /// Common English name.
+    pub name: String,
+    /// UN M49 region.
+    pub region: String,
+    /// UN M49 subregion.
+    pub subregion: String,
+    /// Latitude of the geographic centre, degrees.
+    pub lat: f64,
+    /// Longitude of the geographic centre, degrees.
+    pub lon: f64,
+    /// Other names people search for.
+    pub aliases: Vec<String>,
+}
+
+/// Any party: a country or another body, by id.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Actor {
+    /// ISO3 code for a country, a lowercase slug for anything else.
+    pub id: String,
+    /// Display name.
+    pub name: String,
+    /// What it is.
+    pub kind: ActorKind,
+    /// Home country (ISO3); the country itself for a country; `None` for
+    /// international organizations.
+    pub country: Option<String>,
+    /// Other names and acronyms.
+    pub aliases: Vec<String>,
+    /// Editorial note.
+    pub note: String,
+}
+
+/// A framework: the Artemis Accords, ILRS or APSCO.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Framework {
+    /// Which framework.
+    pub id: FrameworkId,
+    /// Full name.
+    pub name: String,
+    /// Short name for labels.
+    pub short: String,
+    /// Leading states (ISO3).
+    pub led_by: Vec<String>,
+    /// When it was founded.
+    pub founded: Date,
+    /// One-paragraph description.
+    pub description: String,
+    /// Source ids.
+    pub sources: Vec<String>,
+}
+
+/// One membership act: an actor joins, or changes status in, a framework.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Membership {
+    /// Stable id.
+    pub id: String,
+    /// Actor id.
+    pub actor: String,
+    /// Framework joined.
+    pub framework: FrameworkId,
+    /// When, as precisely as known.
+    pub date: Date,
+    /// Legal form.
+    pub instrument: Instrument,
+    /// Who signed.
+    pub level: Level,
+    /// Resulting status.
+    pub status: Status,
+    /// Signing official, if known.
+    pub official: String,
+    /// How sure we are.
+    pub confidence: Confidence,
+    /// Source ids.
+    pub sources: Vec<String>,
+    /// A date other sources give instead, if they disagree.
+    pub alt_date: Option<Date>,
+    /// Sources for the alternative date.
+    pub alt_sources: Vec<String>,
+    /// Editorial note.
+    pub note: String,
+}
+
+/// A bilateral tie between two actors.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Partnership {
+    /// Stable id.
+    pub id: String,
+    /// First party (usually the third country).
+    pub a: String,
+    /// Second party (usually the major power's side).
+    pub b: String,
+    /// Kind of tie.
+    pub kind: PartnershipKind,
+    /// When.
+    pub date: Date,
+    /// Short title.
+    pub title: String,
+    /// One or two sentences.
+    pub description: String,
+    /// How sure we are.
+    pub confidence: Confidence,
+    /// Source ids.
+    pub sources: Vec<String>,
+    /// Editorial note.
+    pub note: String,
+}
+
+/// A cited public source.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    /// Stable id.
+    pub id: String,
+    /// Address, empty only when the note explains why.
+    pub url: String,
+    /// Title.
+    pub title: String,
+    /// Publisher.
+    pub publisher: String,
+    /// Publication date, if known.
+    pub date: Option<Date>,
+    /// Primary or secondary.
+    pub kind: SourceType,
+    /// Editorial note (e.g. why it is weak).
+    pub note: String,
+}
+
+/// The whole embedded dataset, immutable once loaded: filters and views
+/// derive from it and never change it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Dataset {
+    /// Dataset version.
+    pub version: String,
+    /// The date of the newest fact.
+    pub as_of: Date,
+    /// Countries (reference table) and other actors, by id order of the files.
+    pub actors: Vec<Actor>,
+    /// Country reference facts, parallel lookup by ISO3.
+    pub countries: Vec<Country>,
+    /// The frameworks.
+    pub frameworks: Vec<Framework>,
+    /// Membership acts.
+    pub memberships: Vec<Membership>,
+    /// Bilateral ties.
+    pub partnerships: Vec<Partnership>,
+    /// Sources.
+    pub sources: Vec<Source>,
+}
+
+impl Dataset {
+    /// An actor by id.
+    pub fn actor(&self, id: &str) -> Option<&Actor> {
+        self.actors.iter().find(|a| a.id == id)
+    }
+
+    /// A country's reference facts by ISO3.
+    pub fn country(&self, iso3: &str) -> Option<&Country> {
+        self.countries
+            .binary_search_by(|c| c.iso3.as_str().cmp(iso3))
+            .ok()
+            .map(|i| &self.countries[i])
+    }
+
+    /// A source by id.
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|s| s.id == id)
+    }
+
+    /// A framework by id.
+    pub fn framework(&self, id: FrameworkId) -> Option<&Framework> {
+        self.frameworks.iter().find(|f| f.id == id)
+    }
+
+    /// The country an actor belongs to (itself for a country).
+    pub fn home_country(&self, actor_id: &str) -> Option<&str> {
+        self.actor(actor_id).and_then(|a| a.country.as_deref())
+    }
+}

@@ -1,0 +1,127 @@
+//! Colours, shared by the canvas renderer and the legend, with a native test
+//! that each meets WCAG contrast against the backgrounds it is drawn on.
+
+use crate::facts::Alignment;
+use crate::model::PartnershipKind;
+
+/// An sRGB colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rgb(pub u8, pub u8, pub u8);
+
+impl Rgb {
+    /// `#rrggbb`.
+    pub fn hex(self) -> String {
+        format!("#{:02x}{:02x}{:02x}", self.0, self.1, self.2)
+    }
+
+    /// `rgba(r,g,b,a)`.
+    pub fn rgba(self, a: f32) -> String {
+        format!("rgba({},{},{},{a:.2})", self.0, self.1, self.2)
+    }
+
+    /// WCAG relative luminance.
+    pub fn luminance(self) -> f64 {
+        let ch = |c: u8| {
+            let c = f64::from(c) / 255.0;
+            if c <= 0.03928 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * ch(self.0) + 0.7152 * ch(self.1) + 0.0722 * ch(self.2)
+    }
+
+    /// WCAG contrast ratio between two colours (1–21).
+    pub fn contrast(self, other: Rgb) -> f64 {
+        let (a, b) = (self.luminance(), other.luminance());
+        (a.max(b) + 0.05) / (a.min(b) + 0.05)
+    }
+}
+
+/// Light theme background.
+pub const BG_LIGHT: Rgb = Rgb(0xff, 0xff, 0xff);
+/// Dark theme background.
+pub const BG_DARK: Rgb = Rgb(0x12, 0x16, 0x1f);
+
+/// Node colour by alignment, for a theme. Each passes 3:1 (WCAG non-text
+/// contrast) against its background.
+pub fn alignment(a: Alignment, dark: bool) -> Rgb {
+    match (a, dark) {
+        (Alignment::Artemis, false) => Rgb(0x1d, 0x5f, 0xc4),
+        (Alignment::Artemis, true) => Rgb(0x6c, 0xa6, 0xff),
+        (Alignment::Ilrs, false) => Rgb(0xc4, 0x2b, 0x1c),
+        (Alignment::Ilrs, true) => Rgb(0xff, 0x7a, 0x66),
+        (Alignment::Both, false) => Rgb(0x7b, 0x3f, 0xa8),
+        (Alignment::Both, true) => Rgb(0xc5, 0x92, 0xf0),
+        (Alignment::Neither, false) => Rgb(0x6b, 0x72, 0x80),
+        (Alignment::Neither, true) => Rgb(0x9c, 0xa3, 0xaf),
+    }
+}
+
+/// Edge colour by partnership kind (a categorical palette chosen to stay
+/// apart under the common colour-vision deficiencies; dash patterns also
+/// tell the kinds apart).
+pub fn partnership(kind: PartnershipKind, dark: bool) -> Rgb {
+    let light = match kind {
+        PartnershipKind::Launch => Rgb(0xb3, 0x5c, 0x00),
+        PartnershipKind::Satellite => Rgb(0x00, 0x7a, 0x6e),
+        PartnershipKind::GroundStation => Rgb(0x8a, 0x5a, 0x00),
+        PartnershipKind::Astronaut => Rgb(0xa3, 0x1f, 0x6b),
+        PartnershipKind::Payload => Rgb(0x2f, 0x6b, 0x2f),
+        PartnershipKind::JointMission => Rgb(0x4b, 0x4b, 0xc8),
+        PartnershipKind::Agreement => Rgb(0x5c, 0x63, 0x70),
+        PartnershipKind::Data => Rgb(0x00, 0x6d, 0x9c),
+        PartnershipKind::TechnologyTransfer => Rgb(0x9c, 0x3d, 0x3d),
+    };
+    if dark {
+        Rgb(
+            255 - (255 - light.0) / 3,
+            255 - (255 - light.1) / 3,
+            255 - (255 - light.2) / 3,
+        )
+    } else {
+        light
+    }
+}
+
+/// Canvas dash pattern (in pixels) for a partnership kind.
+pub fn dash(kind: PartnershipKind) -> &'static [f64] {
+    match kind {
+        PartnershipKind::Agreement => &[],
+        PartnershipKind::Launch => &[8.0, 3.0],
+        PartnershipKind::Satellite => &[2.0, 2.0],
+        PartnershipKind::GroundStation => &[6.0, 2.0, 2.0, 2.0],
+        PartnershipKind::Astronaut => &[1.0, 3.0],
+        PartnershipKind::Payload => &[4.0, 4.0],
+        PartnershipKind::JointMission => &[10.0, 2.0, 2.0, 2.0, 2.0, 2.0],
+        PartnershipKind::Data => &[3.0, 6.0],
+        PartnershipKind::TechnologyTransfer => &[12.0, 4.0],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn node_colours_meet_non_text_contrast() {
+        for dark in [false, true] {
+            let bg = if dark { BG_DARK } else { BG_LIGHT };
+            for a in Alignment::ALL {
+                let c = alignment(a, dark).contrast(bg);
+                assert!(c >= 3.0, "{a:?} dark={dark}: {c:.2}");
+            }
+            for k in PartnershipKind::ALL {
+                let c = partnership(*k, dark).contrast(bg);
+                assert!(c >= 3.0, "{k:?} dark={dark}: {c:.2}");
+            }
+        }
+    }
+
+    #[test]
+    fn contrast_formula() {
+        assert!((Rgb(0, 0, 0).contrast(Rgb(255, 255, 255)) - 21.0).abs() < 1e-9);
+        assert_eq!(Rgb(0x1d, 0x5f, 0xc4).hex(), "#1d5fc4");
+    }
+}
