@@ -6,16 +6,19 @@
 //! facts), [`graph`] (filters → graph), [`layout`], [`camera`], [`labels`].
 //! The browser app lives in `app` (wasm32 only).
 
+pub mod bench;
 pub mod camera;
 pub mod csv;
 pub mod dataset;
 pub mod date;
+pub mod export;
 pub mod facts;
 pub mod graph;
 pub mod labels;
 pub mod layout;
 pub mod model;
 pub mod palette;
+pub mod url;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

@@ -23,6 +23,8 @@ pub struct SceneHandle {
     scene: Rc<RefCell<Scene>>,
     /// The canvas drawn on.
     pub canvas: NodeRef<Canvas>,
+    /// A canvas made outside Leptos (bench mode), used instead of `canvas`.
+    fixed: Option<web_sys::HtmlCanvasElement>,
     pending: Rc<Cell<bool>>,
 }
 
@@ -38,7 +40,16 @@ impl SceneHandle {
         SceneHandle {
             scene: Rc::new(RefCell::new(Scene::new())),
             canvas,
+            fixed: None,
             pending: Rc::new(Cell::new(false)),
+        }
+    }
+
+    /// A handle drawing on a canvas element made outside Leptos (bench mode).
+    pub fn for_element(canvas: web_sys::HtmlCanvasElement) -> Self {
+        SceneHandle {
+            fixed: Some(canvas),
+            ..SceneHandle::new(NodeRef::new())
         }
     }
 
@@ -49,7 +60,11 @@ impl SceneHandle {
 
     /// Draws now (synchronously), then keeps animating while needed.
     pub fn draw_now(&self) {
-        if let Some(canvas) = self.canvas.try_get_untracked().flatten() {
+        if let Some(canvas) = self
+            .fixed
+            .clone()
+            .or_else(|| self.canvas.try_get_untracked().flatten())
+        {
             self.scene.borrow_mut().draw(&canvas);
         }
         if self.scene.borrow().animating() {

@@ -2,6 +2,7 @@
 //! a few signals at the top ([`AppState`]); the graph is drawn by
 //! [`scene::Scene`] on a canvas, with an accessible DOM layer beside it.
 
+mod bench_page;
 mod details;
 mod graph_view;
 mod panels;
@@ -49,7 +50,20 @@ impl AppState {
 /// Mounts the app on the page body.
 pub fn start() {
     console_error_panic_hook::set_once();
-    mount_to_body(App);
+    // `?graph=<url>`: the benchmark harness's page contract instead of the app.
+    let search = web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default();
+    let graph_url = search
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|kv| kv.strip_prefix("graph="))
+        .and_then(|v| js_sys::decode_uri_component(v).ok())
+        .and_then(|v| v.as_string());
+    match graph_url {
+        Some(url) => bench_page::run(url),
+        None => mount_to_body(App),
+    }
 }
 
 /// The root component: the explorer, or the data error view.

@@ -276,11 +276,29 @@ impl Scene {
         let scr: Vec<Point> = self.pos.iter().map(|p| cam.to_screen(*p)).collect();
         let dark = self.dark;
 
-        // Edges: membership edges by framework colour, partnerships by kind.
+        // Edges, batched by style: one path and one stroke per style, so
+        // tens of thousands of edges cost a handful of canvas calls.
         ctx.set_line_cap("round");
-        for e in &self.graph.edges {
+        let mut groups: std::collections::HashMap<(EdgeKind, bool, bool, u8), Vec<usize>> =
+            std::collections::HashMap::new();
+        for (k, e) in self.graph.edges.iter().enumerate() {
             let faded = dimmed(e.source) || dimmed(e.target);
-            let (colour, dash, width): (String, &[f64], f64) = match e.kind {
+            let width = if self.bench {
+                0
+            } else {
+                (e.items.len().min(9)) as u8
+            };
+            groups
+                .entry((e.kind, faded, e.unverified, width))
+                .or_default()
+                .push(k);
+        }
+        let mut keys: Vec<_> = groups.keys().copied().collect();
+        // Faded first, so lit edges draw on top.
+        keys.sort_by_key(|k| (!k.1, format!("{:?}", k.0), k.2, k.3));
+        for key in keys {
+            let (kind, faded, unverified, count) = key;
+            let (colour, dash, width): (String, &[f64], f64) = match kind {
                 EdgeKind::Member(f, link) => {
                     let al = match f {
                         FrameworkId::Artemis => Alignment::Artemis,
@@ -299,44 +317,90 @@ impl Scene {
                     )
                 }
                 EdgeKind::Partnership(k) => (
-                    palette::partnership(k, dark).rgba(if faded { 0.08 } else { 0.75 }),
-                    palette::dash(k),
-                    (1.0 + (e.items.len() as f64).sqrt() * 0.6).min(4.0),
+                    palette::partnership(k, dark).rgba(if faded {
+                        0.08
+                    } else if self.bench {
+                        0.35
+                    } else {
+                        0.75
+                    }),
+                    if self.bench { &[] } else { palette::dash(k) },
+                    if self.bench {
+                        1.0
+                    } else {
+                        (1.0 + f64::from(count).sqrt() * 0.6).min(4.0)
+                    },
                 ),
             };
             let dash_arr = js_sys::Array::new();
             for d in dash {
                 dash_arr.push(&wasm_bindgen::JsValue::from_f64(*d));
             }
-            if e.unverified {
+            if unverified {
                 dash_arr.push(&wasm_bindgen::JsValue::from_f64(2.0));
                 dash_arr.push(&wasm_bindgen::JsValue::from_f64(4.0));
             }
             let _ = ctx.set_line_dash(&dash_arr);
             ctx.set_stroke_style_str(&colour);
-            ctx.set_line_width(if self.bench { 1.0 } else { width });
+            ctx.set_line_width(width);
             ctx.begin_path();
-            let (a, b) = (scr[e.source], scr[e.target]);
-            ctx.move_to(f64::from(a[0]), f64::from(a[1]));
-            ctx.line_to(f64::from(b[0]), f64::from(b[1]));
+            for &k in &groups[&key] {
+                let e = &self.graph.edges[k];
+                let (a, b) = (scr[e.source], scr[e.target]);
+                ctx.move_to(f64::from(a[0]), f64::from(a[1]));
+                ctx.line_to(f64::from(b[0]), f64::from(b[1]));
+            }
             ctx.stroke();
         }
         let _ = ctx.set_line_dash(&js_sys::Array::new());
 
-        // Nodes.
+        // Nodes: plain ones batched by (shape, colour, dimmed); hubs and
+        // "both" nodes (split fill) one by one.
         let stroke_bg = if dark {
             palette::BG_DARK
         } else {
             palette::BG_LIGHT
         };
+        let mut plain: std::collections::HashMap<(NodeKind, Alignment, bool), Vec<usize>> =
+            std::collections::HashMap::new();
+        let mut special = Vec::new();
         for (i, n) in self.graph.nodes.iter().enumerate() {
             let p = scr[i];
-            let r = (self.radius[i] * cam.scale).clamp(2.0, 40.0);
-            let faded = dimmed(i);
-            let alpha = if faded { 0.18 } else { 1.0 };
-            ctx.set_global_alpha(alpha);
+            if p[0] < -50.0 || p[1] < -50.0 || p[0] > w + 50.0 || p[1] > h + 50.0 {
+                continue;
+            }
+            if n.is_hub() || n.alignment == Alignment::Both {
+                special.push(i);
+            } else {
+                plain
+                    .entry((n.kind, n.alignment, dimmed(i)))
+                    .or_default()
+                    .push(i);
+            }
+        }
+        let node_r = |i: usize| (self.radius[i] * cam.scale).clamp(2.0, 40.0);
+        for ((kind, alignment, faded), nodes) in &plain {
+            ctx.set_global_alpha(if *faded { 0.18 } else { 1.0 });
+            ctx.begin_path();
+            for &i in nodes {
+                trace_shape(&ctx, *kind, scr[i], node_r(i));
+            }
+            ctx.set_fill_style_str(&palette::alignment(*alignment, dark).hex());
+            ctx.fill();
+            if nodes.len() < 2000 {
+                ctx.set_stroke_style_str(&stroke_bg.hex());
+                ctx.set_line_width(1.0);
+                ctx.stroke();
+            }
+        }
+        for i in special {
+            let n = &self.graph.nodes[i];
+            let p = scr[i];
+            let r = node_r(i);
+            ctx.set_global_alpha(if dimmed(i) { 0.18 } else { 1.0 });
             let fill = palette::alignment(n.alignment, dark);
-            shape_path(&ctx, n.kind, p, r);
+            ctx.begin_path();
+            trace_shape(&ctx, n.kind, p, r);
             if n.alignment == Alignment::Both {
                 // Split fill: half Artemis, half ILRS, so "both" reads without colour.
                 ctx.save();
@@ -356,7 +420,8 @@ impl Scene {
                     f64::from(2.0 * r),
                 );
                 ctx.restore();
-                shape_path(&ctx, n.kind, p, r);
+                ctx.begin_path();
+                trace_shape(&ctx, n.kind, p, r);
             } else {
                 ctx.set_fill_style_str(&fill.hex());
                 ctx.fill();
@@ -377,8 +442,8 @@ impl Scene {
                 ctx.set_line_width(2.0);
                 ctx.stroke();
             }
-            ctx.set_global_alpha(1.0);
         }
+        ctx.set_global_alpha(1.0);
         // Rings: search matches, hover, keyboard focus, selection.
         let ring = |i: usize, colour: &str, width: f64, gap: f32| {
             let p = scr[i];
@@ -473,14 +538,14 @@ impl Default for Scene {
     }
 }
 
-/// Traces a node's shape: circle for countries and hubs, square for agencies,
-/// diamond for international organizations, triangle for institutions,
-/// hexagon for companies.
-fn shape_path(ctx: &CanvasRenderingContext2d, kind: NodeKind, p: Point, r: f32) {
+/// Adds a node's shape to the current path: circle for countries and hubs,
+/// square for agencies, diamond for international organizations, triangle
+/// for institutions, hexagon for companies.
+fn trace_shape(ctx: &CanvasRenderingContext2d, kind: NodeKind, p: Point, r: f32) {
     let (x, y, r) = (f64::from(p[0]), f64::from(p[1]), f64::from(r));
-    ctx.begin_path();
     match kind {
         NodeKind::Hub(_) | NodeKind::Actor(ActorKind::Country) => {
+            ctx.move_to(x + r, y);
             let _ = ctx.arc(x, y, r, 0.0, std::f64::consts::TAU);
         }
         NodeKind::Actor(ActorKind::Agency) => {

@@ -237,10 +237,11 @@ impl Simulation {
         }
         self.tree.build(&self.pos, &self.charge);
         let theta2 = self.params.theta * self.params.theta;
+        let mut stack = Vec::with_capacity(64);
         for i in 0..self.pos.len() {
             let f = self
                 .tree
-                .force_on(i, self.pos[i], &self.pos, &self.charge, theta2);
+                .force_on(i, self.pos[i], &self.pos, &self.charge, theta2, &mut stack);
             self.vel[i][0] += f[0] * alpha;
             self.vel[i][1] += f[1] * alpha;
         }
@@ -257,7 +258,7 @@ impl Simulation {
     /// Pushes overlapping discs apart, using a uniform grid as the broad phase.
     fn apply_collision(&mut self) {
         let n = self.pos.len();
-        if n < 2 {
+        if n < 2 || self.params.collide_strength <= 0.0 {
             return;
         }
         let pad = self.params.collide_padding;
@@ -329,6 +330,7 @@ fn jiggle(k: usize) -> f32 {
 struct QuadTree {
     cells: Vec<Cell>,
     order: Vec<u32>,
+    scratch: Vec<u32>,
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -414,12 +416,23 @@ impl QuadTree {
         let quad = |i: u32| -> usize {
             (usize::from(pos[i as usize][0] >= mx)) | (usize::from(pos[i as usize][1] >= my) << 1)
         };
-        let slice = &mut self.order[start..end];
-        slice.sort_unstable_by_key(|&i| quad(i));
+        // Counting sort of the range into the four quadrants (stable, O(n)).
+        let mut counts = [0usize; 4];
+        for &i in &self.order[start..end] {
+            counts[quad(i)] += 1;
+        }
         let mut bounds = [start; 5];
         for q in 0..4 {
-            let count = slice.iter().filter(|&&i| quad(i) == q).count();
-            bounds[q + 1] = bounds[q] + count;
+            bounds[q + 1] = bounds[q] + counts[q];
+        }
+        self.scratch.clear();
+        self.scratch.extend_from_slice(&self.order[start..end]);
+        let mut next = [bounds[0], bounds[1], bounds[2], bounds[3]];
+        for k in 0..self.scratch.len() {
+            let i = self.scratch[k];
+            let q = quad(i);
+            self.order[next[q]] = i;
+            next[q] += 1;
         }
         let first = self.cells.len();
         let mut children = Vec::with_capacity(4);
@@ -450,9 +463,18 @@ impl QuadTree {
     }
 
     /// Velocity change on node `i` at `p` (before alpha), d3's many-body rule.
-    fn force_on(&self, i: usize, p: Point, pos: &[Point], charge: &[f32], theta2: f32) -> Point {
+    fn force_on(
+        &self,
+        i: usize,
+        p: Point,
+        pos: &[Point],
+        charge: &[f32],
+        theta2: f32,
+        stack: &mut Vec<u32>,
+    ) -> Point {
         let mut f = [0.0f32; 2];
-        let mut stack: Vec<u32> = vec![0];
+        stack.clear();
+        stack.push(0);
         while let Some(c) = stack.pop() {
             let cell = &self.cells[c as usize];
             if cell.charge == 0.0 {
@@ -574,7 +596,7 @@ mod tests {
         let mut t = QuadTree::default();
         t.build(&pos, &charge);
         for i in [0, 17, 150] {
-            let approx = t.force_on(i, pos[i], &pos, &charge, 0.0);
+            let approx = t.force_on(i, pos[i], &pos, &charge, 0.0, &mut Vec::new());
             let mut exact = [0.0f32; 2];
             let mut total = 0.0f32;
             for j in 0..n {
@@ -591,7 +613,7 @@ mod tests {
                 (approx[0] - exact[0]).abs() < 1e-2 && (approx[1] - exact[1]).abs() < 1e-2,
                 "{approx:?} {exact:?}"
             );
-            let rough = t.force_on(i, pos[i], &pos, &charge, 0.81);
+            let rough = t.force_on(i, pos[i], &pos, &charge, 0.81, &mut Vec::new());
             let err = ((rough[0] - exact[0]).powi(2) + (rough[1] - exact[1]).powi(2)).sqrt();
             // Nearby pulls cancel, so the net force can be small: bound the
             // error by the sum of the individual contributions' magnitudes.

@@ -123,6 +123,31 @@ pub fn force_simulation(graph: &Graph, previous: &BTreeMap<String, Point>) -> Si
     sim
 }
 
+/// The simulation for a benchmark graph: d3's defaults (charge -30, link
+/// distance 30, no collision beyond the drawn radius), so the comparison with
+/// the d3 peer is like for like.
+pub fn bench_simulation(graph: &Graph) -> Simulation {
+    let n = graph.nodes.len();
+    let radius: Vec<f32> = graph
+        .nodes
+        .iter()
+        .map(|n| if n.is_hub() { 10.0 } else { 3.0 })
+        .collect();
+    let links = graph
+        .edges
+        .iter()
+        .map(|e| Link {
+            source: e.source as u32,
+            target: e.target as u32,
+            distance: 30.0,
+        })
+        .collect();
+    let mut sim = Simulation::new(radius, vec![-30.0; n], links, vec![None; n]);
+    sim.params.gravity = 0.0;
+    sim.params.collide_strength = 0.0;
+    sim
+}
+
 fn hub_anchor(f: FrameworkId, d: f32) -> Point {
     match f {
         FrameworkId::Artemis => [-d, 0.0],

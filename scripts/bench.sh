@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Runs the shared benchmark harness (../shared/bench, read-only, copied to
+# target/bench/harness) with this app beside the peers, in one headless
+# Chromium run, and saves the tables to docs/bench/results.md.
+#   scripts/bench.sh                       # all sizes, 5 repetitions (about 40 minutes)
+#   scripts/bench.sh --sizes 1000 --reps 2 # extra options go to the harness's run-bench.mjs
+set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+cd "$ROOT"
+SHARED="$ROOT/../shared/bench"
+[ -d "$SHARED" ] || { echo "the shared bench harness is not beside the project (../shared/bench)" >&2; exit 1; }
+bash scripts/setup.sh
+H="$ROOT/target/bench/harness"
+mkdir -p "$H"
+# Copy the harness (not its outputs) and make it writable; keep installed node_modules.
+(cd "$SHARED" && tar cf - --exclude=node_modules --exclude=graphs --exclude=dist .) | (cd "$H" && tar xf -)
+chmod -R u+w "$H"
+cd "$H"
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then npm ci --no-audit --no-fund --loglevel=error; fi
+node scripts/gen-graph.mjs --out "$H/graphs"
+[ -d dist/p1-d3-canvas ] || node scripts/build.mjs
+node scripts/run-bench.mjs --peer space-alliances="$ROOT/dist" --out "$H/results.json" "$@"
+mkdir -p "$ROOT/docs/bench"
+cp "$H/results.md" "$ROOT/docs/bench/results.md"
+cp "$H/results.json" "$ROOT/docs/bench/results.json"
+echo "saved docs/bench/results.md"
