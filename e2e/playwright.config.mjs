@@ -23,11 +23,21 @@ export default defineConfig({
     viewport: { width: 1280, height: 800 },
     screenshot: 'only-on-failure',
   },
-  webServer: {
-    command: `node serve.mjs ../dist ${PORT}`,
-    cwd: here,
-    url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: false,
-    timeout: 20_000,
-  },
+  webServer: [
+    {
+      command: `node serve.mjs ../dist ${PORT}`,
+      cwd: here,
+      url: `http://127.0.0.1:${PORT}/`,
+      reuseExistingServer: false,
+      timeout: 20_000,
+    },
+    {
+      // The same build published under a sub-path, as on a project website.
+      command: `node serve.mjs ../dist ${PORT + 1} --base /research/space-alliances/`,
+      cwd: here,
+      url: `http://127.0.0.1:${PORT + 1}/research/space-alliances/`,
+      reuseExistingServer: false,
+      timeout: 20_000,
+    },
+  ],
 });

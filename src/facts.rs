@@ -44,10 +44,10 @@ impl Alignment {
     /// Legend label.
     pub fn label(self) -> &'static str {
         match self {
-            Alignment::Artemis => "Artemis Accords",
-            Alignment::Ilrs => "ILRS",
+            Alignment::Artemis => "Artemis Accords only",
+            Alignment::Ilrs => "ILRS only",
             Alignment::Both => "Both camps",
-            Alignment::Neither => "Neither",
+            Alignment::Neither => "Neither camp",
         }
     }
 }

@@ -46,7 +46,7 @@ fn confidence_badge(c: Confidence) -> impl IntoView {
 pub fn DetailsPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
     let body = move || {
-        let Some(id) = state.selected.get() else {
+        let Some(id) = state.selected() else {
             return view! {
                 <h2>"Details"</h2>
                 <p class="hint">"Select a country, agency or hub in the graph, or search for one, to see its memberships and partnerships with their sources."</p>
@@ -67,8 +67,8 @@ pub fn DetailsPanel() -> impl IntoView {
     view! {
         <aside class="details" aria-label="Details" aria-live="polite">
             {body}
-            {move || state.selected.get().map(|_| view! {
-                <button type="button" class="clear" on:click=move |_| state.selected.set(None)>"Clear selection"</button>
+            {move || state.selected().map(|_| view! {
+                <button type="button" class="clear" on:click=move |_| state.select(None)>"Clear selection"</button>
             })}
         </aside>
     }

@@ -10,8 +10,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
-use super::AppState;
 use super::scene::Scene;
+use super::{AppState, History};
 use crate::camera::{self, Camera};
 use crate::facts;
 use crate::graph::Graph;
@@ -26,6 +26,7 @@ pub struct SceneHandle {
     /// A canvas made outside Leptos (bench mode), used instead of `canvas`.
     fixed: Option<web_sys::HtmlCanvasElement>,
     pending: Rc<Cell<bool>>,
+    commit_timer: Rc<Cell<Option<i32>>>,
 }
 
 fn now() -> f64 {
@@ -42,6 +43,31 @@ impl SceneHandle {
             canvas,
             fixed: None,
             pending: Rc::new(Cell::new(false)),
+            commit_timer: Rc::new(Cell::new(None)),
+        }
+    }
+
+    /// Records the camera in the view state (replacing the history entry),
+    /// a moment after the last pan or zoom so the URL is not rewritten per event.
+    pub fn commit_view(&self, state: AppState) {
+        let Some(w) = web_sys::window() else { return };
+        if let Some(id) = self.commit_timer.take() {
+            w.clear_timeout_with_handle(id);
+        }
+        let this = self.clone();
+        let cb = Closure::once_into_js(move || {
+            this.commit_timer.set(None);
+            let v = this
+                .with(|s| s.view_state())
+                .and_then(crate::url::round_view);
+            if state.view.with_untracked(|x| x.view) != v {
+                state.change(History::Replace, |x| x.view = v);
+            }
+        });
+        if let Ok(id) =
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 300)
+        {
+            self.commit_timer.set(Some(id));
         }
     }
 
@@ -111,6 +137,9 @@ pub fn GraphView() -> impl IntoView {
     let tooltip = RwSignal::new(None::<(f32, f32, String)>);
 
     handle.with(|s| {
+        s.pending_view = state.view.with_untracked(|v| v.view);
+        s.layout = state.view.with_untracked(|v| v.layout);
+        s.by_date = state.view.with_untracked(|v| v.by_date);
         s.dark = media("(prefers-color-scheme: dark)");
         s.reduced_motion = media("(prefers-reduced-motion: reduce)");
         s.dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio() as f32);
@@ -133,13 +162,18 @@ pub fn GraphView() -> impl IntoView {
                 s.width = w;
                 s.height = h;
                 s.dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio() as f32);
-                if changed && !s.user_moved {
-                    s.fit_target();
+                if changed {
+                    if let Some(v) = s.pending_view.take() {
+                        s.set_view(Some(v));
+                    } else if !s.user_moved {
+                        s.fit_target();
+                    }
                 }
                 changed
             });
             if changed {
                 handle.draw_now();
+                handle.commit_view(state);
             }
         }
     };
@@ -167,6 +201,7 @@ pub fn GraphView() -> impl IntoView {
             let ds = state.ds();
             handle.with(|s| s.set_graph(g, &ds, first.replace(false), now()));
             handle.draw_now();
+            handle.commit_view(state);
             publish_first_frame();
         });
     }
@@ -174,11 +209,12 @@ pub fn GraphView() -> impl IntoView {
     {
         let handle = handle.clone();
         Effect::new(move |prev: Option<()>| {
-            let kind = state.layout.get();
+            let kind = state.layout();
             if prev.is_some() {
                 let ds = state.ds();
                 handle.with(|s| s.set_layout(kind, false, &ds, now()));
                 handle.draw_now();
+                handle.commit_view(state);
             }
         });
     }
@@ -186,10 +222,11 @@ pub fn GraphView() -> impl IntoView {
     {
         let handle = handle.clone();
         Effect::new(move |_| {
-            let sel = state.selected.get();
+            let sel = state.selected();
             let g = state.graph.get();
             handle.with(|s| s.selected = sel.as_deref().and_then(|id| g.index_of(id)));
             handle.draw_now();
+            handle.commit_view(state);
         });
     }
     // Keyboard focus drawn as a ring.
@@ -200,6 +237,23 @@ pub fn GraphView() -> impl IntoView {
             let g = state.graph.get_untracked();
             handle.with(|s| s.focus = f.as_deref().and_then(|id| g.index_of(id)));
             handle.draw_now();
+            handle.commit_view(state);
+        });
+    }
+    // A camera restored from the URL (Back/Forward).
+    {
+        let handle = handle.clone();
+        Effect::new(move |prev: Option<()>| {
+            let v = state.view.with(|x| x.view);
+            if prev.is_some() {
+                let current = handle
+                    .with(|s| s.view_state())
+                    .and_then(crate::url::round_view);
+                if current != v {
+                    handle.with(|s| s.set_view(v));
+                    handle.draw_now();
+                }
+            }
         });
     }
     // Zoom to a node on request (search).
@@ -220,6 +274,7 @@ pub fn GraphView() -> impl IntoView {
                     }
                 });
                 handle.draw_now();
+                handle.commit_view(state);
             }
         });
     }
@@ -316,6 +371,7 @@ pub fn GraphView() -> impl IntoView {
                 });
                 drag.set(None);
                 handle.draw_now();
+                handle.commit_view(state);
                 return;
             }
             drop(ptrs);
@@ -338,6 +394,7 @@ pub fn GraphView() -> impl IntoView {
                         });
                         drag.set(Some((if hit.is_some() { start } else { p }, hit, true)));
                         handle.draw_now();
+                        handle.commit_view(state);
                     }
                 }
                 None => {
@@ -349,6 +406,7 @@ pub fn GraphView() -> impl IntoView {
                     });
                     if hit.0 {
                         handle.draw_now();
+                        handle.commit_view(state);
                     }
                     let ds = state.ds();
                     tooltip.set(hit.1.map(|id| {
@@ -383,7 +441,7 @@ pub fn GraphView() -> impl IntoView {
             }
             if !moved {
                 let id = hit.map(|i| handle.with(|s| s.graph.nodes[i].id.clone()));
-                state.selected.set(id.clone());
+                state.select(id.clone());
                 focus_id.set(id);
             }
         }
@@ -401,6 +459,7 @@ pub fn GraphView() -> impl IntoView {
             tooltip.set(None);
             handle.with(|s| s.hovered = None);
             handle.draw_now();
+            handle.commit_view(state);
         }
     };
     let on_wheel = {
@@ -419,6 +478,7 @@ pub fn GraphView() -> impl IntoView {
                 s.user_moved = true;
             });
             handle.draw_now();
+            handle.commit_view(state);
         }
     };
 
@@ -465,11 +525,11 @@ pub fn GraphView() -> impl IntoView {
                 "Enter" | " " => {
                     ev.prevent_default();
                     if let Some(id) = focus_id.get_untracked() {
-                        state.selected.set(Some(id));
+                        state.select(Some(id));
                     }
                 }
                 "Escape" => {
-                    state.selected.set(None);
+                    state.select(None);
                 }
                 "+" | "=" | "-" | "_" => {
                     ev.prevent_default();
@@ -479,6 +539,7 @@ pub fn GraphView() -> impl IntoView {
                         s.user_moved = true;
                     });
                     handle.draw_now();
+                    handle.commit_view(state);
                 }
                 "0" => {
                     handle.with(|s| {
@@ -486,6 +547,7 @@ pub fn GraphView() -> impl IntoView {
                         s.fit_target();
                     });
                     handle.draw_now();
+                    handle.commit_view(state);
                 }
                 _ => {}
             }
@@ -504,7 +566,7 @@ pub fn GraphView() -> impl IntoView {
                     None => hub_summary(&g, &n.id),
                 };
                 let id = n.id.clone();
-                let selected = move || state.selected.get().as_deref() == Some(id.as_str());
+                let selected = move || state.view.with(|v| v.selected.as_deref() == Some(id.as_str()));
                 view! { <div role="option" id=option_id(&n.id) aria-selected=move || selected().to_string()>{text}</div> }
             })
             .collect_view()
@@ -542,7 +604,7 @@ pub fn GraphView() -> impl IntoView {
             on:keydown=on_key
             on:focus=move |_| {
                 if focus_id.get_untracked().is_none() {
-                    focus_id.set(state.selected.get_untracked().or_else(|| state.graph.get_untracked().nodes.first().map(|n| n.id.clone())));
+                    focus_id.set(state.selected_untracked().or_else(|| state.graph.get_untracked().nodes.first().map(|n| n.id.clone())));
                 }
             }
         >

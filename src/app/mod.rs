@@ -1,37 +1,54 @@
-//! The browser app: Leptos components that render and wire. State lives in
-//! a few signals at the top ([`AppState`]); the graph is drawn by
-//! [`scene::Scene`] on a canvas, with an accessible DOM layer beside it.
+//! The browser app: Leptos components that render and wire. One
+//! [`ViewState`] signal is the single source of truth of what a reader sees;
+//! the URL query string is its text form (see [`crate::url`]). The graph is
+//! drawn by [`scene::Scene`] on a canvas, with an accessible DOM layer.
 
 mod bench_page;
 mod details;
 mod graph_view;
 mod panels;
 pub mod scene;
+mod share;
+mod timeline;
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
 
 use crate::dataset::{self, DataError};
 use crate::graph::{self, Filters, Graph};
 use crate::layout::LayoutKind;
 use crate::model::Dataset;
+use crate::url::{self, Notice, ViewState};
+
+/// How a change of view state reaches the browser history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum History {
+    /// A discrete action: a new entry, so Back returns to the previous view.
+    Push,
+    /// A continuous one (dragging the slider, playing, panning): replace.
+    Replace,
+    /// Restoring from the URL (load, Back/Forward): leave history alone.
+    Keep,
+}
 
 /// The app's reactive state. Copyable handles to signals.
 #[derive(Clone, Copy)]
 pub struct AppState {
     /// The immutable dataset.
     pub ds: StoredValue<Arc<Dataset>>,
-    /// What is shown.
-    pub filters: RwSignal<Filters>,
-    /// Which layout.
-    pub layout: RwSignal<LayoutKind>,
-    /// Selected node id.
-    pub selected: RwSignal<Option<String>>,
+    /// What the reader sees; the URL mirrors it.
+    pub view: RwSignal<ViewState>,
     /// The graph derived from dataset and filters.
     pub graph: Memo<Graph>,
     /// Asks the graph view to centre on a node id.
     pub zoom_to: RwSignal<Option<String>>,
+    /// Problems found in the link the page was opened with.
+    pub notices: RwSignal<Vec<Notice>>,
+    /// How the next view change is written to history.
+    history: StoredValue<History>,
 }
 
 impl AppState {
@@ -40,10 +57,48 @@ impl AppState {
         self.ds.get_value()
     }
 
-    /// The effective "as of" date.
+    /// The effective "as of" date (tracked).
     pub fn as_of(&self) -> crate::date::Date {
         let ds = self.ds();
-        self.filters.with(|f| f.as_of.unwrap_or(ds.as_of))
+        self.view.with(|v| v.filters.as_of.unwrap_or(ds.as_of))
+    }
+
+    /// Changes the view state, recording it in history as `mode` says.
+    pub fn change(&self, mode: History, f: impl FnOnce(&mut ViewState)) {
+        self.history.set_value(mode);
+        self.view.update(f);
+    }
+
+    /// Reads the filters (tracked).
+    pub fn filters<R>(&self, f: impl FnOnce(&Filters) -> R) -> R {
+        self.view.with(|v| f(&v.filters))
+    }
+
+    /// Changes the filters: a discrete action.
+    pub fn update_filters(&self, f: impl FnOnce(&mut Filters)) {
+        self.change(History::Push, |v| f(&mut v.filters));
+    }
+
+    /// The selected node id (tracked).
+    pub fn selected(&self) -> Option<String> {
+        self.view.with(|v| v.selected.clone())
+    }
+
+    /// The selected node id (untracked).
+    pub fn selected_untracked(&self) -> Option<String> {
+        self.view.with_untracked(|v| v.selected.clone())
+    }
+
+    /// Selects a node (or clears the selection).
+    pub fn select(&self, id: Option<String>) {
+        if self.selected_untracked() != id {
+            self.change(History::Push, |v| v.selected = id);
+        }
+    }
+
+    /// The layout (tracked).
+    pub fn layout(&self) -> LayoutKind {
+        self.view.with(|v| v.layout)
     }
 }
 
@@ -51,9 +106,7 @@ impl AppState {
 pub fn start() {
     console_error_panic_hook::set_once();
     // `?graph=<url>`: the benchmark harness's page contract instead of the app.
-    let search = web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .unwrap_or_default();
+    let search = location_search();
     let graph_url = search
         .trim_start_matches('?')
         .split('&')
@@ -64,6 +117,12 @@ pub fn start() {
         Some(url) => bench_page::run(url),
         None => mount_to_body(App),
     }
+}
+
+fn location_search() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
 }
 
 /// The root component: the explorer, or the data error view.
@@ -91,44 +150,105 @@ pub fn DataErrors(
     }
 }
 
+/// Writes the view state to the URL whenever it changes, and restores it
+/// on Back/Forward.
+fn sync_url(state: AppState) {
+    Effect::new(move |first: Option<()>| {
+        let query = state.view.with(url::to_query);
+        let mode = state.history.get_value();
+        state.history.set_value(History::Push);
+        if first.is_none() || mode == History::Keep {
+            return;
+        }
+        let Some(w) = web_sys::window() else { return };
+        let Ok(history) = w.history() else { return };
+        let path = w.location().pathname().unwrap_or_default();
+        let target = format!("{path}?{query}");
+        if w.location().search().ok().as_deref() == Some(&format!("?{query}")) {
+            return;
+        }
+        let _ = match mode {
+            History::Push => history.push_state_with_url(&JsValue::NULL, "", Some(&target)),
+            _ => history.replace_state_with_url(&JsValue::NULL, "", Some(&target)),
+        };
+    });
+    let on_pop = Closure::<dyn Fn()>::new(move || {
+        let ds = state.ds();
+        let (view, notices) = url::from_query(&location_search(), &ds);
+        state.notices.set(notices);
+        state.change(History::Keep, |v| *v = view);
+    });
+    if let Some(w) = web_sys::window() {
+        let _ = w.add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
+    }
+    on_pop.forget();
+}
+
 /// The explorer: header, graph, details and legend.
 #[component]
 pub fn Explorer(
     /// The validated dataset.
     ds: Arc<Dataset>,
 ) -> impl IntoView {
+    let (initial, notices) = url::from_query(&location_search(), &ds);
+    let embed = initial.embed;
     let stored = StoredValue::new(ds.clone());
-    let filters = RwSignal::new(Filters::default());
+    let view = RwSignal::new(initial);
+    let filters = Memo::new(move |_| view.with(|v| v.filters.clone()));
     let graph = Memo::new(move |_| {
         let ds = stored.get_value();
         filters.with(|f| graph::build(&ds, f))
     });
     let state = AppState {
         ds: stored,
-        filters,
-        layout: RwSignal::new(LayoutKind::Force),
-        selected: RwSignal::new(None),
+        view,
         graph,
         zoom_to: RwSignal::new(None),
+        notices: RwSignal::new(notices),
+        history: StoredValue::new(History::Push),
     };
     provide_context(state);
     provide_context(StoredValue::new_local(graph_view::SceneHandle::new(
         NodeRef::new(),
     )));
-    let as_of = ds.as_of;
+    sync_url(state);
+    if embed {
+        share::post_height_on_resize();
+    }
     let version = ds.version.clone();
+    let as_of = ds.as_of;
+    let full_view = move || {
+        let q = state.view.with(|v| {
+            url::to_query(&ViewState {
+                embed: false,
+                ..v.clone()
+            })
+        });
+        format!("./?{q}")
+    };
     view! {
         <a class="skip-link" href="#graph">"Skip to the graph"</a>
-        <header class="top">
-            <div class="title">
-                <h1>"Artemis Accords vs ILRS"</h1>
-                <p class="subtitle">"Who joins which Moon coalition: the U.S.-led Artemis Accords, the China/Russia-led International Lunar Research Station, and the bilateral space deals around them."</p>
-            </div>
-            <panels::SearchBox/>
-        </header>
-        <main class="layout">
+        {(!embed).then(|| view! {
+            <header class="top">
+                <div class="title">
+                    <h1>"Artemis Accords vs ILRS"</h1>
+                    <p class="subtitle">"Who joins which Moon coalition: the U.S.-led Artemis Accords, the China/Russia-led International Lunar Research Station, and the bilateral space deals around them."</p>
+                </div>
+                <panels::SearchBox/>
+            </header>
+        })}
+        {embed.then(|| view! {
+            <header class="top embed-top">
+                <h1 class="embed-title">"Artemis Accords vs ILRS"</h1>
+                <a class="open-full" href=full_view target="_blank" rel="noopener">"Open full view ↗"</a>
+            </header>
+        })}
+        <NoticeBar/>
+        <main class=move || if embed { "layout embed" } else { "layout" }>
             <section class="stage" aria-label="Network graph">
+                <timeline::Timeline/>
                 <panels::Toolbar/>
+                <panels::FilterSummary/>
                 <graph_view::GraphView/>
             </section>
             <div class="side">
@@ -138,10 +258,29 @@ pub fn Explorer(
         </main>
         <footer class="bottom">
             <panels::Summary/>
+            {(!embed).then(|| view! { <share::ShareBar/> })}
             <p class="sources-line">
                 {format!("Data version {version}, as of {}. ", as_of.human())}
                 "Sources: NASA, U.S. State Department, CNSA, Roscosmos, Xinhua, TASS, agencies and press, cited on every membership and partnership (select a node to see them). Facts marked “unverified” rest on weak sources."
             </p>
         </footer>
+    }
+}
+
+/// Problems with the link the page was opened with: each named, dismissible.
+#[component]
+fn NoticeBar() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || {
+        let notices = state.notices.get();
+        (!notices.is_empty()).then(|| {
+            view! {
+                <div class="notices" role="status">
+                    <p><strong>"Parts of this link could not be used; the rest of the view is shown."</strong></p>
+                    <ul>{notices.iter().map(|n| view! { <li>{n.to_string()}</li> }).collect_view()}</ul>
+                    <button type="button" on:click=move |_| state.notices.set(Vec::new())>"Dismiss"</button>
+                </div>
+            }
+        })
     }
 }

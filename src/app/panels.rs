@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use super::AppState;
 use super::graph_view::SceneHandle;
+use super::{AppState, History};
 use crate::facts::{self, Alignment};
 use crate::layout::LayoutKind;
 use crate::model::{ActorKind, FrameworkId, PartnershipKind};
@@ -58,15 +58,47 @@ fn suggestions(state: &AppState, query: &str) -> Vec<(String, String)> {
 #[component]
 pub fn SearchBox() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let query = RwSignal::new(String::new());
+    let handle = expect_context::<StoredValue<SceneHandle, LocalStorage>>().get_value();
+    // The search text is part of the view state (`q=` in the URL).
+    let query = Memo::new(move |_| state.view.with(|v| v.search.clone()));
+    let set_query = move |text: String| state.change(History::Replace, |v| v.search = text);
     let active = RwSignal::new(0usize);
     let open = RwSignal::new(false);
-    let list = Memo::new(move |_| query.with(|q| suggestions(&state, q)));
+    let list = Memo::new(move |_| {
+        state.graph.track();
+        query.with(|q| suggestions(&state, q))
+    });
+    // Every node matching the text is ringed in the graph.
+    Effect::new(move |_| {
+        let q = query.get().trim().to_lowercase();
+        let g = state.graph.get();
+        let ds = state.ds();
+        let hits = if q.is_empty() {
+            Default::default()
+        } else {
+            g.nodes
+                .iter()
+                .enumerate()
+                .filter(|(_, n)| {
+                    n.label.to_lowercase().contains(&q)
+                        || n.id.to_lowercase() == q
+                        || ds.actor(&n.id).is_some_and(|a| {
+                            a.aliases.iter().any(|al| al.to_lowercase().contains(&q))
+                        })
+                })
+                .map(|(i, _)| i)
+                .collect()
+        };
+        handle.with(|s| s.matches = hits);
+        handle.draw_now();
+    });
     let choose = move |id: String| {
-        state.selected.set(Some(id.clone()));
-        state.zoom_to.set(Some(id));
         open.set(false);
-        query.set(String::new());
+        state.change(History::Push, |v| {
+            v.selected = Some(id.clone());
+            v.search.clear();
+        });
+        state.zoom_to.set(Some(id));
     };
     let on_key = move |ev: web_sys::KeyboardEvent| {
         let n = list.with(Vec::len);
@@ -105,7 +137,7 @@ pub fn SearchBox() -> impl IntoView {
                 aria-activedescendant=move || list.with(|l| l.get(active.get()).map(|(id, _)| format!("sugg-{id}")))
                 prop:value=move || query.get()
                 on:input=move |ev| {
-                    query.set(event_target_value(&ev));
+                    set_query(event_target_value(&ev));
                     active.set(0);
                     open.set(true);
                 }
@@ -143,6 +175,7 @@ pub fn Toolbar() -> impl IntoView {
                 s.user_moved = true;
             });
             handle.draw_now();
+            handle.commit_view(state);
         }
     };
     view! {
@@ -152,8 +185,8 @@ pub fn Toolbar() -> impl IntoView {
                 {LayoutKind::ALL.iter().map(|&k| view! {
                     <label>
                         <input type="radio" name="layout" value=k.id()
-                            prop:checked=move || state.layout.get() == k
-                            on:change=move |_| state.layout.set(k)/>
+                            prop:checked=move || state.layout() == k
+                            on:change=move |_| state.change(History::Push, |v| v.layout = k)/>
                         {k.label()}
                     </label>
                 }).collect_view()}
@@ -164,18 +197,20 @@ pub fn Toolbar() -> impl IntoView {
                 <button type="button" on:click=move |_| {
                     handle_fit.with(|s| { s.user_moved = false; s.fit_target(); });
                     handle_fit.draw_now();
+                    handle_fit.commit_view(state);
                 }>"Fit"</button>
             </div>
             <label class="check">
                 <input type="checkbox"
-                    prop:checked=move || state.filters.with(|f| f.show_bodies)
-                    on:change=move |ev| { let on = event_target_checked(&ev); state.filters.update(|f| f.show_bodies = on); }/>
+                    prop:checked=move || state.filters(|f| f.show_bodies)
+                    on:change=move |ev| { let on = event_target_checked(&ev); state.update_filters(|f| f.show_bodies = on); }/>
                 "Show agencies separately"
             </label>
+            <RegionFilter/>
             <label class="check">
                 <input type="checkbox"
-                    prop:checked=move || state.filters.with(|f| f.hide_unverified)
-                    on:change=move |ev| { let on = event_target_checked(&ev); state.filters.update(|f| f.hide_unverified = on); }/>
+                    prop:checked=move || state.filters(|f| f.hide_unverified)
+                    on:change=move |ev| { let on = event_target_checked(&ev); state.update_filters(|f| f.hide_unverified = on); }/>
                 "Hide unverified"
             </label>
         </div>
@@ -200,19 +235,19 @@ pub fn Legend() -> impl IntoView {
         } else {
             format!("background:{colour}")
         };
-        let shown = move || !state.filters.with(|f| f.hidden_alignments.contains(&a));
+        let shown = move || !state.filters(|f| f.hidden_alignments.contains(&a));
         view! {
             <li><button type="button" class="legend-item" aria-pressed=move || shown().to_string()
-                on:click=move |_| state.filters.update(|f| { if !f.hidden_alignments.remove(&a) { f.hidden_alignments.insert(a); } })>
+                on:click=move |_| state.update_filters(|f| { if !f.hidden_alignments.remove(&a) { f.hidden_alignments.insert(a); } })>
                 <span class="swatch dot" style=swatch></span>{a.label()}
             </button></li>
         }
     }).collect_view();
     let framework_items = FrameworkId::ALL.iter().map(|&fw| {
-        let shown = move || !state.filters.with(|f| f.hidden_frameworks.contains(&fw));
+        let shown = move || !state.filters(|f| f.hidden_frameworks.contains(&fw));
         view! {
             <li><button type="button" class="legend-item" aria-pressed=move || shown().to_string()
-                on:click=move |_| state.filters.update(|f| { if !f.hidden_frameworks.remove(&fw) { f.hidden_frameworks.insert(fw); } })>
+                on:click=move |_| state.update_filters(|f| { if !f.hidden_frameworks.remove(&fw) { f.hidden_frameworks.insert(fw); } })>
                 <span class="swatch hub"></span>{fw.label()}
             </button></li>
         }
@@ -220,10 +255,10 @@ pub fn Legend() -> impl IntoView {
     let kind_items = [ActorKind::Country, ActorKind::Agency, ActorKind::Organization, ActorKind::Institution, ActorKind::Company]
         .iter()
         .map(|&k| {
-            let shown = move || !state.filters.with(|f| f.hidden_kinds.contains(&k));
+            let shown = move || !state.filters(|f| f.hidden_kinds.contains(&k));
             view! {
                 <li><button type="button" class="legend-item" aria-pressed=move || shown().to_string()
-                    on:click=move |_| state.filters.update(|f| { if !f.hidden_kinds.remove(&k) { f.hidden_kinds.insert(k); } })>
+                    on:click=move |_| state.update_filters(|f| { if !f.hidden_kinds.remove(&k) { f.hidden_kinds.insert(k); } })>
                     <span class=format!("swatch shape-{}", k.id())></span>{k.label()}
                 </button></li>
             }
@@ -232,10 +267,10 @@ pub fn Legend() -> impl IntoView {
     let edge_items = PartnershipKind::ALL.iter().map(|&k| {
         let colour = palette::partnership(k, dark).hex();
         let dash = if palette::dash(k).is_empty() { "solid" } else { "dashed" };
-        let shown = move || !state.filters.with(|f| f.hidden_partnerships.contains(&k));
+        let shown = move || !state.filters(|f| f.hidden_partnerships.contains(&k));
         view! {
             <li><button type="button" class="legend-item" aria-pressed=move || shown().to_string()
-                on:click=move |_| state.filters.update(|f| { if !f.hidden_partnerships.remove(&k) { f.hidden_partnerships.insert(k); } })>
+                on:click=move |_| state.update_filters(|f| { if !f.hidden_partnerships.remove(&k) { f.hidden_partnerships.insert(k); } })>
                 <span class="swatch line" style=format!("border-top: 3px {dash} {colour}")></span>{k.label()}
             </button></li>
         }
@@ -275,4 +310,119 @@ pub fn Summary() -> impl IntoView {
         )
     };
     view! { <p class="summary" aria-live="polite">{text}</p> }
+}
+
+/// Region and subregion filter: checkboxes grouped by UN M49 region.
+#[component]
+pub fn RegionFilter() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let ds = state.ds();
+    // Regions and subregions of the countries that appear in the data.
+    let mut tree: std::collections::BTreeMap<String, std::collections::BTreeSet<String>> =
+        Default::default();
+    for a in ds.actors.iter().filter(|a| a.kind == ActorKind::Country) {
+        if let Some(c) = a.country.as_deref().and_then(|c| ds.country(c))
+            && !c.region.is_empty()
+        {
+            tree.entry(c.region.clone())
+                .or_default()
+                .insert(c.subregion.clone());
+        }
+    }
+    let toggle = move |name: String| {
+        move |_| {
+            state.update_filters(|f| {
+                if !f.regions.remove(&name) {
+                    f.regions.insert(name.clone());
+                }
+            })
+        }
+    };
+    let count = move || state.filters(|f| f.regions.len());
+    view! {
+        <details class="regions">
+            <summary>{move || if count() == 0 { "Regions: all".to_string() } else { format!("Regions: {} chosen", count()) }}</summary>
+            <div class="region-list">
+                {tree.into_iter().map(|(region, subs)| {
+                    let r = region.clone();
+                    view! {
+                        <fieldset>
+                            <legend>
+                                <label><input type="checkbox"
+                                    prop:checked={ let r = r.clone(); move || state.filters(|f| f.regions.contains(&r)) }
+                                    on:change=toggle(r.clone())/>{region.clone()}</label>
+                            </legend>
+                            {subs.into_iter().filter(|s| !s.is_empty()).map(|sub| {
+                                let s2 = sub.clone();
+                                view! {
+                                    <label><input type="checkbox"
+                                        prop:checked=move || state.filters(|f| f.regions.contains(&s2))
+                                        on:change=toggle(sub.clone())/>{sub.clone()}</label>
+                                }
+                            }).collect_view()}
+                        </fieldset>
+                    }
+                }).collect_view()}
+            </div>
+        </details>
+    }
+}
+
+/// What is filtered, in words, with a button to clear it.
+#[component]
+pub fn FilterSummary() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let parts = move || {
+        state.filters(|f| {
+            let mut parts = Vec::new();
+            let names = |v: Vec<&str>| v.join(", ");
+            if !f.hidden_frameworks.is_empty() {
+                parts.push(format!(
+                    "hiding {}",
+                    names(f.hidden_frameworks.iter().map(|x| x.label()).collect())
+                ));
+            }
+            if !f.hidden_alignments.is_empty() {
+                parts.push(format!(
+                    "hiding countries in {}",
+                    names(f.hidden_alignments.iter().map(|x| x.label()).collect())
+                ));
+            }
+            if !f.hidden_kinds.is_empty() {
+                parts.push(format!(
+                    "hiding {}",
+                    names(f.hidden_kinds.iter().map(|x| x.label()).collect())
+                ));
+            }
+            if !f.hidden_partnerships.is_empty() {
+                parts.push(format!(
+                    "hiding ties: {}",
+                    names(f.hidden_partnerships.iter().map(|x| x.label()).collect())
+                ));
+            }
+            if !f.regions.is_empty() {
+                parts.push(format!(
+                    "only {}",
+                    names(f.regions.iter().map(String::as_str).collect())
+                ));
+            }
+            if f.hide_unverified {
+                parts.push("hiding unverified facts".to_string());
+            }
+            parts
+        })
+    };
+    move || {
+        let p = parts();
+        (!p.is_empty()).then(|| {
+            view! {
+                <div class="filter-summary" role="status">
+                    <span>{format!("Filtered: {}.", p.join("; "))}</span>
+                    <button type="button" on:click=move |_| state.update_filters(|f| {
+                        *f = crate::graph::Filters { as_of: f.as_of, show_bodies: f.show_bodies, ..Default::default() };
+                    })>"Clear filters"</button>
+                </div>
+            }
+        })
+    }
 }

@@ -66,6 +66,8 @@ pub struct Scene {
     pub user_moved: bool,
     /// Bench mode: only hub labels, as the peers draw.
     pub bench: bool,
+    /// A camera from the URL, applied once the canvas has its size.
+    pub pending_view: Option<[f32; 3]>,
     label_width: BTreeMap<usize, f32>,
 }
 
@@ -93,6 +95,7 @@ impl Scene {
             reduced_motion: false,
             user_moved: false,
             bench: false,
+            pending_view: None,
             label_width: BTreeMap::new(),
         }
     }
@@ -118,12 +121,20 @@ impl Scene {
             id_of(self.selected, &self.graph),
             id_of(self.focus, &self.graph),
         );
+        let matched: Vec<String> = self
+            .matches
+            .iter()
+            .filter_map(|&i| id_of(Some(i), &self.graph))
+            .collect();
         self.radius = layout::radii(&graph);
         self.graph = graph;
         self.selected = sel.and_then(|id| self.graph.index_of(&id));
         self.focus = foc.and_then(|id| self.graph.index_of(&id));
         self.hovered = None;
-        self.matches.clear();
+        self.matches = matched
+            .iter()
+            .filter_map(|id| self.graph.index_of(id))
+            .collect();
         self.label_width.clear();
         let start: Vec<Point> = self
             .graph
@@ -239,6 +250,30 @@ impl Scene {
         match layout::bounds(target, &self.radius) {
             Some(b) => Camera::fit(b, self.width, self.height, 28.0),
             None => Camera::default(),
+        }
+    }
+
+    /// The camera as view state: world centre and scale, or `None` while
+    /// the view is fitted automatically.
+    pub fn view_state(&self) -> Option<[f32; 3]> {
+        if !self.user_moved {
+            return None;
+        }
+        let c = self.camera.to_world([self.width / 2.0, self.height / 2.0]);
+        Some([c[0], c[1], self.camera.scale])
+    }
+
+    /// Sets the camera from view state (`None` fits the graph).
+    pub fn set_view(&mut self, view: Option<[f32; 3]>) {
+        match view {
+            Some([x, y, scale]) => {
+                self.camera = Camera::centre_on([x, y], scale, self.width, self.height);
+                self.user_moved = true;
+            }
+            None => {
+                self.user_moved = false;
+                self.fit_target();
+            }
         }
     }
 

@@ -1,0 +1,266 @@
+//! Sharing and taking away: copy link, Web Share, embed snippet, citation,
+//! downloads; and, in embed mode, telling the host page our height.
+
+use leptos::html::Dialog;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+
+use super::AppState;
+use crate::date::Date;
+use crate::export;
+use crate::url::{self, ViewState};
+
+/// The message type the embedded app posts to its host page.
+pub const HEIGHT_MESSAGE: &str = "space-alliances:height";
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// The page's address without query string.
+fn base_url() -> String {
+    window()
+        .and_then(|w| {
+            let l = w.location();
+            Some(format!("{}{}", l.origin().ok()?, l.pathname().ok()?))
+        })
+        .unwrap_or_default()
+}
+
+/// The view's permalink, with the as-of date pinned so the link keeps its
+/// meaning when the data grows.
+pub fn permalink(state: &AppState, embed: bool) -> String {
+    let ds = state.ds();
+    let q = state.view.with_untracked(|v| {
+        let mut pinned = ViewState { embed, ..v.clone() };
+        pinned.filters.as_of = Some(pinned.filters.as_of.unwrap_or(ds.as_of));
+        url::to_query(&pinned)
+    });
+    format!("{}?{q}", base_url())
+}
+
+fn today() -> Date {
+    let d = js_sys::Date::new_0();
+    Date::ymd(
+        d.get_full_year() as i32,
+        d.get_month() as u8 + 1,
+        d.get_date() as u8,
+    )
+}
+
+/// Copies text to the clipboard; resolves to whether it worked.
+async fn copy_text(text: &str) -> bool {
+    let Some(w) = window() else { return false };
+    let nav = w.navigator();
+    let Ok(clip) = js_sys::Reflect::get(&nav, &"clipboard".into()) else {
+        return false;
+    };
+    if clip.is_undefined() {
+        return false;
+    }
+    let Ok(write) = js_sys::Reflect::get(&clip, &"writeText".into()) else {
+        return false;
+    };
+    let Ok(write) = write.dyn_into::<js_sys::Function>() else {
+        return false;
+    };
+    match write.call1(&clip, &JsValue::from_str(text)) {
+        Ok(p) => wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(p))
+            .await
+            .is_ok(),
+        Err(_) => false,
+    }
+}
+
+/// Starts a download of generated text.
+pub fn download(name: &str, mime: &str, text: &str) {
+    let Some(doc) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
+        return;
+    };
+    let Ok(href) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Ok(a) = doc.create_element("a") {
+        let a: web_sys::HtmlAnchorElement = a.unchecked_into();
+        a.set_href(&href);
+        a.set_download(name);
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&href);
+}
+
+/// Copy link, share, embed, cite and download.
+#[component]
+pub fn ShareBar() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let status = RwSignal::new(String::new());
+    let dialog = NodeRef::<Dialog>::new();
+    let copy = move |what: &'static str, text: String| {
+        wasm_bindgen_futures::spawn_local(async move {
+            let ok = copy_text(&text).await;
+            status.set(if ok {
+                format!("{what} copied.")
+            } else {
+                format!("Copy failed; select the text: {text}")
+            });
+        });
+    };
+    let can_share = window()
+        .and_then(|w| js_sys::Reflect::get(&w.navigator(), &"share".into()).ok())
+        .is_some_and(|f| f.is_function());
+    let share = move |_| {
+        let Some(w) = window() else { return };
+        let nav = w.navigator();
+        let data = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(
+            &data,
+            &"title".into(),
+            &"Artemis Accords vs ILRS — Space Alliances".into(),
+        );
+        let _ = js_sys::Reflect::set(&data, &"url".into(), &permalink(&state, false).into());
+        if let Ok(f) = js_sys::Reflect::get(&nav, &"share".into())
+            .and_then(|f| f.dyn_into::<js_sys::Function>())
+        {
+            let _ = f.call1(&nav, &data);
+        }
+    };
+    let snippet = move || {
+        let src = permalink(&state, true);
+        let script = format!(
+            "{}embed.js",
+            base_url()
+                .rsplit_once('/')
+                .map_or(String::new(), |(b, _)| format!("{b}/"))
+        );
+        format!(
+            "<iframe src=\"{}\" title=\"Artemis Accords vs ILRS — Space Alliances\" style=\"width:100%;border:0\" height=\"720\" loading=\"lazy\"></iframe>\n<script src=\"{}\" async></script>",
+            src.replace('&', "&amp;"),
+            script
+        )
+    };
+    let embed_text = RwSignal::new(String::new());
+    let open_embed = move |_| {
+        embed_text.set(snippet());
+        if let Some(d) = dialog.get_untracked() {
+            let _ = d.show_modal();
+        }
+    };
+    let close_embed = move |_| {
+        if let Some(d) = dialog.get_untracked() {
+            d.close();
+        }
+    };
+    let cite_text = move || {
+        state.view.track();
+        export::citation(&state.ds(), &permalink(&state, false), today())
+    };
+    let dl = move |kind: &'static str| {
+        move |_| {
+            let ds = state.ds();
+            match kind {
+                "json" => download(
+                    &export::file_name("dataset", &ds, "json"),
+                    "application/json",
+                    &export::dataset_json(&ds),
+                ),
+                "memberships" => download(
+                    &export::file_name("memberships", &ds, "csv"),
+                    "text/csv",
+                    &export::memberships_csv(&ds),
+                ),
+                "partnerships" => download(
+                    &export::file_name("partnerships", &ds, "csv"),
+                    "text/csv",
+                    &export::partnerships_csv(&ds),
+                ),
+                "sources" => download(
+                    &export::file_name("sources", &ds, "csv"),
+                    "text/csv",
+                    &export::sources_csv(&ds),
+                ),
+                "actors" => download(
+                    &export::file_name("actors", &ds, "csv"),
+                    "text/csv",
+                    &export::actors_csv(&ds),
+                ),
+                _ => {
+                    let g = state.graph.get_untracked();
+                    let at = state
+                        .view
+                        .with_untracked(|v| v.filters.as_of.unwrap_or(ds.as_of));
+                    download(
+                        &export::file_name("visible-countries", &ds, "csv"),
+                        "text/csv",
+                        &export::countries_table_csv(&ds, &g, at),
+                    );
+                }
+            }
+            status.set("Download started.".into());
+        }
+    };
+    view! {
+        <div class="share">
+            <div class="share-actions" role="group" aria-label="Share">
+                <button type="button" on:click=move |_| copy("Link", permalink(&state, false))>"Copy link"</button>
+                {can_share.then(|| view! { <button type="button" on:click=share>"Share…"</button> })}
+                <button type="button" on:click=open_embed>"Embed"</button>
+                <button type="button" on:click=move |_| copy("Citation", cite_text())>"Cite this view"</button>
+            </div>
+            <div class="downloads" role="group" aria-label="Download data">
+                <span>"Download: "</span>
+                <button type="button" on:click=dl("visible")>"Visible countries (CSV)"</button>
+                <button type="button" on:click=dl("json")>"Full dataset (JSON)"</button>
+                <button type="button" on:click=dl("memberships")>"Memberships (CSV)"</button>
+                <button type="button" on:click=dl("partnerships")>"Partnerships (CSV)"</button>
+                <button type="button" on:click=dl("sources")>"Sources (CSV)"</button>
+                <button type="button" on:click=dl("actors")>"Actors (CSV)"</button>
+            </div>
+            <p class="cite"><span class="visually-hidden">"Citation: "</span>{cite_text}</p>
+            <p class="status" role="status">{move || status.get()}</p>
+            <dialog node_ref=dialog aria-labelledby="embed-title" class="embed-dialog">
+                <h2 id="embed-title">"Embed this view"</h2>
+                <p>"Paste this into your page. The iframe fills the width; with the script, its height follows the content."</p>
+                <label for="embed-code">"Embed code"</label>
+                <textarea id="embed-code" readonly rows="5" prop:value=move || embed_text.get()></textarea>
+                <div class="dialog-actions">
+                    <button type="button" on:click=move |_| copy("Embed code", embed_text.get_untracked())>"Copy code"</button>
+                    <button type="button" on:click=close_embed>"Close"</button>
+                </div>
+            </dialog>
+        </div>
+    }
+}
+
+/// In embed mode: posts the page height to the host whenever it changes.
+/// Only the height is sent, as `{type: "space-alliances:height", height}`.
+pub fn post_height_on_resize() {
+    let Some(w) = window() else { return };
+    let Some(body) = w.document().and_then(|d| d.body()) else {
+        return;
+    };
+    let post = Closure::<dyn FnMut()>::new(move || {
+        let Some(w) = window() else { return };
+        let Some(doc) = w.document().and_then(|d| d.document_element()) else {
+            return;
+        };
+        let msg = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&msg, &"type".into(), &HEIGHT_MESSAGE.into());
+        let _ = js_sys::Reflect::set(&msg, &"height".into(), &JsValue::from(doc.scroll_height()));
+        if let Ok(Some(parent)) = w.parent()
+            && parent != w
+        {
+            let _ = parent.post_message(&msg, "*");
+        }
+    });
+    if let Ok(obs) = web_sys::ResizeObserver::new(post.as_ref().unchecked_ref()) {
+        obs.observe(&body);
+    }
+    post.forget();
+}

@@ -1,0 +1,157 @@
+//! The "As of" timeline: a month slider from October 2020 to the data's
+//! as-of date, an editable date, and Play/Pause that grows both coalitions
+//! month by month. Dragging and playing replace the history entry; the
+//! first step of a drag or a play pushes one, so Back undoes the whole move.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+
+use super::{AppState, History};
+use crate::date::Date;
+use crate::url::EARLIEST;
+
+/// The timeline control.
+#[component]
+pub fn Timeline() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let ds = state.ds();
+    let first = EARLIEST.month_index();
+    let last = ds.as_of.month_index();
+    let data_as_of = ds.as_of;
+    // The slider's month, from the view state.
+    let month = move || {
+        state
+            .view
+            .with(|v| v.filters.as_of.map_or(last, |d| d.month_index()))
+    };
+    // A month maps to its last day (or the data's as-of date in its final month).
+    let date_of = move |m: i32| -> Option<Date> {
+        if m >= last {
+            None
+        } else {
+            Some(Date::month_end(m.max(first)))
+        }
+    };
+    let dragging = Rc::new(Cell::new(false));
+    let set_month = {
+        let dragging = dragging.clone();
+        move |m: i32, continuous: bool| {
+            let mode = if continuous && dragging.replace(true) {
+                History::Replace
+            } else {
+                History::Push
+            };
+            state.change(mode, |v| v.filters.as_of = date_of(m));
+        }
+    };
+
+    let playing = RwSignal::new(false);
+    let timer = Rc::new(Cell::new(None::<i32>));
+    let stop = {
+        let timer = timer.clone();
+        move || {
+            if let (Some(id), Some(w)) = (timer.take(), web_sys::window()) {
+                w.clear_interval_with_handle(id);
+            }
+            playing.set(false);
+        }
+    };
+    let play = {
+        let (timer, stop) = (timer.clone(), stop.clone());
+        move || {
+            let Some(w) = web_sys::window() else { return };
+            // Start from the beginning when at the end.
+            let start = if month() >= last { first } else { month() };
+            state.change(History::Push, |v| v.filters.as_of = date_of(start));
+            playing.set(true);
+            let stop = stop.clone();
+            let tick = Closure::<dyn FnMut()>::new(move || {
+                let next = state
+                    .view
+                    .with_untracked(|v| v.filters.as_of.map_or(last, |d| d.month_index()))
+                    + 1;
+                state.change(History::Replace, |v| v.filters.as_of = date_of(next));
+                if next >= last {
+                    stop();
+                }
+            });
+            if let Ok(id) = w.set_interval_with_callback_and_timeout_and_arguments_0(
+                tick.as_ref().unchecked_ref(),
+                700,
+            ) {
+                timer.set(Some(id));
+            }
+            tick.forget();
+        }
+    };
+    let toggle = {
+        let (play, stop) = (play.clone(), stop.clone());
+        move |_| {
+            if playing.get_untracked() {
+                stop()
+            } else {
+                play()
+            }
+        }
+    };
+    on_cleanup({
+        let stop = send_wrapper::SendWrapper::new(stop.clone());
+        move || (*stop)()
+    });
+    let on_input = {
+        let set_month = set_month.clone();
+        move |ev: web_sys::Event| {
+            if let Ok(m) = event_target_value(&ev).parse::<i32>() {
+                set_month(m, true);
+            }
+        }
+    };
+    let on_change = {
+        let dragging = dragging.clone();
+        move |_| dragging.set(false)
+    };
+    let date_text = move || {
+        state
+            .view
+            .with(|v| v.filters.as_of.unwrap_or(data_as_of))
+            .to_string()
+    };
+    let date_error = RwSignal::new(None::<String>);
+    let on_date = move |ev: web_sys::Event| {
+        let text = event_target_value(&ev);
+        match Date::parse(&text) {
+            Ok(d) if d >= EARLIEST && d <= data_as_of => {
+                date_error.set(None);
+                state.change(History::Push, |v| {
+                    v.filters.as_of = if d == data_as_of { None } else { Some(d) }
+                });
+            }
+            Ok(_) => date_error.set(Some(format!(
+                "Pick a date between {} and {}.",
+                EARLIEST, data_as_of
+            ))),
+            Err(e) => date_error.set(Some(e)),
+        }
+    };
+    view! {
+        <div class="timeline" role="group" aria-label="Timeline">
+            <button type="button" class="play" on:click=toggle aria-pressed=move || playing.get().to_string()>
+                {move || if playing.get() { "❚❚ Pause" } else { "▶ Play" }}
+            </button>
+            <label for="as-of-slider" class="as-of-label">"As of"</label>
+            <input id="as-of-slider" type="range" min=first max=last step="1"
+                aria-valuetext=move || date_of(month()).unwrap_or(data_as_of).human()
+                prop:value=move || month().to_string()
+                on:input=on_input on:change=on_change/>
+            <label class="visually-hidden" for="as-of-date">"As of date"</label>
+            <input id="as-of-date" class="as-of-date" type="text" inputmode="numeric" size="10"
+                prop:value=date_text on:change=on_date
+                aria-describedby="as-of-error"/>
+            <span id="as-of-error" class="field-error" role="alert">{move || date_error.get()}</span>
+        </div>
+    }
+}
