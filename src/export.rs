@@ -11,8 +11,8 @@ use std::collections::BTreeSet;
 
 use crate::csv::quote;
 use crate::date::Date;
-use crate::facts;
-use crate::graph::{EdgeKind, Graph, NodeKind};
+
+use crate::graph::Graph;
 use crate::model::*;
 
 /// The project's title, used in the JSON export and in citations.
@@ -556,51 +556,27 @@ const COUNTRY_TABLE_HEADER: &[&str] = &[
 ///
 /// `at` should be the date the graph was built for.
 pub fn countries_table_csv(ds: &Dataset, graph: &Graph, at: Date) -> String {
-    let mut rows: Vec<(&str, &str, usize)> = graph
-        .nodes
-        .iter()
-        .enumerate()
-        .filter(|(_, n)| n.kind == NodeKind::Actor(ActorKind::Country))
-        .map(|(i, n)| (n.label.as_str(), n.id.as_str(), i))
-        .collect();
-    rows.sort();
     let mut out = String::new();
     push_row(&mut out, COUNTRY_TABLE_HEADER);
-    for (name, iso3, node) in rows {
-        let k = ds.country(iso3);
-        let joined = |f| {
-            facts::joined(ds, iso3, f, at)
-                .map(|m| m.date.to_string())
-                .unwrap_or_default()
-        };
-        let ties = facts::ties_by_camp(ds, iso3, at);
-        // Sources of what the view shows: the membership rows behind this
-        // node's framework edges (filters may hide some).
-        let source_ids: Vec<String> = graph
-            .edges
-            .iter()
-            .filter(|e| {
-                matches!(e.kind, EdgeKind::Member(..)) && (e.source == node || e.target == node)
-            })
-            .flat_map(|e| &e.items)
-            .filter_map(|&mi| ds.memberships.get(mi))
-            .flat_map(|m| m.sources.iter().cloned())
-            .collect();
+    let date = |d: Option<(Date, crate::model::Instrument)>| {
+        d.map(|(d, _)| d.to_string()).unwrap_or_default()
+    };
+    for r in crate::table::country_rows(ds, graph, at) {
         push_row(
             &mut out,
             [
-                iso3.to_string(),
-                name.to_string(),
-                k.map(|k| k.region.clone()).unwrap_or_default(),
-                k.map(|k| k.subregion.clone()).unwrap_or_default(),
-                facts::alignment(ds, iso3, at).label().to_string(),
-                joined(FrameworkId::Artemis),
-                joined(FrameworkId::Ilrs),
-                joined(FrameworkId::Apsco),
-                ties.artemis.to_string(),
-                ties.ilrs.to_string(),
-                ties.other.to_string(),
-                url_list(ds, &source_ids),
+                r.iso3.clone(),
+                r.name.clone(),
+                r.region.clone(),
+                r.subregion.clone(),
+                r.alignment.label().to_string(),
+                date(r.artemis),
+                date(r.ilrs),
+                date(r.apsco),
+                r.ties.artemis.to_string(),
+                r.ties.ilrs.to_string(),
+                r.ties.other.to_string(),
+                url_list(ds, &r.source_ids),
             ],
         );
     }
@@ -840,7 +816,7 @@ mod tests {
         let countries = g
             .nodes
             .iter()
-            .filter(|n| n.kind == NodeKind::Actor(ActorKind::Country))
+            .filter(|n| n.kind == crate::graph::NodeKind::Actor(ActorKind::Country))
             .count();
         let t = check_csv(
             &countries_table_csv(&ds, &g, ds.as_of),

@@ -8,6 +8,7 @@
 
 pub mod bench;
 pub mod camera;
+pub mod charts;
 pub mod csv;
 pub mod dataset;
 pub mod date;
@@ -18,6 +19,7 @@ pub mod labels;
 pub mod layout;
 pub mod model;
 pub mod palette;
+pub mod table;
 pub mod url;
 
 #[cfg(target_arch = "wasm32")]

@@ -92,3 +92,30 @@ test('layouts switch without errors', async ({ page, watched }) => {
   }
   expect(watched.errors).toEqual([]);
 });
+
+test('the table tab lists countries, sorts by any column, and selects in the graph', async ({ page }) => {
+  await open(page);
+  await page.getByRole('tab', { name: 'Table' }).click();
+  await expect(page).toHaveURL(/tab=table/);
+  const table = page.getByRole('table');
+  await expect(table.getByRole('rowheader', { name: 'Thailand' })).toBeVisible();
+  const artemis = table.getByRole('columnheader', { name: /Artemis Accords/ });
+  await artemis.getByRole('button').click();
+  await expect(artemis).toHaveAttribute('aria-sort', 'ascending');
+  const firstDate = await table.locator('tbody tr').first().locator('td').nth(2).textContent();
+  expect(firstDate).toContain('2020-10-13');
+  await artemis.getByRole('button').press('Enter');
+  await expect(artemis).toHaveAttribute('aria-sort', 'descending');
+  await table.getByRole('button', { name: 'Senegal' }).click();
+  await expect(page.getByRole('tab', { name: 'Graph' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('complementary', { name: 'Details' }).getByRole('heading', { name: 'Senegal' })).toBeVisible();
+});
+
+test('tabs move with the arrow keys', async ({ page }) => {
+  await open(page);
+  await page.getByRole('tab', { name: 'Graph' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Table' })).toBeFocused();
+  await expect(page.getByRole('tab', { name: 'Table' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tabpanel', { name: 'Table' })).toBeVisible();
+});

@@ -9,6 +9,7 @@ mod graph_view;
 mod panels;
 pub mod scene;
 mod share;
+mod table_view;
 mod timeline;
 
 use std::sync::Arc;
@@ -21,7 +22,7 @@ use crate::dataset::{self, DataError};
 use crate::graph::{self, Filters, Graph};
 use crate::layout::LayoutKind;
 use crate::model::Dataset;
-use crate::url::{self, Notice, ViewState};
+use crate::url::{self, Notice, Tab, ViewState};
 
 /// How a change of view state reaches the browser history.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -232,7 +233,7 @@ pub fn Explorer(
             <header class="top">
                 <div class="title">
                     <h1>"Artemis Accords vs ILRS"</h1>
-                    <p class="subtitle">"Who joins which Moon coalition: the U.S.-led Artemis Accords, the China/Russia-led International Lunar Research Station, and the bilateral space deals around them."</p>
+                    <p class="subtitle">"Who joins which Moon coalition — the U.S.-led Artemis Accords or the China/Russia-led International Lunar Research Station — and the bilateral space deals around them."</p>
                 </div>
                 <panels::SearchBox/>
             </header>
@@ -249,7 +250,19 @@ pub fn Explorer(
                 <timeline::Timeline/>
                 <panels::Toolbar/>
                 <panels::FilterSummary/>
-                <graph_view::GraphView/>
+                <Tabs/>
+                <div id="panel-graph" role="tabpanel" aria-labelledby="tab-graph" class="tabpanel graph-panel"
+                    hidden=move || state.view.with(|v| v.tab != Tab::Graph)>
+                    <graph_view::GraphView/>
+                </div>
+                <div id="panel-table" role="tabpanel" aria-labelledby="tab-table" class="tabpanel"
+                    hidden=move || state.view.with(|v| v.tab != Tab::Table)>
+                    {move || state.view.with(|v| v.tab == Tab::Table).then(|| view! { <table_view::TableView/> })}
+                </div>
+                <div id="panel-charts" role="tabpanel" aria-labelledby="tab-charts" class="tabpanel"
+                    hidden=move || state.view.with(|v| v.tab != Tab::Charts)>
+                    {move || state.view.with(|v| v.tab == Tab::Charts).then(|| view! { <p>"Charts are being added."</p> })}
+                </div>
             </section>
             <div class="side">
                 <panels::Legend/>
@@ -282,5 +295,50 @@ fn NoticeBar() -> impl IntoView {
                 </div>
             }
         })
+    }
+}
+
+/// The view tabs: Graph, Table, Charts (arrow keys move between them).
+#[component]
+fn Tabs() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let select = move |t: Tab| {
+        state.change(History::Push, |v| v.tab = t);
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&format!("tab-{}", t.id())))
+        {
+            let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
+        }
+    };
+    let on_key = move |ev: web_sys::KeyboardEvent| {
+        let i = Tab::ALL
+            .iter()
+            .position(|t| *t == state.view.with_untracked(|v| v.tab))
+            .unwrap_or(0);
+        let n = Tab::ALL.len();
+        let next = match ev.key().as_str() {
+            "ArrowRight" => (i + 1) % n,
+            "ArrowLeft" => (i + n - 1) % n,
+            "Home" => 0,
+            "End" => n - 1,
+            _ => return,
+        };
+        ev.prevent_default();
+        select(Tab::ALL[next]);
+    };
+    view! {
+        <div role="tablist" aria-label="Views" class="tabs" on:keydown=on_key>
+            {Tab::ALL.iter().map(|&t| {
+                let on = move || state.view.with(|v| v.tab == t);
+                view! {
+                    <button type="button" role="tab" id=format!("tab-{}", t.id())
+                        aria-controls=format!("panel-{}", t.id())
+                        aria-selected=move || on().to_string()
+                        tabindex=move || if on() { "0" } else { "-1" }
+                        on:click=move |_| select(t)>{t.label()}</button>
+                }
+            }).collect_view()}
+        </div>
     }
 }

@@ -217,8 +217,8 @@ pub fn alignment_layout(graph: &Graph, ds: &Dataset, by_date: bool) -> Vec<Point
                     .then(graph.nodes[a].label.cmp(&graph.nodes[b].label))
             });
         }
-        let per_row = if x == 0 { 3 } else { 6 };
-        let step = 26.0;
+        let per_row = if x == 0 { 3 } else { 5 };
+        let step = 30.0;
         let rows = members.len().div_ceil(per_row) as f32;
         let mut y0 = -rows * step / 2.0;
         if band == 1 {
@@ -248,7 +248,7 @@ pub fn geographic_layout(graph: &Graph, ds: &Dataset) -> Vec<Point> {
         anchors[i] = match n.kind {
             NodeKind::Hub(FrameworkId::Artemis) => [-110.0 * scale, -100.0 * scale],
             NodeKind::Hub(FrameworkId::Ilrs) => [110.0 * scale, -100.0 * scale],
-            NodeKind::Hub(FrameworkId::Apsco) => [150.0 * scale, 10.0 * scale],
+            NodeKind::Hub(FrameworkId::Apsco) => [10.0 * scale, -100.0 * scale],
             NodeKind::Actor(_) => match n.country.as_deref().and_then(|c| ds.country(c)) {
                 Some(c) => [c.lon as f32 * scale, -(c.lat as f32) * scale],
                 None => {

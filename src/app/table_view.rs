@@ -1,0 +1,79 @@
+//! The table tab: countries of the current view, sortable by any column.
+//! A country's name is a button that selects it in the graph.
+
+use leptos::prelude::*;
+
+use super::{AppState, History};
+use crate::table::{self, Column};
+use crate::url::Tab;
+
+/// The countries table.
+#[component]
+pub fn TableView() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let sort = RwSignal::new((Column::Name, true));
+    let rows = Memo::new(move |_| {
+        let ds = state.ds();
+        let g = state.graph.get();
+        let at = state.as_of();
+        let mut rows = table::country_rows(&ds, &g, at);
+        let (col, asc) = sort.get();
+        table::sort(&mut rows, col, asc);
+        rows
+    });
+    let header = Column::ALL
+        .iter()
+        .map(|&c| {
+            let aria = move || match sort.get() {
+                (s, true) if s == c => "ascending",
+                (s, false) if s == c => "descending",
+                _ => "none",
+            };
+            view! {
+                <th scope="col" aria-sort=aria>
+                    <button type="button" class="sort" on:click=move |_| sort.update(|s| *s = if s.0 == c { (c, !s.1) } else { (c, true) })>
+                        {c.label()}
+                        <span aria-hidden="true" class="sort-mark">{move || match sort.get() { (s, true) if s == c => " ▲", (s, false) if s == c => " ▼", _ => "" }}</span>
+                    </button>
+                </th>
+            }
+        })
+        .collect_view();
+    let date = |d: Option<(crate::date::Date, crate::model::Instrument)>| {
+        d.map_or_else(|| "—".to_string(), |(d, i)| format!("{d} ({})", i.label()))
+    };
+    view! {
+        <div class="table-wrap">
+            <table class="countries">
+                <caption>{move || format!("{} countries as of {}, with the filters applied. Select a column header to sort.", rows.with(Vec::len), state.as_of().human())}</caption>
+                <thead><tr>{header}</tr></thead>
+                <tbody>
+                    <For each=move || rows.get() key=|r| r.iso3.clone() let:r>
+                        {
+                            let id = r.iso3.clone();
+                            view! {
+                                <tr>
+                                    <th scope="row">
+                                        <button type="button" class="link" on:click=move |_| {
+                                            let id = id.clone();
+                                            state.change(History::Push, |v| { v.selected = Some(id.clone()); v.tab = Tab::Graph; });
+                                            state.zoom_to.set(Some(id));
+                                        }>{r.name.clone()}</button>
+                                    </th>
+                                    <td>{format!("{} · {}", r.subregion, r.region)}</td>
+                                    <td>{r.alignment.label()}</td>
+                                    <td>{date(r.artemis)}</td>
+                                    <td>{date(r.ilrs)}</td>
+                                    <td>{date(r.apsco)}</td>
+                                    <td class="num">{r.ties.artemis}</td>
+                                    <td class="num">{r.ties.ilrs}</td>
+                                    <td class="num">{r.source_ids.len()}</td>
+                                </tr>
+                            }
+                        }
+                    </For>
+                </tbody>
+            </table>
+        </div>
+    }
+}

@@ -1,0 +1,177 @@
+//! The countries table: one row per country in the current graph, with its
+//! alignment, join dates and instruments, ties by camp and sources; sorted by
+//! any column. Pure, shared by the table view and the CSV export.
+
+use crate::date::Date;
+use crate::facts::{self, Alignment, TieCounts};
+use crate::graph::{EdgeKind, Graph, NodeKind};
+use crate::model::{ActorKind, Dataset, FrameworkId, Instrument};
+
+/// One country's row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CountryRow {
+    /// ISO 3166-1 alpha-3 code.
+    pub iso3: String,
+    /// Name.
+    pub name: String,
+    /// UN M49 region.
+    pub region: String,
+    /// UN M49 subregion.
+    pub subregion: String,
+    /// Alignment at the date.
+    pub alignment: Alignment,
+    /// Artemis Accords: date and instrument of joining.
+    pub artemis: Option<(Date, Instrument)>,
+    /// ILRS: date and instrument of joining.
+    pub ilrs: Option<(Date, Instrument)>,
+    /// APSCO: date and instrument of joining.
+    pub apsco: Option<(Date, Instrument)>,
+    /// Bilateral ties by the partner's camp.
+    pub ties: TieCounts,
+    /// Sources of the memberships the view shows for this country.
+    pub source_ids: Vec<String>,
+}
+
+/// A sortable column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Column {
+    /// Country name.
+    Name,
+    /// Region, then subregion.
+    Region,
+    /// Alignment.
+    Alignment,
+    /// Artemis join date.
+    Artemis,
+    /// ILRS join date.
+    Ilrs,
+    /// APSCO join date.
+    Apsco,
+    /// Ties with Artemis-side partners.
+    TiesArtemis,
+    /// Ties with ILRS-side partners.
+    TiesIlrs,
+    /// Number of sources.
+    Sources,
+}
+
+impl Column {
+    /// Every column, in display order.
+    pub const ALL: [Column; 9] = [
+        Column::Name,
+        Column::Region,
+        Column::Alignment,
+        Column::Artemis,
+        Column::Ilrs,
+        Column::Apsco,
+        Column::TiesArtemis,
+        Column::TiesIlrs,
+        Column::Sources,
+    ];
+
+    /// Header text.
+    pub fn label(self) -> &'static str {
+        match self {
+            Column::Name => "Country",
+            Column::Region => "Region",
+            Column::Alignment => "Alignment",
+            Column::Artemis => "Artemis Accords",
+            Column::Ilrs => "ILRS",
+            Column::Apsco => "APSCO",
+            Column::TiesArtemis => "Ties, Artemis side",
+            Column::TiesIlrs => "Ties, ILRS side",
+            Column::Sources => "Sources",
+        }
+    }
+}
+
+/// The rows for the countries of `graph` at date `at`, by name.
+pub fn country_rows(ds: &Dataset, graph: &Graph, at: Date) -> Vec<CountryRow> {
+    let mut rows: Vec<CountryRow> = graph
+        .nodes
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| n.kind == NodeKind::Actor(ActorKind::Country))
+        .map(|(i, n)| {
+            let k = ds.country(&n.id);
+            let joined = |f| facts::joined(ds, &n.id, f, at).map(|m| (m.date, m.instrument));
+            // Sources of what the view shows: the membership rows behind this
+            // node's framework edges (filters may hide some).
+            let mut source_ids: Vec<String> = graph
+                .edges
+                .iter()
+                .filter(|e| {
+                    matches!(e.kind, EdgeKind::Member(..)) && (e.source == i || e.target == i)
+                })
+                .flat_map(|e| &e.items)
+                .filter_map(|&mi| ds.memberships.get(mi))
+                .flat_map(|m| m.sources.iter().cloned())
+                .collect();
+            source_ids.sort();
+            source_ids.dedup();
+            CountryRow {
+                iso3: n.id.clone(),
+                name: n.label.clone(),
+                region: k.map(|k| k.region.clone()).unwrap_or_default(),
+                subregion: k.map(|k| k.subregion.clone()).unwrap_or_default(),
+                alignment: facts::alignment(ds, &n.id, at),
+                artemis: joined(FrameworkId::Artemis),
+                ilrs: joined(FrameworkId::Ilrs),
+                apsco: joined(FrameworkId::Apsco),
+                ties: facts::ties_by_camp(ds, &n.id, at),
+                source_ids,
+            }
+        })
+        .collect();
+    rows.sort_by(|a, b| a.name.cmp(&b.name));
+    rows
+}
+
+/// Sorts rows by a column; ties keep name order. Missing dates sort last
+/// ascending, so "who joined first" reads from the top.
+pub fn sort(rows: &mut [CountryRow], column: Column, ascending: bool) {
+    let date_key = |d: &Option<(Date, Instrument)>| d.map_or((1, Date::default()), |(d, _)| (0, d));
+    rows.sort_by(|a, b| {
+        let o = match column {
+            Column::Name => a.name.cmp(&b.name),
+            Column::Region => (&a.region, &a.subregion).cmp(&(&b.region, &b.subregion)),
+            Column::Alignment => a.alignment.cmp(&b.alignment),
+            Column::Artemis => date_key(&a.artemis).cmp(&date_key(&b.artemis)),
+            Column::Ilrs => date_key(&a.ilrs).cmp(&date_key(&b.ilrs)),
+            Column::Apsco => date_key(&a.apsco).cmp(&date_key(&b.apsco)),
+            Column::TiesArtemis => a.ties.artemis.cmp(&b.ties.artemis),
+            Column::TiesIlrs => a.ties.ilrs.cmp(&b.ties.ilrs),
+            Column::Sources => a.source_ids.len().cmp(&b.source_ids.len()),
+        };
+        let o = if ascending { o } else { o.reverse() };
+        o.then_with(|| a.name.cmp(&b.name))
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::load_embedded;
+    use crate::graph::{Filters, build};
+
+    #[test]
+    fn rows_cover_the_countries_and_sort_by_any_column() {
+        let ds = load_embedded().unwrap();
+        let g = build(&ds, &Filters::default());
+        let mut rows = country_rows(&ds, &g, ds.as_of);
+        let tha = rows.iter().find(|r| r.iso3 == "THA").unwrap();
+        assert_eq!(tha.alignment, Alignment::Both);
+        assert_eq!(tha.artemis.unwrap().0, Date::ymd(2024, 12, 16));
+        assert!(!tha.source_ids.is_empty());
+        sort(&mut rows, Column::Artemis, true);
+        // Founding signatories first, non-signatories last.
+        assert_eq!(rows[0].artemis.unwrap().0, Date::ymd(2020, 10, 13));
+        assert!(rows.last().unwrap().artemis.is_none());
+        let dated: Vec<Date> = rows.iter().filter_map(|r| r.artemis.map(|a| a.0)).collect();
+        assert!(dated.windows(2).all(|w| w[0] <= w[1]));
+        sort(&mut rows, Column::TiesIlrs, false);
+        assert!(rows.windows(2).all(|w| w[0].ties.ilrs >= w[1].ties.ilrs));
+        sort(&mut rows, Column::Name, true);
+        assert!(rows.windows(2).all(|w| w[0].name <= w[1].name));
+    }
+}
