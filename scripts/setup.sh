@@ -32,6 +32,12 @@ if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
   cargo install --locked trunk --version "$TRUNK_VERSION"
 fi
 
+DENY_VERSION=0.20.2
+if [ "$(cargo deny --version 2>/dev/null)" != "cargo-deny $DENY_VERSION" ]; then
+  step "cargo install cargo-deny $DENY_VERSION (about 4 minutes, once)"
+  cargo install --locked cargo-deny --version "$DENY_VERSION"
+fi
+
 # wasm-bindgen-cli must match the wasm-bindgen in Cargo.lock exactly.
 WB=$(awk '$0=="name = \"wasm-bindgen\"" {getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WB" ]; then

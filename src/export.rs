@@ -555,13 +555,18 @@ const COUNTRY_TABLE_HEADER: &[&str] = &[
 /// memberships behind its visible framework edges.
 ///
 /// `at` should be the date the graph was built for.
-pub fn countries_table_csv(ds: &Dataset, graph: &Graph, at: Date) -> String {
+pub fn countries_table_csv(
+    ds: &Dataset,
+    graph: &Graph,
+    at: Date,
+    regions: &std::collections::BTreeSet<String>,
+) -> String {
     let mut out = String::new();
     push_row(&mut out, COUNTRY_TABLE_HEADER);
     let date = |d: Option<(Date, crate::model::Instrument)>| {
         d.map(|(d, _)| d.to_string()).unwrap_or_default()
     };
-    for r in crate::table::country_rows(ds, graph, at) {
+    for r in crate::table::country_rows(ds, graph, at, regions) {
         push_row(
             &mut out,
             [
@@ -584,6 +589,29 @@ pub fn countries_table_csv(ds: &Dataset, graph: &Graph, at: Date) -> String {
 }
 
 // ---------------------------------------------------------------- Other
+
+/// The footer baked into exported images: title, date and data version,
+/// active filters, sources, and the view's permalink.
+pub fn footer_lines(
+    ds: &Dataset,
+    what: &str,
+    filters: &crate::graph::Filters,
+    permalink: &str,
+) -> Vec<String> {
+    let at = filters.as_of.unwrap_or(ds.as_of);
+    let filtered = filters.describe();
+    vec![
+        format!("{TITLE} — {what}"),
+        format!(
+            "As of {} · dataset version {} · {}",
+            at.human(),
+            ds.version,
+            if filtered.is_empty() { "no filters".to_string() } else { format!("filtered: {}", filtered.join("; ")) }
+        ),
+        "Sources: NASA, U.S. State Dept., CNSA, Roscosmos, agencies and press; every fact's sources are in the app and its data downloads.".to_string(),
+        permalink.to_string(),
+    ]
+}
 
 /// A one-line citation of the dataset:
 /// `Space Alliances: Artemis Accords vs ILRS (dataset version 2026.11.26,
@@ -819,7 +847,7 @@ mod tests {
             .filter(|n| n.kind == crate::graph::NodeKind::Actor(ActorKind::Country))
             .count();
         let t = check_csv(
-            &countries_table_csv(&ds, &g, ds.as_of),
+            &countries_table_csv(&ds, &g, ds.as_of, &Default::default()),
             COUNTRY_TABLE_HEADER,
             countries,
         );

@@ -31,6 +31,49 @@ pub struct Filters {
     pub show_bodies: bool,
 }
 
+impl Filters {
+    /// The active filters in words ("hiding APSCO", "only Western Africa"…);
+    /// empty when nothing is filtered. The date is not included.
+    pub fn describe(&self) -> Vec<String> {
+        let names = |v: Vec<&str>| v.join(", ");
+        let mut parts = Vec::new();
+        if !self.hidden_frameworks.is_empty() {
+            parts.push(format!(
+                "hiding {}",
+                names(self.hidden_frameworks.iter().map(|x| x.label()).collect())
+            ));
+        }
+        if !self.hidden_alignments.is_empty() {
+            parts.push(format!(
+                "hiding countries in {}",
+                names(self.hidden_alignments.iter().map(|x| x.label()).collect())
+            ));
+        }
+        if !self.hidden_kinds.is_empty() {
+            parts.push(format!(
+                "hiding {}",
+                names(self.hidden_kinds.iter().map(|x| x.label()).collect())
+            ));
+        }
+        if !self.hidden_partnerships.is_empty() {
+            parts.push(format!(
+                "hiding ties: {}",
+                names(self.hidden_partnerships.iter().map(|x| x.label()).collect())
+            ));
+        }
+        if !self.regions.is_empty() {
+            parts.push(format!(
+                "only {}",
+                names(self.regions.iter().map(String::as_str).collect())
+            ));
+        }
+        if self.hide_unverified {
+            parts.push("hiding unverified facts".to_string());
+        }
+        parts
+    }
+}
+
 /// What a node stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum NodeKind {

@@ -9,6 +9,7 @@
 pub mod bench;
 pub mod camera;
 pub mod charts;
+pub mod compare;
 pub mod csv;
 pub mod dataset;
 pub mod date;
@@ -19,6 +20,8 @@ pub mod labels;
 pub mod layout;
 pub mod model;
 pub mod palette;
+pub mod scaled;
+pub mod svg_export;
 pub mod table;
 pub mod url;
 

@@ -85,8 +85,15 @@ impl Column {
     }
 }
 
-/// The rows for the countries of `graph` at date `at`, by name.
-pub fn country_rows(ds: &Dataset, graph: &Graph, at: Date) -> Vec<CountryRow> {
+/// The rows for the countries of `graph` at date `at`, by name. With a
+/// region filter, only the countries of those regions (the graph also shows
+/// their partners elsewhere, as context).
+pub fn country_rows(
+    ds: &Dataset,
+    graph: &Graph,
+    at: Date,
+    regions: &std::collections::BTreeSet<String>,
+) -> Vec<CountryRow> {
     let mut rows: Vec<CountryRow> = graph
         .nodes
         .iter()
@@ -121,6 +128,9 @@ pub fn country_rows(ds: &Dataset, graph: &Graph, at: Date) -> Vec<CountryRow> {
                 ties: facts::ties_by_camp(ds, &n.id, at),
                 source_ids,
             }
+        })
+        .filter(|r: &CountryRow| {
+            regions.is_empty() || regions.contains(&r.region) || regions.contains(&r.subregion)
         })
         .collect();
     rows.sort_by(|a, b| a.name.cmp(&b.name));
@@ -158,7 +168,7 @@ mod tests {
     fn rows_cover_the_countries_and_sort_by_any_column() {
         let ds = load_embedded().unwrap();
         let g = build(&ds, &Filters::default());
-        let mut rows = country_rows(&ds, &g, ds.as_of);
+        let mut rows = country_rows(&ds, &g, ds.as_of, &Default::default());
         let tha = rows.iter().find(|r| r.iso3 == "THA").unwrap();
         assert_eq!(tha.alignment, Alignment::Both);
         assert_eq!(tha.artemis.unwrap().0, Date::ymd(2024, 12, 16));
@@ -173,5 +183,13 @@ mod tests {
         assert!(rows.windows(2).all(|w| w[0].ties.ilrs >= w[1].ties.ilrs));
         sort(&mut rows, Column::Name, true);
         assert!(rows.windows(2).all(|w| w[0].name <= w[1].name));
+        let west_africa = std::collections::BTreeSet::from(["Western Africa".to_string()]);
+        let f = Filters {
+            regions: west_africa.clone(),
+            ..Filters::default()
+        };
+        let rows = country_rows(&ds, &build(&ds, &f), ds.as_of, &west_africa);
+        assert!(rows.iter().any(|r| r.iso3 == "SEN"));
+        assert!(rows.iter().all(|r| r.subregion == "Western Africa"));
     }
 }

@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::prelude::*;
-use space_alliances::app::{App, DataErrors};
+use space_alliances::app::{App, DataErrors, show_panic};
 use space_alliances::dataset::{self, EMBEDDED};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -102,4 +102,23 @@ async fn broken_data_shows_every_error_instead_of_panicking() {
     assert!(text.contains("memberships.csv:"), "{text}");
     assert!(text.contains("artemiss"), "{text}");
     host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_panic_shows_a_reload_action_and_details() {
+    show_panic("panicked at src/example.rs:1:1: test message");
+    let doc = document();
+    let panel = doc
+        .query_selector("[role=alertdialog].panic")
+        .unwrap()
+        .expect("the panic view");
+    let text = panel.text_content().unwrap();
+    assert!(text.contains("Something went wrong"), "{text}");
+    assert!(text.contains("test message"), "details are shown: {text}");
+    let button = panel.query_selector("button").unwrap().expect("a button");
+    assert_eq!(button.text_content().unwrap(), "Reload");
+    // Only one panel, however many panics.
+    show_panic("second");
+    assert_eq!(doc.query_selector_all(".panic").unwrap().length(), 1);
+    panel.remove();
 }

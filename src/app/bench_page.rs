@@ -65,7 +65,9 @@ fn start(graph: crate::graph::Graph) {
     let doc = window().document().expect("a document");
     let body = doc.body().expect("a body");
     body.set_inner_html("");
-    let _ = body.set_attribute("style", "margin:0;overflow:hidden");
+    // CSSOM, not a style attribute: the CSP allows no inline styles.
+    let _ = body.style().set_property("margin", "0");
+    let _ = body.style().set_property("overflow", "hidden");
     let canvas: web_sys::HtmlCanvasElement = doc
         .create_element("canvas")
         .expect("canvas")

@@ -223,8 +223,7 @@ pub fn GraphView() -> impl IntoView {
         let handle = handle.clone();
         Effect::new(move |_| {
             let sel = state.selected();
-            let g = state.graph.get();
-            handle.with(|s| s.selected = sel.as_deref().and_then(|id| g.index_of(id)));
+            handle.with(|s| s.set_selected(sel));
             handle.draw_now();
             handle.commit_view(state);
         });
@@ -234,8 +233,7 @@ pub fn GraphView() -> impl IntoView {
         let handle = handle.clone();
         Effect::new(move |_| {
             let f = focus_id.get();
-            let g = state.graph.get_untracked();
-            handle.with(|s| s.focus = f.as_deref().and_then(|id| g.index_of(id)));
+            handle.with(|s| s.set_focus(f));
             handle.draw_now();
             handle.commit_view(state);
         });
@@ -620,7 +618,7 @@ pub fn GraphView() -> impl IntoView {
             ></canvas>
             <div class="a11y-nodes">{options}</div>
             {move || tooltip.get().map(|(x, y, text)| view! {
-                <div class="tooltip" aria-hidden="true" style=format!("left:{}px;top:{}px", x + 14.0, y + 14.0)>{text}</div>
+                <div class="tooltip" aria-hidden="true" style:left=format!("{}px", x + 14.0) style:top=format!("{}px", y + 14.0)>{text}</div>
             })}
         </div>
     }

@@ -4,6 +4,7 @@
 //! drawn by [`scene::Scene`] on a canvas, with an accessible DOM layer.
 
 mod bench_page;
+mod charts_view;
 mod details;
 mod graph_view;
 mod panels;
@@ -105,7 +106,10 @@ impl AppState {
 
 /// Mounts the app on the page body.
 pub fn start() {
-    console_error_panic_hook::set_once();
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        show_panic(&info.to_string());
+    }));
     // `?graph=<url>`: the benchmark harness's page contract instead of the app.
     let search = location_search();
     let graph_url = search
@@ -117,6 +121,65 @@ pub fn start() {
     match graph_url {
         Some(url) => bench_page::run(url),
         None => mount_to_body(App),
+    }
+}
+
+/// A panic never leaves a dead page: it is replaced by a friendly error with
+/// a Reload action and the details to report. Built with plain DOM calls,
+/// since the reactive system may be what failed.
+pub fn show_panic(details: &str) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(body) = doc.body() else { return };
+    if doc.query_selector(".panic").ok().flatten().is_some() {
+        return;
+    }
+    let make = |tag: &str, text: &str| {
+        let el = doc.create_element(tag).ok()?;
+        el.set_text_content(Some(text));
+        Some(el)
+    };
+    let Some(panel) = make("div", "") else { return };
+    panel.set_class_name("panic");
+    let _ = panel.set_attribute("role", "alertdialog");
+    let _ = panel.set_attribute("aria-labelledby", "panic-title");
+    let parts = [
+        make("h1", "Something went wrong"),
+        make(
+            "p",
+            "The app hit an internal error and stopped. Reloading the page usually helps; your view is kept in the address.",
+        ),
+        make("button", "Reload"),
+        make("details", ""),
+    ];
+    for el in parts.iter().flatten() {
+        let _ = panel.append_child(el);
+    }
+    if let Some(h) = &parts[0] {
+        h.set_id("panic-title");
+    }
+    if let Some(button) = &parts[2] {
+        let _ = button.set_attribute("type", "button");
+        let reload = Closure::<dyn Fn()>::new(|| {
+            if let Some(w) = web_sys::window() {
+                let _ = w.location().reload();
+            }
+        });
+        let _ = button.add_event_listener_with_callback("click", reload.as_ref().unchecked_ref());
+        reload.forget();
+    }
+    if let (Some(d), Some(summary), Some(pre)) = (
+        &parts[3],
+        make("summary", "Details to report"),
+        make("pre", details),
+    ) {
+        let _ = d.append_child(&summary);
+        let _ = d.append_child(&pre);
+    }
+    let _ = body.append_child(&panel);
+    if let Some(b) = &parts[2] {
+        let _ = b.unchecked_ref::<web_sys::HtmlElement>().focus();
     }
 }
 
@@ -228,7 +291,7 @@ pub fn Explorer(
         format!("./?{q}")
     };
     view! {
-        <a class="skip-link" href="#graph">"Skip to the graph"</a>
+        <nav aria-label="Skip link" class="skip"><a class="skip-link" href="#graph">"Skip to the graph"</a></nav>
         {(!embed).then(|| view! {
             <header class="top">
                 <div class="title">
@@ -261,7 +324,7 @@ pub fn Explorer(
                 </div>
                 <div id="panel-charts" role="tabpanel" aria-labelledby="tab-charts" class="tabpanel"
                     hidden=move || state.view.with(|v| v.tab != Tab::Charts)>
-                    {move || state.view.with(|v| v.tab == Tab::Charts).then(|| view! { <p>"Charts are being added."</p> })}
+                    {move || state.view.with(|v| v.tab == Tab::Charts).then(|| view! { <charts_view::ChartsView/> })}
                 </div>
             </section>
             <div class="side">

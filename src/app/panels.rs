@@ -86,10 +86,10 @@ pub fn SearchBox() -> impl IntoView {
                             a.aliases.iter().any(|al| al.to_lowercase().contains(&q))
                         })
                 })
-                .map(|(i, _)| i)
+                .map(|(_, n)| n.id.clone())
                 .collect()
         };
-        handle.with(|s| s.matches = hits);
+        handle.with(|s| s.set_matches(hits));
         handle.draw_now();
     });
     let choose = move |id: String| {
@@ -228,18 +228,18 @@ pub fn Legend() -> impl IntoView {
         let colour = palette::alignment(a, dark).hex();
         let swatch = if a == Alignment::Both {
             format!(
-                "background: linear-gradient(90deg, {} 50%, {} 50%)",
+                "linear-gradient(90deg, {} 50%, {} 50%)",
                 palette::alignment(Alignment::Artemis, dark).hex(),
                 palette::alignment(Alignment::Ilrs, dark).hex()
             )
         } else {
-            format!("background:{colour}")
+            colour.clone()
         };
         let shown = move || !state.filters(|f| f.hidden_alignments.contains(&a));
         view! {
             <li><button type="button" class="legend-item" aria-pressed=move || shown().to_string()
                 on:click=move |_| state.update_filters(|f| { if !f.hidden_alignments.remove(&a) { f.hidden_alignments.insert(a); } })>
-                <span class="swatch dot" style=swatch></span>{a.label()}
+                <span class="swatch dot" style:background=swatch></span>{a.label()}
             </button></li>
         }
     }).collect_view();
@@ -271,7 +271,7 @@ pub fn Legend() -> impl IntoView {
         view! {
             <li><button type="button" class="legend-item" aria-pressed=move || shown().to_string()
                 on:click=move |_| state.update_filters(|f| { if !f.hidden_partnerships.remove(&k) { f.hidden_partnerships.insert(k); } })>
-                <span class="swatch line" style=format!("border-top: 3px {dash} {colour}")></span>{k.label()}
+                <span class="swatch line" style:border-top=format!("3px {dash} {colour}")></span>{k.label()}
             </button></li>
         }
     }).collect_view();
@@ -372,46 +372,7 @@ pub fn RegionFilter() -> impl IntoView {
 #[component]
 pub fn FilterSummary() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let parts = move || {
-        state.filters(|f| {
-            let mut parts = Vec::new();
-            let names = |v: Vec<&str>| v.join(", ");
-            if !f.hidden_frameworks.is_empty() {
-                parts.push(format!(
-                    "hiding {}",
-                    names(f.hidden_frameworks.iter().map(|x| x.label()).collect())
-                ));
-            }
-            if !f.hidden_alignments.is_empty() {
-                parts.push(format!(
-                    "hiding countries in {}",
-                    names(f.hidden_alignments.iter().map(|x| x.label()).collect())
-                ));
-            }
-            if !f.hidden_kinds.is_empty() {
-                parts.push(format!(
-                    "hiding {}",
-                    names(f.hidden_kinds.iter().map(|x| x.label()).collect())
-                ));
-            }
-            if !f.hidden_partnerships.is_empty() {
-                parts.push(format!(
-                    "hiding ties: {}",
-                    names(f.hidden_partnerships.iter().map(|x| x.label()).collect())
-                ));
-            }
-            if !f.regions.is_empty() {
-                parts.push(format!(
-                    "only {}",
-                    names(f.regions.iter().map(String::as_str).collect())
-                ));
-            }
-            if f.hide_unverified {
-                parts.push("hiding unverified facts".to_string());
-            }
-            parts
-        })
-    };
+    let parts = move || state.filters(|f| f.describe());
     move || {
         let p = parts();
         (!p.is_empty()).then(|| {

@@ -52,6 +52,11 @@ pub struct Scene {
     pub focus: Option<usize>,
     /// Nodes matching the search text.
     pub matches: BTreeSet<usize>,
+    // Highlights by node id: the graph can change under them, so indices
+    // are re-resolved against the scene's own graph.
+    selected_id: Option<String>,
+    focus_id: Option<String>,
+    match_ids: BTreeSet<String>,
     /// Canvas size in CSS pixels.
     pub width: f32,
     /// Canvas height in CSS pixels.
@@ -88,6 +93,9 @@ impl Scene {
             hovered: None,
             focus: None,
             matches: BTreeSet::new(),
+            selected_id: None,
+            focus_id: None,
+            match_ids: BTreeSet::new(),
             width: 800.0,
             height: 600.0,
             dpr: 1.0,
@@ -116,25 +124,10 @@ impl Scene {
             .zip(&self.pos)
             .map(|(n, p)| (n.id.clone(), *p))
             .collect();
-        let id_of = |i: Option<usize>, g: &Graph| i.map(|i| g.nodes[i].id.clone());
-        let (sel, foc) = (
-            id_of(self.selected, &self.graph),
-            id_of(self.focus, &self.graph),
-        );
-        let matched: Vec<String> = self
-            .matches
-            .iter()
-            .filter_map(|&i| id_of(Some(i), &self.graph))
-            .collect();
         self.radius = layout::radii(&graph);
         self.graph = graph;
-        self.selected = sel.and_then(|id| self.graph.index_of(&id));
-        self.focus = foc.and_then(|id| self.graph.index_of(&id));
         self.hovered = None;
-        self.matches = matched
-            .iter()
-            .filter_map(|id| self.graph.index_of(id))
-            .collect();
+        self.resolve();
         self.label_width.clear();
         let start: Vec<Point> = self
             .graph
@@ -149,6 +142,40 @@ impl Scene {
             .collect();
         self.pos = start;
         self.apply_layout(ds, settle_now || self.reduced_motion, now);
+    }
+
+    /// Selects a node by id (or none).
+    pub fn set_selected(&mut self, id: Option<String>) {
+        self.selected_id = id;
+        self.resolve();
+    }
+
+    /// Moves the keyboard focus ring to a node by id (or none).
+    pub fn set_focus(&mut self, id: Option<String>) {
+        self.focus_id = id;
+        self.resolve();
+    }
+
+    /// Rings the nodes matching the search text, by id.
+    pub fn set_matches(&mut self, ids: BTreeSet<String>) {
+        self.match_ids = ids;
+        self.resolve();
+    }
+
+    fn resolve(&mut self) {
+        self.selected = self
+            .selected_id
+            .as_deref()
+            .and_then(|id| self.graph.index_of(id));
+        self.focus = self
+            .focus_id
+            .as_deref()
+            .and_then(|id| self.graph.index_of(id));
+        self.matches = self
+            .match_ids
+            .iter()
+            .filter_map(|id| self.graph.index_of(id))
+            .collect();
     }
 
     /// Switches layout with an animated transition.

@@ -73,6 +73,19 @@ async fn copy_text(text: &str) -> bool {
     }
 }
 
+/// Starts a download of a URL (e.g. a `data:` URL of a canvas).
+pub fn download_url(name: &str, href: &str) {
+    let Some(doc) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    if let Ok(a) = doc.create_element("a") {
+        let a: web_sys::HtmlAnchorElement = a.unchecked_into();
+        a.set_href(href);
+        a.set_download(name);
+        a.click();
+    }
+}
+
 /// Starts a download of generated text.
 pub fn download(name: &str, mime: &str, text: &str) {
     let Some(doc) = window().and_then(|w| w.document()) else {
@@ -94,6 +107,63 @@ pub fn download(name: &str, mime: &str, text: &str) {
         a.click();
     }
     let _ = web_sys::Url::revoke_object_url(&href);
+}
+
+/// The graph as SVG (with the export footer), from the scene as drawn.
+fn graph_svg(state: &AppState) -> Option<(String, u32, u32)> {
+    let handle =
+        use_context::<StoredValue<super::graph_view::SceneHandle, LocalStorage>>()?.get_value();
+    let ds = state.ds();
+    let filters = state.view.with_untracked(|v| v.filters.clone());
+    let footer = export::footer_lines(&ds, "network graph", &filters, &permalink(state, false));
+    let (w, h) = (1400.0f32, 900.0f32);
+    let svg = handle.with(|s| {
+        crate::svg_export::graph_svg(&s.graph, &s.pos, &s.radius, w, h, s.selected, &footer)
+    });
+    Some((
+        svg,
+        w as u32,
+        (h + crate::svg_export::footer_height(footer.len())) as u32,
+    ))
+}
+
+/// Rasterises an SVG at 2× through an image and downloads it as PNG.
+fn svg_to_png_download(svg: &str, w: u32, h: u32, name: String) {
+    let Some(doc) = window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(img) = web_sys::HtmlImageElement::new() else {
+        return;
+    };
+    let Ok(el) = doc.create_element("canvas") else {
+        return;
+    };
+    let canvas: web_sys::HtmlCanvasElement = el.unchecked_into();
+    canvas.set_width(w * 2);
+    canvas.set_height(h * 2);
+    let img2 = img.clone();
+    let onload = Closure::once_into_js(move || {
+        let ctx = canvas
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok());
+        if let Some(ctx) = ctx {
+            let _ = ctx.draw_image_with_html_image_element_and_dw_and_dh(
+                &img2,
+                0.0,
+                0.0,
+                f64::from(w * 2),
+                f64::from(h * 2),
+            );
+            if let Ok(url) = canvas.to_data_url_with_type("image/png") {
+                download_url(&name, &url);
+            }
+        }
+    });
+    img.set_onload(Some(onload.unchecked_ref()));
+    let encoded: String = js_sys::encode_uri_component(svg).into();
+    img.set_src(&format!("data:image/svg+xml;charset=utf-8,{encoded}"));
 }
 
 /// Copy link, share, embed, cite and download.
@@ -198,7 +268,12 @@ pub fn ShareBar() -> impl IntoView {
                     download(
                         &export::file_name("visible-countries", &ds, "csv"),
                         "text/csv",
-                        &export::countries_table_csv(&ds, &g, at),
+                        &export::countries_table_csv(
+                            &ds,
+                            &g,
+                            at,
+                            &state.view.with_untracked(|v| v.filters.regions.clone()),
+                        ),
                     );
                 }
             }
@@ -215,6 +290,16 @@ pub fn ShareBar() -> impl IntoView {
             </div>
             <div class="downloads" role="group" aria-label="Download data">
                 <span>"Download: "</span>
+                <button type="button" on:click=move |_| {
+                    if let Some((svg, w, h)) = graph_svg(&state) {
+                        svg_to_png_download(&svg, w, h, export::file_name("graph", &state.ds(), "png"));
+                    }
+                }>"Graph (PNG)"</button>
+                <button type="button" on:click=move |_| {
+                    if let Some((svg, _, _)) = graph_svg(&state) {
+                        download(&export::file_name("graph", &state.ds(), "svg"), "image/svg+xml", &svg);
+                    }
+                }>"Graph (SVG)"</button>
                 <button type="button" on:click=dl("visible")>"Visible countries (CSV)"</button>
                 <button type="button" on:click=dl("json")>"Full dataset (JSON)"</button>
                 <button type="button" on:click=dl("memberships")>"Memberships (CSV)"</button>

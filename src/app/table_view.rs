@@ -16,7 +16,8 @@ pub fn TableView() -> impl IntoView {
         let ds = state.ds();
         let g = state.graph.get();
         let at = state.as_of();
-        let mut rows = table::country_rows(&ds, &g, at);
+        let regions = state.filters(|f| f.regions.clone());
+        let mut rows = table::country_rows(&ds, &g, at, &regions);
         let (col, asc) = sort.get();
         table::sort(&mut rows, col, asc);
         rows

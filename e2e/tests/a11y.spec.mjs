@@ -1,0 +1,54 @@
+// Accessibility (axe-core on every main view), keyboard, themes, small screens.
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect, open } from './fixtures.mjs';
+
+async function axe(page, name) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const summary = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  expect(summary, `axe violations on ${name}`).toEqual([]);
+}
+
+for (const [name, query] of [
+  ['graph, network layout', ''],
+  ['graph, alignment layout', '?v=1&layout=alignment'],
+  ['graph, map layout with a selection', '?v=1&layout=geo&sel=THA'],
+  ['table', '?v=1&tab=table'],
+  ['charts', '?v=1&tab=charts'],
+  ['embed mode', '?v=1&embed=1'],
+  ['a link with notices', '?v=1&layout=banana'],
+]) {
+  test(`axe: no violations — ${name}`, async ({ page }) => {
+    await open(page, query);
+    await axe(page, name);
+  });
+}
+
+test('axe: no violations with the embed dialog open, in dark mode', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await open(page);
+  await page.getByRole('button', { name: 'Embed' }).click();
+  await expect(page.getByRole('dialog', { name: 'Embed this view' })).toBeVisible();
+  await axe(page, 'embed dialog (dark)');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+});
+
+test('the skip link is the first stop and jumps to the graph', async ({ page }) => {
+  await open(page);
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to the graph' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#graph$/);
+});
+
+test('dark and light themes follow the system', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await open(page);
+  const dark = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  await page.emulateMedia({ colorScheme: 'light' });
+  const light = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  expect(dark).not.toEqual(light);
+  expect(light).toBe('rgb(255, 255, 255)');
+});

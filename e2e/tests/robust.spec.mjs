@@ -1,0 +1,75 @@
+// No surprises: strict CSP, no other origins, fallbacks, random links.
+import { test, expect, open } from './fixtures.mjs';
+
+test('the page carries a strict CSP and works under it', async ({ page, watched }) => {
+  const violations = [];
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await open(page);
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  expect(csp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  expect(csp).not.toContain('unsafe-inline');
+  expect(csp).not.toMatch(/'unsafe-eval'/);
+  await page.getByRole('combobox', { name: 'Search' }).fill('Thai');
+  await page.getByRole('combobox', { name: 'Search' }).press('Enter');
+  await page.getByRole('tab', { name: 'Table' }).click();
+  await page.getByRole('tab', { name: 'Graph' }).click();
+  violations.push(...(await page.evaluate(() => window.__csp)));
+  expect(violations).toEqual([]);
+  expect(watched.errors).toEqual([]);
+  expect(watched.foreign).toEqual([]);
+});
+
+// Chromium's JavaScript switch in Playwright does not make the HTML parser
+// render <noscript>, so the served page's <noscript> block is checked as markup.
+test('without JavaScript, the page carries a static summary and links to the data', async ({ page, request }) => {
+  const html = await (await request.get('/')).text();
+  const noscript = html.match(/<noscript>([\s\S]*?)<\/noscript>/)?.[1] ?? '';
+  expect(noscript).toContain('needs JavaScript and WebAssembly');
+  expect(noscript).toMatch(/Thailand and Senegal in\s+both/);
+  await page.setContent(noscript);
+  await expect(page.getByRole('heading', { name: 'Artemis Accords vs ILRS' })).toBeVisible();
+  const href = await page.getByRole('link', { name: 'memberships' }).getAttribute('href');
+  expect(href).toBe('data/memberships.csv');
+  const csv = await (await request.get(`/${href}`)).text();
+  expect(csv.split('\n')[0]).toContain('id,actor,framework,date');
+});
+
+test('without WebAssembly, a clear message instead of a blank page', async ({ page }) => {
+  await page.addInitScript(() => { delete window.WebAssembly; });
+  await page.goto('/');
+  await expect(page.getByText('This browser cannot run WebAssembly')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'partnerships' })).toBeVisible();
+});
+
+test('when the app fails to load, the fallback says so', async ({ page }) => {
+  await page.route(/\.wasm$/, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await page.goto('/');
+  await expect(page.getByText(/The app could not start/)).toBeVisible();
+});
+
+// A seeded generator, so a failure names a reproducible link.
+function rng(seed) {
+  return () => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed / 0x7fffffff; };
+}
+const KEYS = ['v', 'tab', 'layout', 'order', 'date', 'fw', 'align', 'kinds', 'ties', 'region', 'unverified', 'bodies', 'sel', 'q', 'view', 'embed', 'zz'];
+const VALUES = ['1', '2', '0', 'table', 'charts', 'graph', 'force', 'geo', 'alignment', 'date', '2021-03', '2024-12-16', '1999', '2030-01-01',
+  'artemis~ilrs', 'none', 'artemis~zzz', 'both~neither', 'country~agency', 'launch~payload', 'western-africa~europe', 'hide', 'THA', 'SEN',
+  'hub:ilrs', 'nasa', 'XXX', '%20', '%ZZ', '~~', '..', '12.5~-3~1.5', 'NaN~1~2', 'thai', '', '+', '<script>', '%E2%9C%93'];
+
+test('200 random links open without a console error', async ({ page, watched }) => {
+  test.setTimeout(240_000);
+  const r = rng(20261126);
+  const pick = (a) => a[Math.floor(r() * a.length)];
+  for (let i = 0; i < 200; i++) {
+    const n = 1 + Math.floor(r() * 5);
+    const parts = Array.from({ length: n }, () => `${pick(KEYS)}=${pick(VALUES)}`);
+    const link = `/?${parts.join('&')}`;
+    await page.goto(link);
+    await page.waitForFunction(() => window.__firstFrame !== undefined || document.querySelector('[role=tabpanel]'), null, { timeout: 10_000 });
+    expect(watched.errors, `after ${link}`).toEqual([]);
+    await expect(page.locator('.panic')).toHaveCount(0);
+  }
+});

@@ -1,0 +1,231 @@
+//! The charts tab: the comparison of the two coalitions and three charts
+//! drawn with plotters on canvases (crisp at any device-pixel ratio through
+//! [`ScaledBackend`]), each with a text description, a data table, a
+//! tooltip for the value under the pointer, and PNG/SVG exports with a footer.
+
+use leptos::html::Canvas;
+use leptos::prelude::*;
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::JsCast;
+
+use super::AppState;
+use super::share::{download, permalink};
+use crate::charts::{self, ChartKind};
+use crate::compare;
+use crate::export;
+use crate::scaled::ScaledBackend;
+
+const HEIGHT: u32 = 380;
+
+fn dark() -> bool {
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+/// The charts tab.
+#[component]
+pub fn ChartsView() -> impl IntoView {
+    view! {
+        <Comparison/>
+        {ChartKind::ALL.iter().map(|&k| view! { <Chart kind=k/> }).collect_view()}
+    }
+}
+
+/// Side-by-side summary of the two coalitions at the chosen date.
+#[component]
+fn Comparison() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let body = move || {
+        let ds = state.ds();
+        let at = state.as_of();
+        let c = compare::compare(&ds, at);
+        let side = |s: &compare::Side| {
+            let name = ds
+                .framework(s.framework)
+                .map_or(s.framework.label().to_string(), |f| f.name.clone());
+            view! {
+                <section class="side-card" aria-label=format!("{name} summary")>
+                    <h3>{name.clone()}</h3>
+                    <p class="big">{format!("{} member states", s.members)}
+                        {(s.other_members > 0).then(|| format!(" + {} other members", s.other_members))}</p>
+                    <h4>"By region"</h4>
+                    <p>{s.by_region.iter().map(|(r, n)| format!("{r} {n}")).collect::<Vec<_>>().join(" · ")}</p>
+                    <h4>"Newest members"</h4>
+                    <p>{s.newest.iter().map(|(n, d)| format!("{n} ({})", d.human())).collect::<Vec<_>>().join(", ")}</p>
+                    <h4>{format!("Bilateral ties of {} with others, by kind", s.leaders.join(" and "))}</h4>
+                    <p>{if s.ties_by_kind.is_empty() { "none recorded".to_string() } else {
+                        s.ties_by_kind.iter().map(|(k, n)| format!("{} {n}", k.label())).collect::<Vec<_>>().join(" · ")
+                    }}</p>
+                </section>
+            }
+        };
+        view! {
+            <div class="compare-grid">
+                {side(&c.artemis)}
+                {side(&c.ilrs)}
+            </div>
+            <p class="both-line">{format!("In both camps as of {}: {}.", at.human(), if c.both.is_empty() { "none".to_string() } else { c.both.join(", ") })}</p>
+        }
+    };
+    view! {
+        <section class="comparison" aria-labelledby="compare-title">
+            <h2 id="compare-title">"The two coalitions side by side"</h2>
+            {body}
+        </section>
+    }
+}
+
+/// One chart with its description, data table, tooltip and exports.
+#[component]
+fn Chart(kind: ChartKind) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    let canvas = NodeRef::<Canvas>::new();
+    let width = RwSignal::new(0u32);
+    let tooltip = RwSignal::new(None::<(f64, String)>);
+    let filters = Memo::new(move |_| state.view.with(|v| v.filters.clone()));
+
+    // Track the canvas box width; redraw on resize.
+    canvas.on_load(move |el| {
+        let measure = move || {
+            let w = el.parent_element().map_or(0.0, |p| p.client_width() as f64);
+            width.set((w as u32).max(280));
+        };
+        measure();
+        let cb = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(measure);
+        if let (Ok(obs), Some(p)) = (
+            web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()),
+            canvas.get_untracked().and_then(|c| c.parent_element()),
+        ) {
+            obs.observe(&p);
+            let obs = send_wrapper::SendWrapper::new(obs);
+            on_cleanup(move || obs.disconnect());
+        }
+        cb.forget();
+    });
+    Effect::new(move |_| {
+        let w = width.get();
+        let f = filters.get();
+        let Some(c) = canvas.get() else { return };
+        if w == 0 {
+            return;
+        }
+        let dpr = web_sys::window()
+            .map_or(1.0, |w| w.device_pixel_ratio())
+            .max(1.0);
+        c.set_width((f64::from(w) * dpr).round() as u32);
+        c.set_height((f64::from(HEIGHT) * dpr).round() as u32);
+        let style = web_sys::HtmlElement::style(&c);
+        let _ = style.set_property("width", &format!("{w}px"));
+        let _ = style.set_property("height", &format!("{HEIGHT}px"));
+        let ds = state.ds();
+        if let Some(backend) = CanvasBackend::with_canvas_object(c) {
+            let root = ScaledBackend::new(backend, dpr).into_drawing_area();
+            let _ = kind.draw(&root, &ds, &f, dark());
+            let _ = root.present();
+        }
+    });
+
+    let on_move = move |ev: web_sys::PointerEvent| {
+        if kind != ChartKind::MembersOverTime {
+            return;
+        }
+        let x = f64::from(ev.offset_x());
+        let ds = state.ds();
+        let f = filters.get_untracked();
+        let axis = charts::TimeAxis::members_chart(&ds, &f, width.get_untracked(), HEIGHT);
+        tooltip.set(axis.date_at(x).map(|d| {
+            let series = charts::members_over_time(&ds, &f);
+            let values = charts::members_value_at(&series, d);
+            let parts: Vec<String> = values
+                .iter()
+                .map(|(fw, n)| format!("{} {n}", fw.label()))
+                .collect();
+            (x, format!("{}: {}", d.human(), parts.join(", ")))
+        }));
+    };
+
+    let export_png = move |_| {
+        let ds = state.ds();
+        let f = filters.get_untracked();
+        let w = width.get_untracked().max(600);
+        let lines = export::footer_lines(&ds, kind.title(), &f, &permalink(&state, false));
+        let fh = charts::footer_height(lines.len());
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
+        let Ok(el) = doc.create_element("canvas") else {
+            return;
+        };
+        let c: web_sys::HtmlCanvasElement = el.unchecked_into();
+        c.set_width(w * 2);
+        c.set_height((HEIGHT + fh) * 2);
+        if let Some(backend) = CanvasBackend::with_canvas_object(c.clone()) {
+            let root = ScaledBackend::new(backend, 2.0).into_drawing_area();
+            let (top, bottom) = root.split_vertically(HEIGHT);
+            let _ = kind.draw(&top, &ds, &f, false);
+            let _ = charts::draw_footer(&bottom, &lines, false);
+            let _ = root.present();
+        }
+        if let Ok(url) = c.to_data_url_with_type("image/png") {
+            super::share::download_url(&export::file_name(kind.id(), &ds, "png"), &url);
+        }
+    };
+    let export_svg = move |_| {
+        let ds = state.ds();
+        let f = filters.get_untracked();
+        let w = width.get_untracked().max(600);
+        let lines = export::footer_lines(&ds, kind.title(), &f, &permalink(&state, false));
+        let fh = charts::footer_height(lines.len());
+        let svg = charts::svg_string(w, HEIGHT + fh, |root| {
+            let (top, bottom) = root.split_vertically(HEIGHT);
+            kind.draw(&top, &ds, &f, false)?;
+            charts::draw_footer(&bottom, &lines, false)
+        });
+        if let Ok(svg) = svg {
+            download(
+                &export::file_name(kind.id(), &ds, "svg"),
+                "image/svg+xml",
+                &svg,
+            );
+        }
+    };
+
+    let description = move || kind.description(&state.ds(), &filters.get());
+    let table = move || {
+        let (header, rows) = kind.table(&state.ds(), &filters.get());
+        view! {
+            <table class="data-table">
+                <thead><tr>{header.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
+                <tbody>{rows.into_iter().map(|r| view! {
+                    <tr>{r.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr>
+                }).collect_view()}</tbody>
+            </table>
+        }
+    };
+    let title_id = format!("chart-{}-title", kind.id());
+    let desc_id = format!("chart-{}-desc", kind.id());
+    let (title_a, title_b, desc_a) = (title_id.clone(), title_id.clone(), desc_id.clone());
+    view! {
+        <figure class="chart" aria-labelledby=title_a>
+            <h3 id=title_b>{kind.title()}</h3>
+            <div class="chart-box" on:pointerleave=move |_| tooltip.set(None)>
+                <canvas node_ref=canvas role="img" aria-labelledby=title_id aria-describedby=desc_a
+                    on:pointermove=on_move></canvas>
+                {move || tooltip.get().map(|(x, t)| view! {
+                    <div class="chart-tip" aria-hidden="true" style:left=format!("{}px", x + 12.0)>{t}</div>
+                })}
+            </div>
+            <figcaption id=desc_id>{description}</figcaption>
+            <div class="chart-actions" role="group" aria-label=format!("Export {}", kind.title())>
+                <button type="button" on:click=export_png>"PNG (2×)"</button>
+                <button type="button" on:click=export_svg>"SVG"</button>
+            </div>
+            <details>
+                <summary>{format!("Data table: {}", kind.title())}</summary>
+                {table}
+            </details>
+        </figure>
+    }
+}

@@ -1,0 +1,300 @@
+//! The graph as a standalone SVG document (for the "SVG" and "PNG" exports):
+//! the same geometry, colours, dash patterns and greedy labels as the canvas,
+//! fitted to the page, with the export footer underneath.
+
+use std::fmt::Write as _;
+
+use crate::camera::Camera;
+use crate::facts::Alignment;
+use crate::graph::{EdgeKind, Graph, MemberLink, NodeKind};
+use crate::labels::{self, Candidate};
+use crate::layout::force::Point;
+use crate::model::{ActorKind, FrameworkId};
+use crate::palette;
+
+/// Escapes text for XML content and attribute values.
+pub fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // Control characters are not allowed in XML 1.0.
+            c if (c as u32) < 0x20 && c != '\n' && c != '\t' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Height of the footer for `lines` lines of text.
+pub fn footer_height(lines: usize) -> f32 {
+    14.0 + 20.0 * lines as f32
+}
+
+fn dash_attr(dash: &[f64]) -> String {
+    if dash.is_empty() {
+        String::new()
+    } else {
+        format!(
+            " stroke-dasharray=\"{}\"",
+            dash.iter()
+                .map(|d| d.to_string())
+                .collect::<Vec<_>>()
+                .join(" ")
+        )
+    }
+}
+
+/// Renders the graph at `pos` into a `width` × `height` picture (plus the
+/// footer), with the selection (if any) ringed.
+pub fn graph_svg(
+    graph: &Graph,
+    pos: &[Point],
+    radius: &[f32],
+    width: f32,
+    height: f32,
+    selected: Option<usize>,
+    footer: &[String],
+) -> String {
+    let light = false;
+    let fh = footer_height(footer.len());
+    let cam = crate::layout::bounds(pos, radius)
+        .map_or(Camera::default(), |b| Camera::fit(b, width, height, 24.0));
+    let scr: Vec<Point> = pos.iter().map(|p| cam.to_screen(*p)).collect();
+    let r_px = |i: usize| (radius[i] * cam.scale).clamp(2.0, 40.0);
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif\">\n<rect width=\"{w}\" height=\"{h}\" fill=\"#ffffff\"/>\n",
+        w = width,
+        h = height + fh
+    );
+    s.push_str("<g stroke-linecap=\"round\" fill=\"none\">\n");
+    for e in &graph.edges {
+        let (a, b) = (scr[e.source], scr[e.target]);
+        let (colour, dash, w) = match e.kind {
+            EdgeKind::Member(f, link) => {
+                let al = match f {
+                    FrameworkId::Artemis => Alignment::Artemis,
+                    FrameworkId::Ilrs => Alignment::Ilrs,
+                    FrameworkId::Apsco => Alignment::Neither,
+                };
+                let dash: &[f64] = match link {
+                    MemberLink::State => &[],
+                    MemberLink::SubNational => &[5.0, 3.0],
+                    MemberLink::Tentative => &[1.5, 3.0],
+                };
+                (palette::alignment(al, light).rgba(0.32), dash, 1.0)
+            }
+            EdgeKind::Partnership(k) => (
+                palette::partnership(k, light).rgba(0.75),
+                palette::dash(k),
+                (1.0 + (e.items.len() as f64).sqrt() * 0.6).min(4.0),
+            ),
+        };
+        let _ = writeln!(
+            s,
+            "<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"{colour}\" stroke-width=\"{w:.1}\"{}/>",
+            a[0],
+            a[1],
+            b[0],
+            b[1],
+            dash_attr(dash)
+        );
+    }
+    s.push_str("</g>\n<g stroke=\"#ffffff\">\n");
+    for (i, n) in graph.nodes.iter().enumerate() {
+        let [x, y] = scr[i];
+        let r = r_px(i);
+        let fill = palette::alignment(n.alignment, light).hex();
+        let title = format!("<title>{}</title>", xml_escape(&n.label));
+        if n.alignment == Alignment::Both && !n.is_hub() {
+            let (a, b) = (
+                palette::alignment(Alignment::Artemis, light).hex(),
+                palette::alignment(Alignment::Ilrs, light).hex(),
+            );
+            let _ = writeln!(
+                s,
+                "<g>{title}<path d=\"M{x:.1},{y0:.1} A{r:.1},{r:.1} 0 0 0 {x:.1},{y1:.1} Z\" fill=\"{a}\"/><path d=\"M{x:.1},{y0:.1} A{r:.1},{r:.1} 0 0 1 {x:.1},{y1:.1} Z\" fill=\"{b}\"/></g>",
+                y0 = y - r,
+                y1 = y + r
+            );
+            continue;
+        }
+        let shape = match n.kind {
+            NodeKind::Hub(_) | NodeKind::Actor(ActorKind::Country) => {
+                format!("<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{r:.1}\" fill=\"{fill}\"/>")
+            }
+            NodeKind::Actor(ActorKind::Agency) => {
+                let h = r * 0.9;
+                format!(
+                    "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{fill}\"/>",
+                    x - h,
+                    y - h,
+                    2.0 * h,
+                    2.0 * h
+                )
+            }
+            NodeKind::Actor(ActorKind::Organization) => {
+                let k = r * 1.2;
+                format!(
+                    "<polygon points=\"{x:.1},{:.1} {:.1},{y:.1} {x:.1},{:.1} {:.1},{y:.1}\" fill=\"{fill}\"/>",
+                    y - k,
+                    x + k,
+                    y + k,
+                    x - k
+                )
+            }
+            NodeKind::Actor(ActorKind::Institution) => format!(
+                "<polygon points=\"{x:.1},{:.1} {:.1},{:.1} {:.1},{:.1}\" fill=\"{fill}\"/>",
+                y - r * 1.2,
+                x + r * 1.1,
+                y + r * 0.8,
+                x - r * 1.1,
+                y + r * 0.8
+            ),
+            NodeKind::Actor(ActorKind::Company) => {
+                let pts: Vec<String> = (0..6)
+                    .map(|k| {
+                        let a = std::f32::consts::PI / 3.0 * k as f32;
+                        format!("{:.1},{:.1}", x + r * a.cos(), y + r * a.sin())
+                    })
+                    .collect();
+                format!("<polygon points=\"{}\" fill=\"{fill}\"/>", pts.join(" "))
+            }
+        };
+        let _ = writeln!(s, "<g>{title}{shape}</g>");
+        if n.is_hub() {
+            let _ = writeln!(
+                s,
+                "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{:.1}\" fill=\"none\" stroke=\"{fill}\" stroke-width=\"2\"/>",
+                r + 3.0
+            );
+        }
+    }
+    s.push_str("</g>\n");
+    if let Some(i) = selected.filter(|&i| i < scr.len()) {
+        let _ = writeln!(
+            s,
+            "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"{:.1}\" fill=\"none\" stroke=\"#111827\" stroke-width=\"2.5\"/>",
+            scr[i][0],
+            scr[i][1],
+            r_px(i) + 4.0
+        );
+    }
+    // Labels, placed like the canvas's (text width estimated: no font metrics here).
+    let cands = graph
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            let size = if n.is_hub() { 14.0 } else { 12.0 };
+            Candidate {
+                node: i,
+                priority: if n.is_hub() {
+                    1e6
+                } else if Some(i) == selected {
+                    2e6
+                } else {
+                    n.degree as f32
+                },
+                x: scr[i][0],
+                y: scr[i][1],
+                radius: r_px(i) + if n.is_hub() { 3.0 } else { 0.0 },
+                width: n.label.chars().count() as f32 * size * 0.56 + 4.0,
+                height: size * 1.25,
+            }
+        })
+        .collect();
+    s.push_str(
+        "<g fill=\"#111827\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">\n",
+    );
+    for l in labels::place(cands, width, height) {
+        let n = &graph.nodes[l.node];
+        let (size, weight) = if n.is_hub() {
+            (14, " font-weight=\"bold\"")
+        } else {
+            (12, "")
+        };
+        let _ = writeln!(
+            s,
+            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{size}\"{weight} dominant-baseline=\"middle\">{}</text>",
+            l.rect[0] + 2.0,
+            (l.rect[1] + l.rect[3]) / 2.0,
+            xml_escape(&n.label)
+        );
+    }
+    s.push_str("</g>\n");
+    // Footer.
+    let _ = writeln!(
+        s,
+        "<line x1=\"8\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"#d1d5db\"/>",
+        height + 4.0,
+        width - 8.0,
+        height + 4.0
+    );
+    for (k, line) in footer.iter().enumerate() {
+        let size = if k == 0 { 15 } else { 13 };
+        let _ = writeln!(
+            s,
+            "<text x=\"10\" y=\"{:.1}\" font-size=\"{size}\" fill=\"#111827\">{}</text>",
+            height + 22.0 + 20.0 * k as f32,
+            xml_escape(line)
+        );
+    }
+    s.push_str("</svg>\n");
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dataset::load_embedded;
+    use crate::graph::{Filters, build};
+    use crate::layout;
+
+    #[test]
+    fn escapes_markup_and_control_characters() {
+        assert_eq!(xml_escape("a<b & \"c\"\u{1}"), "a&lt;b &amp; &quot;c&quot;");
+    }
+
+    #[test]
+    fn the_dataset_graph_renders_with_its_footer() {
+        let ds = load_embedded().unwrap();
+        let g = build(&ds, &Filters::default());
+        let mut sim = layout::force_simulation(&g, &Default::default());
+        sim.run(400);
+        let footer = vec![
+            "Title <&>".to_string(),
+            "https://example.org/?v=1&sel=THA".to_string(),
+        ];
+        let svg = graph_svg(
+            &g,
+            &sim.pos,
+            &layout::radii(&g),
+            1200.0,
+            800.0,
+            g.index_of("THA"),
+            &footer,
+        );
+        assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
+        assert_eq!(svg.matches("<line").count(), g.edges.len() + 1);
+        assert!(svg.contains("Title &lt;&amp;&gt;"));
+        assert!(svg.contains("?v=1&amp;sel=THA"));
+        assert!(svg.contains(">Artemis</text>") && svg.contains(">ILRS</text>"));
+        // Balanced groups and no raw ampersands.
+        assert_eq!(svg.matches("<g").count(), svg.matches("</g>").count());
+        assert!(
+            !svg.replace("&amp;", "")
+                .replace("&lt;", "")
+                .replace("&gt;", "")
+                .replace("&quot;", "")
+                .replace("&apos;", "")
+                .contains('&')
+        );
+    }
+}
