@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$ROOT"
 SHARED="$ROOT/../shared/bench"
 [ -d "$SHARED" ] || { echo "the shared bench harness is not beside the project (../shared/bench)" >&2; exit 1; }
-bash scripts/setup.sh
+[ "${SKIP_SETUP:-}" = 1 ] || bash scripts/setup.sh
 H="$ROOT/target/bench/harness"
 mkdir -p "$H"
 # Copy the harness (not its outputs) and make it writable; keep installed node_modules.
@@ -19,7 +19,9 @@ cd "$H"
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then npm ci --no-audit --no-fund --loglevel=error; fi
 node scripts/gen-graph.mjs --out "$H/graphs"
 [ -d dist/p1-d3-canvas ] || node scripts/build.mjs
-node scripts/run-bench.mjs --peer space-alliances="$ROOT/dist" --out "$H/results.json" "$@"
+# A copy of dist/, so a rebuild during the run cannot change what is measured.
+rm -rf "$ROOT/target/bench/app" && cp -r "$ROOT/dist" "$ROOT/target/bench/app"
+node scripts/run-bench.mjs --peer space-alliances="$ROOT/target/bench/app" --out "$H/results.json" "$@"
 mkdir -p "$ROOT/docs/bench"
 cp "$H/results.md" "$ROOT/docs/bench/results.md"
 cp "$H/results.json" "$ROOT/docs/bench/results.json"
