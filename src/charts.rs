@@ -627,6 +627,17 @@ pub fn plot_area(width: u32, height: u32) -> PlotArea {
     }
 }
 
+/// The category (bar group) under pixel column `x` of a bar chart with `n`
+/// categories drawn on a `width` × `height` area, or `None` outside the plot.
+pub fn bar_category_at(n: usize, width: u32, height: u32, x: f64) -> Option<usize> {
+    let a = plot_area(width, height);
+    if n == 0 || x < f64::from(a.left) || x >= f64::from(a.right) {
+        return None;
+    }
+    let t = (x - f64::from(a.left)) / f64::from(a.right - a.left);
+    Some(((t * n as f64).floor() as usize).min(n - 1))
+}
+
 /// Days since 1970-01-01 to a calendar date (Howard Hinnant's civil_from_days).
 fn date_from_days(z: i64) -> Date {
     let z = z + 719_468;
@@ -1384,6 +1395,45 @@ impl ChartKind {
     }
 }
 
+impl ChartKind {
+    /// The tooltip text for pixel column `x` of the chart drawn `width` ×
+    /// `height`: the date and counts under the pointer for the time chart,
+    /// the bar group's values for the bar charts.
+    pub fn tooltip(
+        self,
+        ds: &Dataset,
+        filters: &Filters,
+        width: u32,
+        height: u32,
+        x: f64,
+    ) -> Option<String> {
+        match self {
+            ChartKind::MembersOverTime => {
+                let axis = TimeAxis::members_chart(ds, filters, width, height);
+                let d = axis.date_at(x)?;
+                let values = members_value_at(&members_over_time(ds, filters), d);
+                let parts: Vec<String> = values
+                    .iter()
+                    .map(|(f, n)| format!("{} {n}", f.label()))
+                    .collect();
+                Some(format!("{}: {}", d.human(), parts.join(", ")))
+            }
+            ChartKind::NewPerYear | ChartKind::ByRegion => {
+                let (header, rows) = self.table(ds, filters);
+                let k = bar_category_at(rows.len(), width, height, x)?;
+                let row = rows.get(k)?;
+                let parts: Vec<String> = header
+                    .iter()
+                    .zip(row)
+                    .skip(1)
+                    .map(|(h, v)| format!("{h} {v}"))
+                    .collect();
+                Some(format!("{}: {}", row.first()?, parts.join(", ")))
+            }
+        }
+    }
+}
+
 /// Height in pixels of an export footer with `lines` lines.
 pub fn footer_height(lines: usize) -> u32 {
     12 + 20 * lines as u32
@@ -1411,6 +1461,38 @@ pub fn draw_footer<DB: DrawingBackend>(
             .map_err(err)?;
     }
     Ok(())
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tooltip_tests {
+    use super::*;
+    use crate::dataset::load_embedded;
+
+    #[test]
+    fn tooltips_name_the_values_under_the_pointer() {
+        let ds = load_embedded().unwrap();
+        let f = Filters::default();
+        let a = plot_area(800, 380);
+        assert_eq!(bar_category_at(4, 800, 380, f64::from(a.left) - 1.0), None);
+        assert_eq!(bar_category_at(4, 800, 380, f64::from(a.left)), Some(0));
+        assert_eq!(
+            bar_category_at(4, 800, 380, f64::from(a.right) - 1.0),
+            Some(3)
+        );
+        let (_, rows) = ChartKind::NewPerYear.table(&ds, &f);
+        let last = ChartKind::NewPerYear
+            .tooltip(&ds, &f, 800, 380, f64::from(a.right) - 2.0)
+            .unwrap();
+        assert!(last.starts_with(&rows.last().unwrap()[0]), "{last}");
+        assert!(last.contains("Artemis Accords"), "{last}");
+        let t = ChartKind::MembersOverTime
+            .tooltip(&ds, &f, 800, 380, f64::from(a.right) - 20.0)
+            .unwrap();
+        assert!(
+            t.contains("Artemis Accords 6") && t.contains("ILRS 1"),
+            "{t}"
+        );
+    }
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]

@@ -796,6 +796,93 @@ mod tests {
         );
     }
 
+    // Random edits to the shipped files (bytes replaced, inserted or cut,
+    // lines dropped or duplicated): loading never panics, and a failed load
+    // always names at least one problem.
+    #[cfg(not(target_arch = "wasm32"))]
+    mod fuzz {
+        use super::*;
+        use proptest::prelude::*;
+
+        #[derive(Debug, Clone)]
+        enum Edit {
+            Replace(usize, char),
+            Insert(usize, String),
+            Cut(usize, usize),
+            DropLine(usize),
+            DuplicateLine(usize),
+        }
+
+        fn edit() -> impl Strategy<Value = Edit> {
+            prop_oneof![
+                (any::<usize>(), prop::char::any()).prop_map(|(i, c)| Edit::Replace(i, c)),
+                (any::<usize>(), "[,;\"\n\r#a-zA-Z0-9:-]{0,12}")
+                    .prop_map(|(i, s)| Edit::Insert(i, s)),
+                (any::<usize>(), 0usize..200).prop_map(|(i, n)| Edit::Cut(i, n)),
+                any::<usize>().prop_map(Edit::DropLine),
+                any::<usize>().prop_map(Edit::DuplicateLine),
+            ]
+        }
+
+        fn apply(text: &str, e: &Edit) -> String {
+            let boundary = |i: usize| {
+                let mut i = i % (text.len() + 1);
+                while !text.is_char_boundary(i) {
+                    i -= 1;
+                }
+                i
+            };
+            match e {
+                Edit::Replace(i, c) => {
+                    let i = boundary(*i);
+                    let end = text[i..].chars().next().map_or(i, |ch| i + ch.len_utf8());
+                    format!("{}{c}{}", &text[..i], &text[end..])
+                }
+                Edit::Insert(i, s) => {
+                    let i = boundary(*i);
+                    format!("{}{s}{}", &text[..i], &text[i..])
+                }
+                Edit::Cut(i, n) => {
+                    let i = boundary(*i);
+                    let j = boundary(i + n).max(i);
+                    format!("{}{}", &text[..i], &text[j..])
+                }
+                Edit::DropLine(k) | Edit::DuplicateLine(k) => {
+                    let mut lines: Vec<&str> = text.lines().collect();
+                    if lines.is_empty() {
+                        return text.to_string();
+                    }
+                    let k = k % lines.len();
+                    if matches!(e, Edit::DropLine(_)) {
+                        lines.remove(k);
+                    } else {
+                        lines.insert(k, lines[k]);
+                    }
+                    lines.join("\n")
+                }
+            }
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(200))]
+            #[test]
+            fn random_edits_never_panic(file in 0usize..EMBEDDED.len(), edits in prop::collection::vec(edit(), 1..4)) {
+                let files: Vec<(&str, String)> = EMBEDDED
+                    .iter()
+                    .enumerate()
+                    .map(|(k, (n, t))| (*n, if k == file { edits.iter().fold(t.to_string(), |t, e| apply(&t, e)) } else { t.to_string() }))
+                    .collect();
+                let refs: Vec<(&str, &str)> = files.iter().map(|(n, t)| (*n, t.as_str())).collect();
+                if let Err(errors) = load(&refs) {
+                    prop_assert!(!errors.is_empty());
+                    for e in &errors {
+                        prop_assert!(!e.file.is_empty() && !e.message.is_empty(), "{e:?}");
+                    }
+                }
+            }
+        }
+    }
+
     #[test]
     fn slugs() {
         assert!(is_slug("axiom-space"));

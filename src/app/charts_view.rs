@@ -128,22 +128,15 @@ fn Chart(kind: ChartKind) -> impl IntoView {
     });
 
     let on_move = move |ev: web_sys::PointerEvent| {
-        if kind != ChartKind::MembersOverTime {
-            return;
-        }
         let x = f64::from(ev.offset_x());
-        let ds = state.ds();
-        let f = filters.get_untracked();
-        let axis = charts::TimeAxis::members_chart(&ds, &f, width.get_untracked(), HEIGHT);
-        tooltip.set(axis.date_at(x).map(|d| {
-            let series = charts::members_over_time(&ds, &f);
-            let values = charts::members_value_at(&series, d);
-            let parts: Vec<String> = values
-                .iter()
-                .map(|(fw, n)| format!("{} {n}", fw.label()))
-                .collect();
-            (x, format!("{}: {}", d.human(), parts.join(", ")))
-        }));
+        let text = kind.tooltip(
+            &state.ds(),
+            &filters.get_untracked(),
+            width.get_untracked(),
+            HEIGHT,
+            x,
+        );
+        tooltip.set(text.map(|t| (x, t)));
     };
 
     let export_png = move |_| {

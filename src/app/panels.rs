@@ -276,7 +276,8 @@ pub fn Legend() -> impl IntoView {
         }
     }).collect_view();
     view! {
-        <details class="legend" open>
+        // Compact in embeds: collapsed until the reader opens it.
+        <details class="legend" open=!state.view.with_untracked(|v| v.embed)>
             <summary>"Legend"<span class="visually-hidden">" (each entry shows or hides what it names)"</span></summary>
             <div><h2>"Alignment"</h2><ul>{alignment_items}</ul></div>
             <div><h2>"Frameworks"</h2><ul>{framework_items}</ul></div>
