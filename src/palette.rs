@@ -100,6 +100,58 @@ pub fn dash(kind: PartnershipKind) -> &'static [f64] {
     }
 }
 
+/// How an edge is stroked, shared by the canvas and the SVG export.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EdgeStyle {
+    /// Colour.
+    pub colour: Rgb,
+    /// Opacity 0–1.
+    pub alpha: f32,
+    /// Dash pattern in pixels (empty = solid).
+    pub dash: &'static [f64],
+    /// Line width in pixels.
+    pub width: f64,
+}
+
+/// The style of an edge: membership lines in their hub's colour (solid for
+/// the state, dashed for a sub-national link, dotted when tentative),
+/// partnerships by kind, wider for more ties between the same pair.
+pub fn edge_style(
+    kind: crate::graph::EdgeKind,
+    items: usize,
+    faded: bool,
+    dark: bool,
+) -> EdgeStyle {
+    use crate::graph::{EdgeKind, MemberLink};
+    use crate::model::FrameworkId;
+    match kind {
+        EdgeKind::Member(f, link) => {
+            let al = match f {
+                FrameworkId::Artemis => Alignment::Artemis,
+                FrameworkId::Ilrs => Alignment::Ilrs,
+                FrameworkId::Apsco => Alignment::Neither,
+            };
+            let dash: &'static [f64] = match link {
+                MemberLink::State => &[],
+                MemberLink::SubNational => &[5.0, 3.0],
+                MemberLink::Tentative => &[1.5, 3.0],
+            };
+            EdgeStyle {
+                colour: alignment(al, dark),
+                alpha: if faded { 0.06 } else { 0.32 },
+                dash,
+                width: 1.0,
+            }
+        }
+        EdgeKind::Partnership(k) => EdgeStyle {
+            colour: partnership(k, dark),
+            alpha: if faded { 0.08 } else { 0.75 },
+            dash: dash(k),
+            width: (1.0 + (items as f64).sqrt() * 0.6).min(4.0),
+        },
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,10 +6,10 @@ use std::fmt::Write as _;
 
 use crate::camera::Camera;
 use crate::facts::Alignment;
-use crate::graph::{EdgeKind, Graph, MemberLink, NodeKind};
+use crate::graph::{Graph, NodeKind};
 use crate::labels::{self, Candidate};
 use crate::layout::force::Point;
-use crate::model::{ActorKind, FrameworkId};
+use crate::model::ActorKind;
 use crate::palette;
 
 /// Escapes text for XML content and attribute values.
@@ -76,26 +76,8 @@ pub fn graph_svg(
     s.push_str("<g stroke-linecap=\"round\" fill=\"none\">\n");
     for e in &graph.edges {
         let (a, b) = (scr[e.source], scr[e.target]);
-        let (colour, dash, w) = match e.kind {
-            EdgeKind::Member(f, link) => {
-                let al = match f {
-                    FrameworkId::Artemis => Alignment::Artemis,
-                    FrameworkId::Ilrs => Alignment::Ilrs,
-                    FrameworkId::Apsco => Alignment::Neither,
-                };
-                let dash: &[f64] = match link {
-                    MemberLink::State => &[],
-                    MemberLink::SubNational => &[5.0, 3.0],
-                    MemberLink::Tentative => &[1.5, 3.0],
-                };
-                (palette::alignment(al, light).rgba(0.32), dash, 1.0)
-            }
-            EdgeKind::Partnership(k) => (
-                palette::partnership(k, light).rgba(0.75),
-                palette::dash(k),
-                (1.0 + (e.items.len() as f64).sqrt() * 0.6).min(4.0),
-            ),
-        };
+        let st = palette::edge_style(e.kind, e.items.len(), false, light);
+        let (colour, dash, w) = (st.colour.rgba(st.alpha), st.dash, st.width);
         let _ = writeln!(
             s,
             "<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"{colour}\" stroke-width=\"{w:.1}\"{}/>",

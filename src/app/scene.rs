@@ -9,11 +9,11 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use crate::camera::Camera;
 use crate::facts::Alignment;
-use crate::graph::{EdgeKind, Graph, MemberLink, NodeKind};
+use crate::graph::{EdgeKind, Graph, NodeKind};
 use crate::labels::{self, Candidate};
 use crate::layout::force::{Point, Simulation};
 use crate::layout::{self, LayoutKind};
-use crate::model::{ActorKind, Dataset, FrameworkId};
+use crate::model::{ActorKind, Dataset};
 use crate::palette;
 
 /// A running transition between two sets of positions.
@@ -360,39 +360,16 @@ impl Scene {
         keys.sort_by_key(|k| (!k.1, format!("{:?}", k.0), k.2, k.3));
         for key in keys {
             let (kind, faded, unverified, count) = key;
-            let (colour, dash, width): (String, &[f64], f64) = match kind {
-                EdgeKind::Member(f, link) => {
-                    let al = match f {
-                        FrameworkId::Artemis => Alignment::Artemis,
-                        FrameworkId::Ilrs => Alignment::Ilrs,
-                        FrameworkId::Apsco => Alignment::Neither,
-                    };
-                    let dash: &[f64] = match link {
-                        MemberLink::State => &[],
-                        MemberLink::SubNational => &[5.0, 3.0],
-                        MemberLink::Tentative => &[1.5, 3.0],
-                    };
-                    (
-                        palette::alignment(al, dark).rgba(if faded { 0.06 } else { 0.32 }),
-                        dash,
-                        1.0,
-                    )
-                }
-                EdgeKind::Partnership(k) => (
-                    palette::partnership(k, dark).rgba(if faded {
-                        0.08
-                    } else if self.bench {
-                        0.35
-                    } else {
-                        0.75
-                    }),
-                    if self.bench { &[] } else { palette::dash(k) },
-                    if self.bench {
-                        1.0
-                    } else {
-                        (1.0 + f64::from(count).sqrt() * 0.6).min(4.0)
-                    },
-                ),
+            let st = palette::edge_style(kind, usize::from(count), faded, dark);
+            // The bench draws every edge plain and thin, as the peers do.
+            let (colour, dash, width) = if self.bench {
+                (
+                    st.colour.rgba(if faded { st.alpha } else { 0.35 }),
+                    &[][..],
+                    1.0,
+                )
+            } else {
+                (st.colour.rgba(st.alpha), st.dash, st.width)
             };
             let dash_arr = js_sys::Array::new();
             for d in dash {
