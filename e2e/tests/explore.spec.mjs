@@ -119,3 +119,16 @@ test('tabs move with the arrow keys', async ({ page }) => {
   await expect(page.getByRole('tab', { name: 'Table' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('tabpanel', { name: 'Table' })).toBeVisible();
 });
+
+test('alignment axis orders by joining date; Reset view returns to the default', async ({ page }) => {
+  await open(page);
+  await page.getByRole('radio', { name: 'Alignment axis' }).check();
+  await page.getByRole('checkbox', { name: 'Order by joining date' }).check();
+  await expect(page).toHaveURL(/layout=alignment&order=date/);
+  await page.getByRole('combobox', { name: 'Search' }).fill('Japan');
+  await page.getByRole('combobox', { name: 'Search' }).press('Enter');
+  await page.getByRole('button', { name: 'Reset view' }).click();
+  await expect(page.getByRole('radio', { name: 'Network' })).toBeChecked();
+  await expect(page.getByRole('complementary', { name: 'Details' }).getByRole('heading', { name: 'Details' })).toBeVisible();
+  await expect(page).toHaveURL(/\?v=1$/);
+});

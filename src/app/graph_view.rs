@@ -210,9 +210,10 @@ pub fn GraphView() -> impl IntoView {
         let handle = handle.clone();
         Effect::new(move |prev: Option<()>| {
             let kind = state.layout();
+            let by_date = state.view.with(|v| v.by_date);
             if prev.is_some() {
                 let ds = state.ds();
-                handle.with(|s| s.set_layout(kind, false, &ds, now()));
+                handle.with(|s| s.set_layout(kind, by_date, &ds, now()));
                 handle.draw_now();
                 handle.commit_view(state);
             }

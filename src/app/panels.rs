@@ -199,7 +199,21 @@ pub fn Toolbar() -> impl IntoView {
                     handle_fit.draw_now();
                     handle_fit.commit_view(state);
                 }>"Fit"</button>
+                <button type="button" on:click=move |_| state.change(History::Push, |v| {
+                    // Back to the default view, keeping embed mode and the date.
+                    let keep = (v.embed, v.filters.as_of);
+                    *v = crate::url::ViewState { embed: keep.0, ..Default::default() };
+                    v.filters.as_of = keep.1;
+                })>"Reset view"</button>
             </div>
+            {move || (state.layout() == LayoutKind::Alignment).then(|| view! {
+                <label class="check">
+                    <input type="checkbox"
+                        prop:checked=move || state.view.with(|v| v.by_date)
+                        on:change=move |ev| { let on = event_target_checked(&ev); state.change(History::Push, |v| v.by_date = on); }/>
+                    "Order by joining date"
+                </label>
+            })}
             <label class="check">
                 <input type="checkbox"
                     prop:checked=move || state.filters(|f| f.show_bodies)
