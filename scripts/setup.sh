@@ -20,6 +20,12 @@ need_apt=()
 command -v chromium >/dev/null || need_apt+=(chromium)
 command -v chromedriver >/dev/null || need_apt+=(chromium-driver)
 command -v brotli >/dev/null || need_apt+=(brotli)
+# Cross-browser tests: Firefox ESR, WebKitGTK's WebDriver (+ MiniBrowser), and
+# an X server for WebKit, which has no headless mode.
+[ -x /usr/bin/firefox-esr ] || need_apt+=(firefox-esr)
+[ -x /usr/bin/WebKitWebDriver ] || need_apt+=(webkit2gtk-driver)
+command -v xvfb-run >/dev/null || need_apt+=(xvfb)
+command -v xauth >/dev/null || need_apt+=(xauth)
 if [ ${#need_apt[@]} -gt 0 ]; then
   step "apt-get install ${need_apt[*]}"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
@@ -38,6 +44,12 @@ if [ "$(cargo deny --version 2>/dev/null)" != "cargo-deny $DENY_VERSION" ]; then
   cargo install --locked cargo-deny --version "$DENY_VERSION"
 fi
 
+GECKODRIVER_VERSION=0.37.1
+if [ "$(geckodriver --version 2>/dev/null | head -1 | awk '{print $2}')" != "$GECKODRIVER_VERSION" ]; then
+  step "cargo install geckodriver $GECKODRIVER_VERSION (about 2 minutes, once)"
+  cargo install --locked geckodriver --version "$GECKODRIVER_VERSION"
+fi
+
 # wasm-bindgen-cli must match the wasm-bindgen in Cargo.lock exactly.
 WB=$(awk '$0=="name = \"wasm-bindgen\"" {getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)
 if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WB" ]; then
@@ -46,7 +58,8 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WB" ]; then
   cargo install --locked wasm-bindgen-cli --version "$WB" || cargo install wasm-bindgen-cli --version "$WB"
 fi
 
-# npm: binaryen (wasm-opt 132) and Playwright; no browser download.
+# npm: binaryen (wasm-opt 132), Playwright and selenium-webdriver; no browser
+# or driver download.
 STAMP=node_modules/.package-lock.sha
 SUM=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ ! -f "$STAMP" ] || [ "$(cat "$STAMP")" != "$SUM" ]; then

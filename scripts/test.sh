@@ -27,8 +27,19 @@ run "clippy (native)" cargo clippy -q --locked --workspace --all-targets -- -D w
 run "clippy (wasm32)" cargo clippy -q --locked --target wasm32-unknown-unknown --all-targets -- -D warnings
 run "cargo test (native)" cargo test --locked --workspace
 run "wasm-bindgen-test (headless Chromium)" cargo test --locked --target wasm32-unknown-unknown --test web
+# The same wasm tests in Firefox (geckodriver) and WebKit (WebKitWebDriver in the
+# runner's Safari slot; MiniBrowser has no headless mode, hence Xvfb).
+XVFB=(xvfb-run -a -s "-screen 0 1280x1024x24")
+run "wasm-bindgen-test (headless Firefox)" env GECKODRIVER="$(command -v geckodriver)" \
+  WASM_BINDGEN_TEST_WEBDRIVER_JSON="$ROOT/tests/webdriver-firefox.json" \
+  timeout 600 cargo test --locked --target wasm32-unknown-unknown --test web
+run "wasm-bindgen-test (WebKit under Xvfb)" env SAFARIDRIVER=/usr/bin/WebKitWebDriver \
+  timeout 600 "${XVFB[@]}" cargo test --locked --target wasm32-unknown-unknown --test web
 run "trunk build --release" trunk build --release
 run "Playwright end-to-end (Chromium)" node_modules/.bin/playwright test -c e2e/playwright.config.mjs
+# The shared reader journeys (e2e/journeys.mjs) in the other engines, via WebDriver.
+run "cross-browser journeys (Firefox)" timeout 900 node e2e/cross/run.mjs firefox
+run "cross-browser journeys (WebKit under Xvfb)" timeout 900 "${XVFB[@]}" node e2e/cross/run.mjs webkit
 
 echo
 if [ "$failed" -gt 0 ]; then printf 'failed steps: %s\n' "${failures[*]}"; fi

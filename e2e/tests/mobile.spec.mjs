@@ -16,6 +16,10 @@ test('the layout adapts and nothing overflows horizontally', async ({ page }) =>
 
 test('tapping a node selects it; the details follow below', async ({ page }) => {
   await open(page);
+  // Scroll the graph to the top of the screen first, as a reader would: with the
+  // toolbar wrapped on a phone, the hub can sit right at the bottom edge.
+  await page.evaluate(() => window.scrollBy(0, document.getElementById('graph').getBoundingClientRect().top));
+  await page.waitForTimeout(300);
   const p = await page.evaluate(() => window.__nodeClientPosition('hub:artemis'));
   await page.touchscreen.tap(p[0], p[1]);
   await expect(page.getByRole('complementary', { name: 'Details' }).getByRole('heading', { name: 'Artemis Accords' })).toBeVisible();
