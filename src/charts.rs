@@ -1107,6 +1107,7 @@ fn draw_grouped_bars<DB: DrawingBackend>(
     y_desc: &str,
     dark: bool,
     empty: &str,
+    stacked: bool,
 ) -> Result<(), String> {
     let th = theme(dark);
     root.fill(&th.bg).map_err(err)?;
@@ -1114,7 +1115,15 @@ fn draw_grouped_bars<DB: DrawingBackend>(
         return draw_message(root, &th, empty);
     }
     let n = categories.len();
-    let top = values.iter().flatten().copied().max().unwrap_or(0);
+    let top = if stacked {
+        values
+            .iter()
+            .map(|v| v.iter().sum::<usize>())
+            .max()
+            .unwrap_or(0)
+    } else {
+        values.iter().flatten().copied().max().unwrap_or(0)
+    };
     let y_max = ((top as f64 * 1.25).ceil() as i32 + 2).max(5);
     let ticks: Vec<f64> = (0..n).map(|i| i as f64).collect();
     let mut chart = ChartBuilder::on(root)
@@ -1154,12 +1163,22 @@ fn draw_grouped_bars<DB: DrawingBackend>(
         .map_err(err)?;
 
     let k = frameworks.len() as f64;
-    let bar = 0.8 / k;
+    // Stacked: one bar per category, segments in framework order.
+    let bar = if stacked { 0.7 } else { 0.8 / k };
     for (fi, &fw) in frameworks.iter().enumerate() {
         let colour = framework_colour(fw, dark);
         let bars = values.iter().enumerate().map(move |(ci, v)| {
-            let x0 = ci as f64 - 0.4 + fi as f64 * bar;
-            Rectangle::new([(x0, 0), (x0 + bar, v[fi] as i32)], colour.filled())
+            if stacked {
+                let below: usize = v[..fi].iter().sum();
+                let x0 = ci as f64 - 0.35;
+                Rectangle::new(
+                    [(x0, below as i32), (x0 + bar, (below + v[fi]) as i32)],
+                    colour.filled(),
+                )
+            } else {
+                let x0 = ci as f64 - 0.4 + fi as f64 * bar;
+                Rectangle::new([(x0, 0), (x0 + bar, v[fi] as i32)], colour.filled())
+            }
         });
         chart.draw_series(bars).map_err(err)?;
     }
@@ -1179,7 +1198,15 @@ fn draw_grouped_bars<DB: DrawingBackend>(
     if bar_px >= TEXT_SIZE * 1.2 {
         for (ci, v) in values.iter().enumerate() {
             for (fi, &count) in v.iter().enumerate() {
-                let cx = ci as f64 - 0.4 + (fi as f64 + 0.5) * bar;
+                if stacked && fi + 1 < v.len() {
+                    continue; // one total above each stack
+                }
+                let (cx, y_val) = if stacked {
+                    (ci as f64, v.iter().sum::<usize>())
+                } else {
+                    (ci as f64 - 0.4 + (fi as f64 + 0.5) * bar, count)
+                };
+                let count = y_val;
                 let (x, y) = chart.backend_coord(&(cx, count as i32));
                 plot.draw(&Text::new(
                     count.to_string(),
@@ -1216,11 +1243,13 @@ pub fn draw_new_per_year<DB: DrawingBackend>(
         "New member states",
         dark,
         "No framework shown",
+        false,
     )
 }
 
-/// Draws member states at the as-of date by UN region as grouped bars (one
-/// per visible framework), with value labels and a legend.
+/// Draws member states at the as-of date by UN region as stacked bars (a
+/// segment per visible framework; a country in both camps counts in each),
+/// with the stack's total above it and a legend.
 pub fn draw_by_region<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     ds: &Dataset,
@@ -1242,6 +1271,7 @@ pub fn draw_by_region<DB: DrawingBackend>(
         "Member states",
         dark,
         "No member states in this view",
+        true,
     )
 }
 

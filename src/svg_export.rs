@@ -150,6 +150,14 @@ pub fn graph_svg(
             }
         };
         let _ = writeln!(s, "<g>{title}{shape}</g>");
+        if n.alignment == Alignment::Ilrs && !n.is_hub() {
+            // The light centre that marks ILRS-only nodes on the canvas too.
+            let _ = writeln!(
+                s,
+                "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{:.1}\" fill=\"#ffffff\" stroke=\"none\"/>",
+                r * 0.38
+            );
+        }
         if n.is_hub() {
             let _ = writeln!(
                 s,

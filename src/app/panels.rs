@@ -253,7 +253,7 @@ pub fn Legend() -> impl IntoView {
         view! {
             <li><button type="button" class="legend-item" aria-pressed=move || shown().to_string()
                 on:click=move |_| state.update_filters(|f| { if !f.hidden_alignments.remove(&a) { f.hidden_alignments.insert(a); } })>
-                <span class="swatch dot" style:background=swatch></span>{a.label()}
+                <span class=if a == Alignment::Ilrs { "swatch dot ring" } else { "swatch dot" } style:background=swatch></span>{a.label()}
             </button></li>
         }
     }).collect_view();
@@ -297,7 +297,7 @@ pub fn Legend() -> impl IntoView {
             <div><h2>"Frameworks"</h2><ul>{framework_items}</ul></div>
             <div><h2>"Actors"</h2><ul>{kind_items}</ul></div>
             <div><h2>"Bilateral ties"</h2><ul>{edge_items}</ul></div>
-            <p class="legend-note">"Line to a hub — solid: the state joined; dashed: only an agency, institution or company did; dotted: reported or intended only. Click an entry to hide or show it."</p>
+            <p class="legend-note">"Nodes — solid: Artemis only; light centre: ILRS only; split: both camps; grey: neither. Line to a hub — solid: the state joined; dashed: only an agency, institution or company did; dotted: reported or intended only. Click an entry to hide or show it."</p>
         </details>
     }
 }

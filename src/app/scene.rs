@@ -431,6 +431,24 @@ impl Scene {
                 ctx.set_line_width(1.0);
                 ctx.stroke();
             }
+            // ILRS-only nodes carry a light centre, so alignment is not told
+            // by colour alone (Artemis: solid; both camps: split).
+            if *alignment == Alignment::Ilrs && !self.bench {
+                ctx.begin_path();
+                for &i in nodes {
+                    let (p, r) = (scr[i], f64::from(node_r(i)) * 0.38);
+                    ctx.move_to(f64::from(p[0]) + r, f64::from(p[1]));
+                    let _ = ctx.arc(
+                        f64::from(p[0]),
+                        f64::from(p[1]),
+                        r,
+                        0.0,
+                        std::f64::consts::TAU,
+                    );
+                }
+                ctx.set_fill_style_str(&stroke_bg.hex());
+                ctx.fill();
+            }
         }
         for i in special {
             let n = &self.graph.nodes[i];
