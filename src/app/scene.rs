@@ -192,6 +192,7 @@ impl Scene {
                 let mut sim = layout::force_simulation(&self.graph, &self.memory);
                 if instant || self.memory.is_empty() {
                     sim.run(600);
+                    layout::pack_components(&self.graph, &mut sim.pos, &self.radius);
                     let to = sim.pos.clone();
                     self.remember(&to);
                     to
@@ -208,6 +209,7 @@ impl Scene {
                         return;
                     }
                     sim.run(600);
+                    layout::pack_components(&self.graph, &mut sim.pos, &self.radius);
                     let to = sim.pos.clone();
                     self.remember(&to);
                     to

@@ -19,6 +19,8 @@ pub struct ForceParams {
     pub alpha_decay: f32,
     /// Pull toward the origin, per tick and unit of distance.
     pub gravity: f32,
+    /// Extra vertical pull (×), to lay a graph out wide for a wide screen.
+    pub gravity_y_factor: f32,
     /// Extra space kept between node discs.
     pub collide_padding: f32,
     /// Collision stiffness in 0..=1.
@@ -34,6 +36,7 @@ impl Default for ForceParams {
             // d3's default: alpha reaches alpha_min after 300 ticks.
             alpha_decay: 1.0 - 0.001f32.powf(1.0 / 300.0),
             gravity: 0.02,
+            gravity_y_factor: 1.0,
             collide_padding: 2.0,
             collide_strength: 0.7,
         }
@@ -249,9 +252,10 @@ impl Simulation {
 
     fn apply_gravity(&mut self, alpha: f32) {
         let g = self.params.gravity * alpha;
+        let gy = g * self.params.gravity_y_factor;
         for (p, v) in self.pos.iter().zip(self.vel.iter_mut()) {
             v[0] -= p[0] * g;
-            v[1] -= p[1] * g;
+            v[1] -= p[1] * gy;
         }
     }
 

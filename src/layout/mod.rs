@@ -102,6 +102,8 @@ pub fn force_simulation(graph: &Graph, previous: &BTreeMap<String, Point>) -> Si
     // Stronger than d3's default pull, so small disconnected pairs (e.g.
     // EU–African Union) stay near the main picture instead of drifting off.
     sim.params.gravity = 0.08;
+    // Screens are wider than tall: pull harder vertically.
+    sim.params.gravity_y_factor = 2.5;
     // Start the hubs apart on a line (Artemis west, ILRS east, APSCO south)
     // so the picture always reads the same way round.
     if previous.is_empty() {
@@ -282,6 +284,84 @@ fn relax(graph: &Graph, anchors: Vec<Point>) -> Vec<Point> {
     sim.pos
 }
 
+/// Moves small components that are not connected to any hub (e.g. an
+/// EU–African Union pair) in from the edge, to just outside the main
+/// picture, so that a few stragglers do not shrink everything else when the
+/// view is fitted. Directions are kept; only distances change.
+pub fn pack_components(graph: &Graph, pos: &mut [Point], radius: &[f32]) {
+    let n = graph.nodes.len();
+    if n == 0 {
+        return;
+    }
+    // Union–find over the edges.
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn find(p: &mut [usize], i: usize) -> usize {
+        let mut r = i;
+        while p[r] != r {
+            r = p[r];
+        }
+        let mut i = i;
+        while p[i] != r {
+            let next = p[i];
+            p[i] = r;
+            i = next;
+        }
+        r
+    }
+    for e in &graph.edges {
+        let (a, b) = (find(&mut parent, e.source), find(&mut parent, e.target));
+        if a != b {
+            parent[a] = b;
+        }
+    }
+    let roots: Vec<usize> = (0..n).map(|i| find(&mut parent, i)).collect();
+    let main: std::collections::BTreeSet<usize> = graph
+        .nodes
+        .iter()
+        .enumerate()
+        .filter(|(_, nd)| nd.is_hub())
+        .map(|(i, _)| roots[i])
+        .collect();
+    if main.is_empty() {
+        return;
+    }
+    // The main picture: centre and radius of the hub-connected nodes.
+    let in_main: Vec<usize> = (0..n).filter(|&i| main.contains(&roots[i])).collect();
+    let (cx, cy) = in_main
+        .iter()
+        .fold((0.0, 0.0), |(x, y), &i| (x + pos[i][0], y + pos[i][1]));
+    let c = [cx / in_main.len() as f32, cy / in_main.len() as f32];
+    let reach = in_main
+        .iter()
+        .map(|&i| ((pos[i][0] - c[0]).powi(2) + (pos[i][1] - c[1]).powi(2)).sqrt() + radius[i])
+        .fold(0.0f32, f32::max);
+    let mut others: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+    for i in (0..n).filter(|&i| !main.contains(&roots[i])) {
+        others.entry(roots[i]).or_default().push(i);
+    }
+    for members in others.values() {
+        let m = members.len() as f32;
+        let g = members.iter().fold([0.0f32; 2], |a, &i| {
+            [a[0] + pos[i][0] / m, a[1] + pos[i][1] / m]
+        });
+        let (dx, dy) = (g[0] - c[0], g[1] - c[1]);
+        let d = (dx * dx + dy * dy).sqrt().max(1e-3);
+        let size = members
+            .iter()
+            .map(|&i| ((pos[i][0] - g[0]).powi(2) + (pos[i][1] - g[1]).powi(2)).sqrt() + radius[i])
+            .fold(0.0f32, f32::max);
+        let target = reach + size + 12.0;
+        if d > target {
+            let k = target / d;
+            let shift = [c[0] + dx * k - g[0], c[1] + dy * k - g[1]];
+            for &i in members {
+                pos[i][0] += shift[0];
+                pos[i][1] += shift[1];
+            }
+        }
+    }
+}
+
 /// Axis-aligned bounds of a set of discs: (min x, min y, max x, max y).
 pub fn bounds(pos: &[Point], radius: &[f32]) -> Option<[f32; 4]> {
     if pos.is_empty() {
@@ -327,6 +407,25 @@ mod tests {
             xs.iter().sum::<f32>() / xs.len() as f32
         };
         assert!(mean(Alignment::Artemis) < mean(Alignment::Ilrs));
+    }
+
+    #[test]
+    fn stragglers_are_brought_in_next_to_the_main_picture() {
+        let ds = load_embedded().unwrap();
+        let g = build(&ds, &Filters::default());
+        let mut sim = force_simulation(&g, &BTreeMap::new());
+        sim.run(600);
+        let r = radii(&g);
+        let before = bounds(&sim.pos, &r).unwrap();
+        let mut pos = sim.pos.clone();
+        pack_components(&g, &mut pos, &r);
+        let after = bounds(&pos, &r).unwrap();
+        let area = |b: [f32; 4]| (b[2] - b[0]) * (b[3] - b[1]);
+        assert!(area(after) <= area(before) + 1.0);
+        // Hub-connected nodes never move.
+        let hub_root = g.index_of("hub:artemis").unwrap();
+        assert_eq!(pos[hub_root], sim.pos[hub_root]);
+        assert!(pos.iter().all(|p| p[0].is_finite() && p[1].is_finite()));
     }
 
     #[test]
