@@ -588,6 +588,53 @@ pub fn countries_table_csv(
     out
 }
 
+/// The visible countries of a view as JSON: the same rows as
+/// [`countries_table_csv`], with the view's date and sources resolved.
+pub fn countries_table_json(
+    ds: &Dataset,
+    graph: &Graph,
+    at: Date,
+    regions: &std::collections::BTreeSet<String>,
+) -> String {
+    let joined = |d: Option<(Date, Instrument)>| match d {
+        Some((d, i)) => Json::Obj(vec![
+            ("date", Json::Str(d.to_string())),
+            ("instrument", Json::str(i.id())),
+        ]),
+        None => Json::Null,
+    };
+    let rows: Vec<Json> = crate::table::country_rows(ds, graph, at, regions)
+        .into_iter()
+        .map(|r| {
+            Json::Obj(vec![
+                ("iso3", Json::str(&r.iso3)),
+                ("name", Json::str(&r.name)),
+                ("region", Json::str(&r.region)),
+                ("subregion", Json::str(&r.subregion)),
+                ("alignment", Json::str(r.alignment.label())),
+                ("artemis", joined(r.artemis)),
+                ("ilrs", joined(r.ilrs)),
+                ("apsco", joined(r.apsco)),
+                ("ties_with_artemis_side", Json::Num(r.ties.artemis as f64)),
+                ("ties_with_ilrs_side", Json::Num(r.ties.ilrs as f64)),
+                ("ties_with_others", Json::Num(r.ties.other as f64)),
+                ("sources", Json::strs(&r.source_ids)),
+                ("source_urls", Json::strs(urls_parallel(ds, &r.source_ids))),
+            ])
+        })
+        .collect();
+    let doc = Json::Obj(vec![
+        ("title", Json::str(TITLE)),
+        ("version", Json::str(&ds.version)),
+        ("as_of", Json::Str(at.to_string())),
+        ("countries", Json::Arr(rows)),
+    ]);
+    let mut out = String::new();
+    doc.write(&mut out, 0);
+    out.push('\n');
+    out
+}
+
 // ---------------------------------------------------------------- Other
 
 /// The footer baked into exported images: title, date and data version,
@@ -697,6 +744,23 @@ mod tests {
 
     const NASTY: &str =
         "a \"quoted\", back\\slash\nnew line\r\ttab \u{1} \u{1f} \u{7f} é 月 🚀 \u{2028} #";
+
+    #[test]
+    fn visible_countries_json_parses_and_matches_the_table() {
+        let ds = load_embedded().unwrap();
+        let g = crate::graph::build(&ds, &crate::graph::Filters::default());
+        let text = countries_table_json(&ds, &g, ds.as_of, &Default::default());
+        let v: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+        let rows = v["countries"].as_array().unwrap();
+        assert_eq!(
+            rows.len(),
+            crate::table::country_rows(&ds, &g, ds.as_of, &Default::default()).len()
+        );
+        let tha = rows.iter().find(|r| r["iso3"] == "THA").unwrap();
+        assert_eq!(tha["artemis"]["date"], "2024-12-16");
+        assert_eq!(tha["alignment"], "Both camps");
+        assert!(!tha["source_urls"].as_array().unwrap().is_empty());
+    }
 
     #[test]
     fn json_escaper_round_trips() {

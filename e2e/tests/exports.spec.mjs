@@ -83,6 +83,10 @@ test('data downloads: CSVs parse, JSON is complete, the visible table follows fi
   expect(lines[0]).toMatch(/^iso3,name,region,subregion,alignment/);
   expect(lines.slice(1).every((l) => l.includes('Western Africa'))).toBe(true);
   expect(lines.some((l) => l.startsWith('SEN,'))).toBe(true);
+  const vjson = JSON.parse((await downloadOf(page, () => page.getByRole('button', { name: 'Visible countries (JSON)' }).click())).bytes.toString());
+  expect(vjson.countries.length).toBe(lines.length - 1);
+  expect(vjson.countries.every((c) => c.subregion === 'Western Africa')).toBe(true);
+  expect(vjson.countries.find((c) => c.iso3 === 'SEN').ilrs.date).toBe('2024-09-05');
   const json = JSON.parse((await downloadOf(page, () => page.getByRole('button', { name: 'Full dataset (JSON)' }).click())).bytes.toString());
   expect(json.memberships.length).toBeGreaterThan(100);
   expect(json.sources.length).toBeGreaterThan(100);

@@ -255,6 +255,20 @@ pub fn ShareBar() -> impl IntoView {
                     "text/csv",
                     &export::sources_csv(&ds),
                 ),
+                "visible-json" => {
+                    let g = state.graph.get_untracked();
+                    let (at, regions) = state.view.with_untracked(|v| {
+                        (
+                            v.filters.as_of.unwrap_or(ds.as_of),
+                            v.filters.regions.clone(),
+                        )
+                    });
+                    download(
+                        &export::file_name("visible-countries", &ds, "json"),
+                        "application/json",
+                        &export::countries_table_json(&ds, &g, at, &regions),
+                    );
+                }
                 "actors" => download(
                     &export::file_name("actors", &ds, "csv"),
                     "text/csv",
@@ -301,6 +315,7 @@ pub fn ShareBar() -> impl IntoView {
                     }
                 }>"Graph (SVG)"</button>
                 <button type="button" on:click=dl("visible")>"Visible countries (CSV)"</button>
+                <button type="button" on:click=dl("visible-json")>"Visible countries (JSON)"</button>
                 <button type="button" on:click=dl("json")>"Full dataset (JSON)"</button>
                 <button type="button" on:click=dl("memberships")>"Memberships (CSV)"</button>
                 <button type="button" on:click=dl("partnerships")>"Partnerships (CSV)"</button>
