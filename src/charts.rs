@@ -33,7 +33,6 @@ use plotters::prelude::{
 };
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use crate::dataset::looks_like_iso3;
 use crate::date::Date;
 use crate::facts::{self, Alignment};
 use crate::graph::Filters;
@@ -82,13 +81,8 @@ fn visible(filters: &Filters) -> Vec<FrameworkId> {
 /// Whether a country is in the view's focus, as in the graph: its region or
 /// subregion is selected (when any is), and its alignment at `at` is shown.
 fn in_scope(ds: &Dataset, filters: &Filters, iso3: &str, at: Date) -> bool {
-    if !filters.regions.is_empty() {
-        let Some(c) = ds.country(iso3) else {
-            return false;
-        };
-        if !filters.regions.contains(&c.region) && !filters.regions.contains(&c.subregion) {
-            return false;
-        }
+    if !filters.in_regions(ds.country(iso3)) {
+        return false;
     }
     filters.hidden_alignments.is_empty()
         || !filters
@@ -106,28 +100,12 @@ fn state_joins<'a>(
     at: Date,
     scoped: bool,
 ) -> Vec<&'a Membership> {
-    let mut first: BTreeMap<&str, &Membership> = BTreeMap::new();
-    for m in ds.memberships.iter().filter(|m| {
-        m.framework == framework
-            && m.status == Status::Member
-            && m.date <= at
-            && looks_like_iso3(&m.actor)
-            && !(filters.hide_unverified && m.confidence == Confidence::Unverified)
-    }) {
-        first
-            .entry(m.actor.as_str())
-            .and_modify(|f| {
-                if m.date < f.date {
-                    *f = m;
-                }
-            })
-            .or_insert(m);
+    let mut rows = facts::first_state_joins(ds, framework, at, |m| {
+        !(filters.hide_unverified && m.confidence == Confidence::Unverified)
+    });
+    if scoped {
+        rows.retain(|m| in_scope(ds, filters, &m.actor, at));
     }
-    let mut rows: Vec<&Membership> = first
-        .into_values()
-        .filter(|m| !scoped || in_scope(ds, filters, &m.actor, at))
-        .collect();
-    rows.sort_by(|a, b| a.date.cmp(&b.date).then(a.actor.cmp(&b.actor)));
     rows
 }
 
@@ -1404,6 +1382,21 @@ impl ChartKind {
             ChartKind::NewPerYear => draw_new_per_year(root, ds, filters, dark),
             ChartKind::ByRegion => draw_by_region(root, ds, filters, dark),
         }
+    }
+
+    /// Draws the chart, `chart_height` pixels tall, over an export footer
+    /// (light theme, as exported files are printed and pasted).
+    pub fn draw_with_footer<DB: DrawingBackend>(
+        self,
+        root: &DrawingArea<DB, Shift>,
+        chart_height: u32,
+        ds: &Dataset,
+        filters: &Filters,
+        footer: &[String],
+    ) -> Result<(), String> {
+        let (top, bottom) = root.split_vertically(chart_height);
+        self.draw(&top, ds, filters, false)?;
+        draw_footer(&bottom, footer, false)
     }
 
     /// The data table (the accessible alternative).

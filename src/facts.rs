@@ -102,21 +102,38 @@ pub fn alignment(ds: &Dataset, iso3: &str, at: Date) -> Alignment {
 
 /// Countries that are members of a framework at a date, in joining order.
 pub fn state_members(ds: &Dataset, framework: FrameworkId, at: Date) -> Vec<&Membership> {
-    let mut first: Vec<&Membership> = Vec::new();
+    first_state_joins(ds, framework, at, |_| true)
+}
+
+/// Each country's earliest `member` row in a framework on or before `at`
+/// among the rows `keep` accepts, in joining order (then by ISO code).
+pub fn first_state_joins(
+    ds: &Dataset,
+    framework: FrameworkId,
+    at: Date,
+    keep: impl Fn(&Membership) -> bool,
+) -> Vec<&Membership> {
+    let mut first: std::collections::BTreeMap<&str, &Membership> =
+        std::collections::BTreeMap::new();
     for m in ds.memberships.iter().filter(|m| {
         m.framework == framework
             && m.status == Status::Member
             && m.date <= at
             && crate::dataset::looks_like_iso3(&m.actor)
+            && keep(m)
     }) {
-        match first.iter_mut().find(|f| f.actor == m.actor) {
-            Some(f) if m.date < f.date => *f = m,
-            Some(_) => {}
-            None => first.push(m),
-        }
+        first
+            .entry(m.actor.as_str())
+            .and_modify(|f| {
+                if m.date < f.date {
+                    *f = m
+                }
+            })
+            .or_insert(m);
     }
-    first.sort_by(|a, b| a.date.cmp(&b.date).then(a.actor.cmp(&b.actor)));
-    first
+    let mut rows: Vec<&Membership> = first.into_values().collect();
+    rows.sort_by(|a, b| a.date.cmp(&b.date).then(a.actor.cmp(&b.actor)));
+    rows
 }
 
 /// Non-state members (agencies, institutions, companies, organizations) of a

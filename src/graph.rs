@@ -8,6 +8,13 @@ use crate::date::Date;
 use crate::facts::{self, Alignment};
 use crate::model::*;
 
+/// Whether a country is in one of `regions` (UN region or subregion names);
+/// an empty set admits everything, and an actor with no country only then.
+pub fn in_regions(regions: &BTreeSet<String>, country: Option<&Country>) -> bool {
+    regions.is_empty()
+        || country.is_some_and(|c| regions.contains(&c.region) || regions.contains(&c.subregion))
+}
+
 /// What a view shows. Sets name what is *hidden* so that every legend entry
 /// can toggle, and the defaults (all empty) show everything.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -32,6 +39,13 @@ pub struct Filters {
 }
 
 impl Filters {
+    /// Whether a country passes the region filter: no region chosen, or its
+    /// UN region or subregion is. An actor with no country passes only when
+    /// no region is chosen.
+    pub fn in_regions(&self, country: Option<&Country>) -> bool {
+        in_regions(&self.regions, country)
+    }
+
     /// The active filters in words ("hiding APSCO", "only Western Africa"…);
     /// empty when nothing is filtered. The date is not included.
     pub fn describe(&self) -> Vec<String> {
@@ -217,11 +231,8 @@ pub fn build(ds: &Dataset, filters: &Filters) -> Graph {
             return false;
         }
         let country = a.country.as_deref().and_then(|c| ds.country(c));
-        if !filters.regions.is_empty() {
-            let Some(k) = country else { return false };
-            if !filters.regions.contains(&k.region) && !filters.regions.contains(&k.subregion) {
-                return false;
-            }
+        if !filters.in_regions(country) {
+            return false;
         }
         if !filters.hidden_alignments.is_empty() {
             let al = a

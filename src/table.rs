@@ -129,9 +129,7 @@ pub fn country_rows(
                 source_ids,
             }
         })
-        .filter(|r: &CountryRow| {
-            regions.is_empty() || regions.contains(&r.region) || regions.contains(&r.subregion)
-        })
+        .filter(|r: &CountryRow| crate::graph::in_regions(regions, ds.country(&r.iso3)))
         .collect();
     rows.sort_by(|a, b| a.name.cmp(&b.name));
     rows

@@ -139,12 +139,16 @@ fn Chart(kind: ChartKind) -> impl IntoView {
         tooltip.set(text.map(|t| (x, t)));
     };
 
-    let export_png = move |_| {
+    // What both exports need: data, filters, width, and the footer lines.
+    let export_inputs = move || {
         let ds = state.ds();
         let f = filters.get_untracked();
-        let w = width.get_untracked().max(600);
         let lines = export::footer_lines(&ds, kind.title(), &f, &permalink(&state, false));
-        let fh = charts::footer_height(lines.len());
+        let height = HEIGHT + charts::footer_height(lines.len());
+        (ds, f, width.get_untracked().max(600), height, lines)
+    };
+    let export_png = move |_| {
+        let (ds, f, w, h, lines) = export_inputs();
         let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
             return;
         };
@@ -153,12 +157,10 @@ fn Chart(kind: ChartKind) -> impl IntoView {
         };
         let c: web_sys::HtmlCanvasElement = el.unchecked_into();
         c.set_width(w * 2);
-        c.set_height((HEIGHT + fh) * 2);
+        c.set_height(h * 2);
         if let Some(backend) = CanvasBackend::with_canvas_object(c.clone()) {
             let root = ScaledBackend::new(backend, 2.0).into_drawing_area();
-            let (top, bottom) = root.split_vertically(HEIGHT);
-            let _ = kind.draw(&top, &ds, &f, false);
-            let _ = charts::draw_footer(&bottom, &lines, false);
+            let _ = kind.draw_with_footer(&root, HEIGHT, &ds, &f, &lines);
             let _ = root.present();
         }
         if let Ok(url) = c.to_data_url_with_type("image/png") {
@@ -166,15 +168,9 @@ fn Chart(kind: ChartKind) -> impl IntoView {
         }
     };
     let export_svg = move |_| {
-        let ds = state.ds();
-        let f = filters.get_untracked();
-        let w = width.get_untracked().max(600);
-        let lines = export::footer_lines(&ds, kind.title(), &f, &permalink(&state, false));
-        let fh = charts::footer_height(lines.len());
-        let svg = charts::svg_string(w, HEIGHT + fh, |root| {
-            let (top, bottom) = root.split_vertically(HEIGHT);
-            kind.draw(&top, &ds, &f, false)?;
-            charts::draw_footer(&bottom, &lines, false)
+        let (ds, f, w, h, lines) = export_inputs();
+        let svg = charts::svg_string(w, h, |root| {
+            kind.draw_with_footer(root, HEIGHT, &ds, &f, &lines)
         });
         if let Ok(svg) = svg {
             download(

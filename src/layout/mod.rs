@@ -81,18 +81,10 @@ pub fn force_simulation(graph: &Graph, previous: &BTreeMap<String, Point>) -> Si
         .zip(&radius)
         .map(|(n, r)| if n.is_hub() { -400.0 } else { -40.0 - 8.0 * r })
         .collect();
-    let links = graph
-        .edges
-        .iter()
-        .map(|e| Link {
-            source: e.source as u32,
-            target: e.target as u32,
-            distance: match e.kind {
-                EdgeKind::Member(..) => 90.0,
-                EdgeKind::Partnership(_) => 45.0,
-            },
-        })
-        .collect();
+    let links = links(graph, |kind| match kind {
+        EdgeKind::Member(..) => 90.0,
+        EdgeKind::Partnership(_) => 45.0,
+    });
     let initial = graph
         .nodes
         .iter()
@@ -125,6 +117,19 @@ pub fn force_simulation(graph: &Graph, previous: &BTreeMap<String, Point>) -> Si
     sim
 }
 
+/// The graph's edges as springs, with a rest length per edge kind.
+fn links(graph: &Graph, distance: impl Fn(EdgeKind) -> f32) -> Vec<Link> {
+    graph
+        .edges
+        .iter()
+        .map(|e| Link {
+            source: e.source as u32,
+            target: e.target as u32,
+            distance: distance(e.kind),
+        })
+        .collect()
+}
+
 /// The simulation for a benchmark graph: d3's defaults (charge -30, link
 /// distance 30, no collision beyond the drawn radius), so the comparison with
 /// the d3 peer is like for like.
@@ -135,15 +140,7 @@ pub fn bench_simulation(graph: &Graph) -> Simulation {
         .iter()
         .map(|n| if n.is_hub() { 10.0 } else { 3.0 })
         .collect();
-    let links = graph
-        .edges
-        .iter()
-        .map(|e| Link {
-            source: e.source as u32,
-            target: e.target as u32,
-            distance: 30.0,
-        })
-        .collect();
+    let links = links(graph, |_| 30.0);
     let mut sim = Simulation::new(radius, vec![-30.0; n], links, vec![None; n]);
     sim.params.gravity = 0.0;
     sim.params.collide_strength = 0.0;
