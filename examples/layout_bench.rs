@@ -15,7 +15,6 @@ fn main() {
 mod native {
     use std::time::Instant;
 
-    use space_alliances::bench::{BenchGraph, to_graph};
     use space_alliances::layout;
 
     pub fn main() {
@@ -26,8 +25,12 @@ mod native {
         }
         for path in paths {
             let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-            let b: BenchGraph = serde_json::from_str(&text).expect("bench graph JSON");
-            let g = to_graph(&b).expect("valid graph");
+            let t0 = Instant::now();
+            let g = space_alliances::bench::parse(&text).expect("bench graph JSON");
+            println!(
+                "{path}: parsed in {:.1} ms",
+                t0.elapsed().as_secs_f64() * 1000.0
+            );
             let t0 = Instant::now();
             let mut sim = layout::bench_simulation(&g);
             let setup = t0.elapsed();

@@ -28,6 +28,12 @@ function fail(why) {
   const w = el.querySelector('.why');
   if (w) w.textContent = why;
 }
+// Bench mode (?graph=): fetch the graph while the wasm downloads and compiles.
+const benchGraph = new URLSearchParams(location.search).get('graph');
+if (benchGraph) {
+  window.__benchGraphBytes = fetch(benchGraph).then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error('HTTP ' + r.status))));
+  window.__benchGraphBytes.catch(() => {}); // reported by the app
+}
 if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
   fail('This browser cannot run WebAssembly, which the interactive graph needs.');
 } else {

@@ -1,52 +1,40 @@
 //! The benchmark graph format of the shared harness (`?graph=` pages), turned
 //! into a [`Graph`] the app lays out and draws like its own data.
 
-use serde::Deserialize;
-
 use crate::facts::Alignment;
 use crate::graph::{Edge, EdgeKind, Graph, MemberLink, Node, NodeKind};
 use crate::model::{ActorKind, FrameworkId, PartnershipKind};
 
-/// A node of a bench graph.
-#[derive(Debug, Clone, Deserialize)]
-pub struct BenchNode {
-    /// Node id (`hub:artemis`, `c:0001`…).
-    pub id: String,
-    /// Label.
-    #[serde(default)]
-    pub label: String,
-    /// `hub`, `artemis`, `ilrs` or `both`.
-    #[serde(default)]
-    pub group: String,
-}
-
-/// An edge of a bench graph.
-#[derive(Debug, Clone, Deserialize)]
-pub struct BenchEdge {
-    /// One end (node id).
-    pub source: String,
-    /// Other end (node id).
-    pub target: String,
-    /// `artemis`, `ilrs` or `bilateral`.
-    #[serde(default)]
-    pub kind: String,
-}
-
-/// A bench graph file.
-#[derive(Debug, Clone, Deserialize)]
-pub struct BenchGraph {
-    /// Nodes.
-    pub nodes: Vec<BenchNode>,
-    /// Edges.
-    pub edges: Vec<BenchEdge>,
-}
-
-/// Converts a bench graph; fails on an edge naming an unknown node.
-pub fn to_graph(b: &BenchGraph) -> Result<Graph, String> {
-    let mut index = std::collections::HashMap::with_capacity(b.nodes.len());
+/// Parses a bench graph file (JSON text) into a [`Graph`]: `{"nodes": [{"id",
+/// "label", "group"}…], "edges": [{"source", "target", "kind"}…]}`, other keys
+/// ignored. Fails, saying why, on malformed JSON, a missing list, a repeated
+/// node id or an edge naming an unknown node.
+///
+/// Why not serde: serde_json added 13 KB of wasm (9 KB brotli) to a bundle that
+/// is over its byte budget, for this one fixed format; and `JSON.parse`
+/// followed by serde-wasm-bindgen's field-by-field copy across the JS boundary
+/// took 21 ms of the first frame at 1 000 nodes. [`json`] is a complete
+/// RFC 8259 reader, checked against serde_json by property tests, and the
+/// graph is built straight from its borrowed strings.
+pub fn parse(text: &str) -> Result<Graph, String> {
+    use json::Value;
+    let root = json::parse(text).map_err(|e| format!("not a bench graph: {e}"))?;
+    let list = |key: &str| match root.get(key) {
+        Some(Value::Array(items)) => Ok(items),
+        _ => Err(format!("not a bench graph: no \"{key}\" array")),
+    };
+    let (nodes, edges) = (list("nodes")?, list("edges")?);
+    fn field<'a>(v: &'a Value<'_>, key: &str) -> &'a str {
+        match v.get(key) {
+            Some(Value::String(s)) => s,
+            _ => "",
+        }
+    }
+    let mut index = std::collections::HashMap::with_capacity(nodes.len());
     let mut g = Graph::default();
-    for n in &b.nodes {
-        let (kind, alignment) = match (n.group.as_str(), n.id.as_str()) {
+    for n in nodes {
+        let (id, label) = (field(n, "id"), field(n, "label"));
+        let (kind, alignment) = match (field(n, "group"), id) {
             ("hub", "hub:ilrs") => (NodeKind::Hub(FrameworkId::Ilrs), Alignment::Ilrs),
             ("hub", _) => (NodeKind::Hub(FrameworkId::Artemis), Alignment::Artemis),
             ("artemis", _) => (NodeKind::Actor(ActorKind::Country), Alignment::Artemis),
@@ -54,28 +42,28 @@ pub fn to_graph(b: &BenchGraph) -> Result<Graph, String> {
             ("both", _) => (NodeKind::Actor(ActorKind::Country), Alignment::Both),
             _ => (NodeKind::Actor(ActorKind::Country), Alignment::Neither),
         };
-        index.insert(n.id.as_str(), g.nodes.len());
+        if index.insert(id, g.nodes.len()).is_some() {
+            return Err(format!("node id '{id}' appears twice"));
+        }
         g.nodes.push(Node {
-            id: n.id.clone(),
-            label: if n.label.is_empty() {
-                n.id.clone()
-            } else {
-                n.label.clone()
-            },
+            id: id.to_string(),
+            label: if label.is_empty() { id } else { label }.to_string(),
             kind,
             alignment,
             country: None,
             degree: 0,
         });
     }
-    for e in &b.edges {
-        let s = *index
-            .get(e.source.as_str())
-            .ok_or_else(|| format!("edge from unknown node '{}'", e.source))?;
-        let t = *index
-            .get(e.target.as_str())
-            .ok_or_else(|| format!("edge to unknown node '{}'", e.target))?;
-        let kind = match e.kind.as_str() {
+    for e in edges {
+        let end = |key: &str| {
+            let id = field(e, key);
+            index
+                .get(id)
+                .copied()
+                .ok_or_else(|| format!("edge {key} is an unknown node '{id}'"))
+        };
+        let (s, t) = (end("source")?, end("target")?);
+        let kind = match field(e, "kind") {
             "artemis" => EdgeKind::Member(FrameworkId::Artemis, MemberLink::State),
             "ilrs" => EdgeKind::Member(FrameworkId::Ilrs, MemberLink::State),
             _ => EdgeKind::Partnership(PartnershipKind::Agreement),
@@ -93,53 +81,381 @@ pub fn to_graph(b: &BenchGraph) -> Result<Graph, String> {
     Ok(g)
 }
 
+/// A small JSON reader (RFC 8259): values, string escapes including UTF-16
+/// surrogate pairs, nesting depth capped so hostile input cannot overflow the
+/// stack.
+pub mod json {
+    use std::borrow::Cow;
+
+    /// A JSON value, borrowing its strings from the text where it can (no
+    /// escapes): most strings then cost no allocation. Objects keep their
+    /// keys in file order.
+    #[derive(Debug, Clone, PartialEq)]
+    pub enum Value<'t> {
+        /// `null`
+        Null,
+        /// `true` / `false`
+        Bool(bool),
+        /// A number.
+        Number(f64),
+        /// A string.
+        String(Cow<'t, str>),
+        /// An array.
+        Array(Vec<Value<'t>>),
+        /// An object.
+        Object(Vec<(Cow<'t, str>, Value<'t>)>),
+    }
+
+    impl<'t> Value<'t> {
+        /// The value of `key` in an object (the last one if repeated).
+        pub fn get(&self, key: &str) -> Option<&Value<'t>> {
+            match self {
+                Value::Object(kv) => kv.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
+                _ => None,
+            }
+        }
+    }
+
+    const MAX_DEPTH: usize = 128;
+
+    /// Parses one JSON value with nothing but whitespace around it.
+    pub fn parse(text: &str) -> Result<Value<'_>, String> {
+        let mut r = Reader {
+            b: text.as_bytes(),
+            i: 0,
+        };
+        let v = r.value(0)?;
+        r.ws();
+        if r.i < r.b.len() {
+            return Err(r.err("unexpected text after the value"));
+        }
+        Ok(v)
+    }
+
+    struct Reader<'t> {
+        b: &'t [u8],
+        i: usize,
+    }
+
+    impl<'t> Reader<'t> {
+        fn err(&self, what: &str) -> String {
+            format!("{what} at byte {}", self.i)
+        }
+
+        fn ws(&mut self) {
+            while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.b.get(self.i) {
+                self.i += 1;
+            }
+        }
+
+        fn eat(&mut self, c: u8) -> bool {
+            self.ws();
+            let hit = self.b.get(self.i) == Some(&c);
+            self.i += usize::from(hit);
+            hit
+        }
+
+        fn word(&mut self, w: &str, v: Value<'t>) -> Result<Value<'t>, String> {
+            if self.b[self.i..].starts_with(w.as_bytes()) {
+                self.i += w.len();
+                Ok(v)
+            } else {
+                Err(self.err("unexpected character"))
+            }
+        }
+
+        fn value(&mut self, depth: usize) -> Result<Value<'t>, String> {
+            if depth > MAX_DEPTH {
+                return Err(self.err("nested too deeply"));
+            }
+            self.ws();
+            match self.b.get(self.i) {
+                None => Err(self.err("unexpected end")),
+                Some(b'n') => self.word("null", Value::Null),
+                Some(b't') => self.word("true", Value::Bool(true)),
+                Some(b'f') => self.word("false", Value::Bool(false)),
+                Some(b'"') => self.string().map(Value::String),
+                Some(b'[') => {
+                    self.i += 1;
+                    let mut items = Vec::new();
+                    if !self.eat(b']') {
+                        loop {
+                            items.push(self.value(depth + 1)?);
+                            if self.eat(b']') {
+                                break;
+                            }
+                            if !self.eat(b',') {
+                                return Err(self.err("expected , or ]"));
+                            }
+                        }
+                    }
+                    Ok(Value::Array(items))
+                }
+                Some(b'{') => {
+                    self.i += 1;
+                    let mut kv = Vec::new();
+                    if !self.eat(b'}') {
+                        loop {
+                            self.ws();
+                            if self.b.get(self.i) != Some(&b'"') {
+                                return Err(self.err("expected a key"));
+                            }
+                            let k = self.string()?;
+                            if !self.eat(b':') {
+                                return Err(self.err("expected :"));
+                            }
+                            kv.push((k, self.value(depth + 1)?));
+                            if self.eat(b'}') {
+                                break;
+                            }
+                            if !self.eat(b',') {
+                                return Err(self.err("expected , or }"));
+                            }
+                        }
+                    }
+                    Ok(Value::Object(kv))
+                }
+                Some(_) => self.number(),
+            }
+        }
+
+        fn number(&mut self) -> Result<Value<'t>, String> {
+            let start = self.i;
+            let digits = |r: &mut Self| {
+                let s = r.i;
+                while r.b.get(r.i).is_some_and(u8::is_ascii_digit) {
+                    r.i += 1;
+                }
+                r.i - s
+            };
+            self.i += usize::from(self.b.get(self.i) == Some(&b'-'));
+            let int_start = self.i;
+            let n = digits(self);
+            if n == 0 || (n > 1 && self.b[int_start] == b'0') {
+                return Err(self.err("bad number"));
+            }
+            if self.b.get(self.i) == Some(&b'.') {
+                self.i += 1;
+                if digits(self) == 0 {
+                    return Err(self.err("bad number"));
+                }
+            }
+            if let Some(b'e' | b'E') = self.b.get(self.i) {
+                self.i += 1;
+                if let Some(b'+' | b'-') = self.b.get(self.i) {
+                    self.i += 1;
+                }
+                if digits(self) == 0 {
+                    return Err(self.err("bad number"));
+                }
+            }
+            // Only ASCII was consumed, so this slice is valid UTF-8.
+            std::str::from_utf8(&self.b[start..self.i])
+                .ok()
+                .and_then(|s| s.parse().ok())
+                .map(Value::Number)
+                .ok_or_else(|| self.err("bad number"))
+        }
+
+        fn hex4(&mut self) -> Result<u32, String> {
+            let h = self
+                .b
+                .get(self.i..self.i + 4)
+                .ok_or_else(|| self.err("short \\u escape"))?;
+            let h = std::str::from_utf8(h).map_err(|_| self.err("bad \\u escape"))?;
+            let v = u32::from_str_radix(h, 16).map_err(|_| self.err("bad \\u escape"))?;
+            self.i += 4;
+            Ok(v)
+        }
+
+        fn string(&mut self) -> Result<Cow<'t, str>, String> {
+            self.i += 1; // the opening quote
+            let mut out = Cow::Borrowed("");
+            loop {
+                // Take the run up to the next quote, backslash or control byte.
+                let run = self.i;
+                while let Some(&c) = self.b.get(self.i) {
+                    if c == b'"' || c == b'\\' || c < 0x20 {
+                        break;
+                    }
+                    self.i += 1;
+                }
+                // The input is a &str and the run stops only at ASCII bytes,
+                // so the run is whole UTF-8.
+                let text: &'t [u8] = self.b;
+                let piece =
+                    std::str::from_utf8(&text[run..self.i]).map_err(|_| self.err("bad UTF-8"))?;
+                if out.is_empty() {
+                    out = Cow::Borrowed(piece);
+                } else {
+                    out.to_mut().push_str(piece);
+                }
+                match self.b.get(self.i) {
+                    Some(b'"') => {
+                        self.i += 1;
+                        return Ok(out);
+                    }
+                    Some(b'\\') => {
+                        self.i += 1;
+                        let e = *self
+                            .b
+                            .get(self.i)
+                            .ok_or_else(|| self.err("unexpected end"))?;
+                        self.i += 1;
+                        let out = out.to_mut();
+                        match e {
+                            b'"' => out.push('"'),
+                            b'\\' => out.push('\\'),
+                            b'/' => out.push('/'),
+                            b'b' => out.push('\u{8}'),
+                            b'f' => out.push('\u{c}'),
+                            b'n' => out.push('\n'),
+                            b'r' => out.push('\r'),
+                            b't' => out.push('\t'),
+                            b'u' => {
+                                let hi = self.hex4()?;
+                                let c = if (0xD800..0xDC00).contains(&hi)
+                                    && self.b[self.i..].starts_with(b"\\u")
+                                {
+                                    self.i += 2;
+                                    let lo = self.hex4()?;
+                                    if (0xDC00..0xE000).contains(&lo) {
+                                        char::from_u32(
+                                            0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00),
+                                        )
+                                    } else {
+                                        None
+                                    }
+                                } else {
+                                    char::from_u32(hi)
+                                };
+                                out.push(
+                                    c.ok_or_else(|| self.err("lone surrogate in \\u escape"))?,
+                                );
+                            }
+                            _ => return Err(self.err("bad escape")),
+                        }
+                    }
+                    _ => return Err(self.err("unterminated string")),
+                }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Our value from serde_json's, for comparison.
+    fn from_serde(v: &serde_json::Value) -> json::Value<'static> {
+        use serde_json::Value as S;
+        match v {
+            S::Null => json::Value::Null,
+            S::Bool(b) => json::Value::Bool(*b),
+            S::Number(n) => json::Value::Number(n.as_f64().unwrap()),
+            S::String(s) => json::Value::String(s.clone().into()),
+            S::Array(a) => json::Value::Array(a.iter().map(from_serde).collect()),
+            S::Object(o) => json::Value::Object(
+                o.iter()
+                    .map(|(k, v)| (k.clone().into(), from_serde(v)))
+                    .collect(),
+            ),
+        }
+    }
+
+    fn any_json() -> impl Strategy<Value = serde_json::Value> {
+        use serde_json::Value as S;
+        let leaf = prop_oneof![
+            Just(S::Null),
+            any::<bool>().prop_map(S::Bool),
+            any::<i32>().prop_map(S::from),
+            (-1e6f64..1e6).prop_map(S::from),
+            any::<String>().prop_map(S::String),
+        ];
+        leaf.prop_recursive(4, 40, 6, |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..6).prop_map(S::Array),
+                proptest::collection::vec(("[a-z\"\\\\é😀]{0,6}", inner), 0..6)
+                    .prop_map(|kv| S::Object(kv.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest! {
+        /// Whatever serde_json writes (compact or pretty, any string including
+        /// escapes and non-BMP characters), we read back as the same value.
+        #[test]
+        fn reads_what_serde_json_writes(v in any_json(), pretty in any::<bool>()) {
+            let text = if pretty { serde_json::to_string_pretty(&v) } else { serde_json::to_string(&v) }.unwrap();
+            prop_assert_eq!(json::parse(&text), Ok(from_serde(&v)));
+        }
+
+        /// On any sequence of JSON-ish tokens (valid or not) we never panic,
+        /// and we accept exactly what serde_json accepts, with the same value.
+        #[test]
+        fn agrees_with_serde_json_on_token_soup(tokens in proptest::collection::vec(prop_oneof![
+            Just("["), Just("]"), Just("{"), Just("}"), Just(":"), Just(","), Just(" "),
+            Just("\"a\""), Just("\"\\u00e9\\n\""), Just("\"\\ud83d\\ude00\""), Just("\"\\x\""), Just("\"\\ud800\""),
+            Just("0"), Just("01"), Just("-"), Just("-0"), Just("1.5"), Just("1."), Just(".5"), Just("2e3"),
+            Just("2E-3"), Just("1e"), Just("true"), Just("nul"), Just("null"), Just("\""),
+        ], 0..12)) {
+            let text = tokens.concat();
+            let ours = json::parse(&text);
+            match serde_json::from_str::<serde_json::Value>(&text) {
+                Ok(v) => prop_assert_eq!(ours, Ok(from_serde(&v))),
+                Err(_) => prop_assert!(ours.is_err(), "accepted {:?}", text),
+            }
+        }
+    }
 
     #[test]
-    fn converts_and_rejects_dangling_edges() {
-        let b = BenchGraph {
-            nodes: vec![
-                BenchNode {
-                    id: "hub:artemis".into(),
-                    label: "Artemis Accords".into(),
-                    group: "hub".into(),
-                },
-                BenchNode {
-                    id: "hub:ilrs".into(),
-                    label: "ILRS".into(),
-                    group: "hub".into(),
-                },
-                BenchNode {
-                    id: "c:1".into(),
-                    label: String::new(),
-                    group: "both".into(),
-                },
-            ],
-            edges: vec![
-                BenchEdge {
-                    source: "c:1".into(),
-                    target: "hub:artemis".into(),
-                    kind: "artemis".into(),
-                },
-                BenchEdge {
-                    source: "c:1".into(),
-                    target: "hub:ilrs".into(),
-                    kind: "ilrs".into(),
-                },
-            ],
-        };
-        let g = to_graph(&b).unwrap();
+    fn parses_the_bench_format_and_explains_bad_input() {
+        let g = parse(
+            r#"{"meta": {"n": 1}, "nodes": [{"id": "hub:ilrs", "label": "ILRS", "group": "hub"},
+               {"id": "c:1", "group": "both"}], "edges": [{"source": "c:1", "target": "hub:ilrs", "kind": "ilrs"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(g.nodes.len(), 2);
+        assert_eq!(
+            g.edges[0].kind,
+            EdgeKind::Member(FrameworkId::Ilrs, MemberLink::State)
+        );
+        assert!(parse("{\"nodes\": []}").unwrap_err().contains("\"edges\""));
+        assert!(
+            parse("{\"nodes\": [")
+                .unwrap_err()
+                .contains("unexpected end")
+        );
+        assert!(parse("[1, 2] x").unwrap_err().contains("after the value"));
+        let deep = "[".repeat(10_000);
+        assert!(parse(&deep).unwrap_err().contains("nested too deeply"));
+        assert_eq!(
+            json::parse(r#""\ud83d\ude00 \u00e9""#),
+            Ok(json::Value::String("😀 é".into()))
+        );
+        assert!(json::parse(r#""\ud83d""#).is_err());
+    }
+
+    #[test]
+    fn builds_the_graph_and_rejects_dangling_edges() {
+        let text = r#"{"nodes": [{"id": "hub:artemis", "label": "Artemis Accords", "group": "hub"},
+            {"id": "hub:ilrs", "label": "ILRS", "group": "hub"}, {"id": "c:1", "group": "both"}],
+            "edges": [{"source": "c:1", "target": "hub:artemis", "kind": "artemis"},
+            {"source": "c:1", "target": "hub:ilrs", "kind": "ilrs"}]}"#;
+        let g = parse(text).unwrap();
         assert_eq!(g.nodes[2].alignment, Alignment::Both);
         assert_eq!(g.nodes[2].degree, 2);
+        assert_eq!(g.nodes[2].label, "c:1");
         assert_eq!(g.nodes[1].kind, NodeKind::Hub(FrameworkId::Ilrs));
-        let mut bad = b.clone();
-        bad.edges.push(BenchEdge {
-            source: "c:9".into(),
-            target: "c:1".into(),
-            kind: "bilateral".into(),
-        });
-        assert!(to_graph(&bad).unwrap_err().contains("c:9"));
+        assert_eq!(g.edges.len(), 2);
+        let dangling = text.replace(
+            r#""source": "c:1", "target": "hub:ilrs""#,
+            r#""source": "c:9", "target": "hub:ilrs""#,
+        );
+        assert!(parse(&dangling).unwrap_err().contains("'c:9'"));
+        let twice = text.replace(r#"{"id": "c:1""#, r#"{"id": "hub:ilrs""#);
+        assert!(parse(&twice).unwrap_err().contains("appears twice"));
     }
 }

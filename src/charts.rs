@@ -272,7 +272,9 @@ pub fn annotations(ds: &Dataset, filters: &Filters) -> Vec<Annotation> {
         }
     }
 
-    out.sort_by(|a, b| (a.date, a.framework, &a.label).cmp(&(b.date, b.framework, &b.label)));
+    crate::sort::sort_by(&mut out, |a, b| {
+        (a.date, a.framework, &a.label).cmp(&(b.date, b.framework, &b.label))
+    });
     out
 }
 

@@ -49,10 +49,10 @@ fn side(ds: &Dataset, framework: FrameworkId, at: Date) -> Side {
         *regions.entry(r).or_default() += 1;
     }
     let mut by_region: Vec<(String, usize)> = regions.into_iter().collect();
-    by_region.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    crate::sort::sort_by(&mut by_region, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let mut newest: Vec<(String, Date)> =
         members.iter().map(|m| (name(&m.actor), m.date)).collect();
-    newest.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    crate::sort::sort_by(&mut newest, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     newest.truncate(5);
     let leaders: Vec<String> = ds
         .framework(framework)
@@ -72,7 +72,7 @@ fn side(ds: &Dataset, framework: FrameworkId, at: Date) -> Side {
         }
     }
     let mut ties_by_kind: Vec<(PartnershipKind, usize)> = kinds.into_iter().collect();
-    ties_by_kind.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    crate::sort::sort_by(&mut ties_by_kind, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     Side {
         framework,
         members: members.len(),

@@ -288,7 +288,7 @@ pub fn load(files: &[(&str, &str)]) -> Result<Dataset, Vec<DataError>> {
                 aliases: r.list("aliases"),
             });
         }
-        ds.countries.sort_by(|a, b| a.iso3.cmp(&b.iso3));
+        crate::sort::sort_by(&mut ds.countries, |a, b| a.iso3.cmp(&b.iso3));
         for w in ds.countries.windows(2) {
             if w[0].iso3 == w[1].iso3 {
                 c.push(
@@ -644,13 +644,13 @@ pub fn load(files: &[(&str, &str)]) -> Result<Dataset, Vec<DataError>> {
             note: String::new(),
         })
         .collect();
-    countries.sort_by(|a, b| a.name.cmp(&b.name));
+    crate::sort::sort_by(&mut countries, |a, b| a.name.cmp(&b.name));
     ds.actors.extend(countries);
 
     if c.errors.is_empty() {
         Ok(ds)
     } else {
-        c.errors.sort();
+        crate::sort::sort(&mut c.errors);
         Err(c.errors)
     }
 }

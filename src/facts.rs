@@ -83,7 +83,7 @@ pub fn history<'a>(
         .iter()
         .filter(|m| m.actor == actor && m.framework == framework && m.date <= at)
         .collect();
-    rows.sort_by_key(|m| m.date);
+    crate::sort::sort_by_key(&mut rows, |m| m.date);
     rows
 }
 
@@ -132,7 +132,9 @@ pub fn first_state_joins(
             .or_insert(m);
     }
     let mut rows: Vec<&Membership> = first.into_values().collect();
-    rows.sort_by(|a, b| a.date.cmp(&b.date).then(a.actor.cmp(&b.actor)));
+    crate::sort::sort_by(&mut rows, |a, b| {
+        a.date.cmp(&b.date).then(a.actor.cmp(&b.actor))
+    });
     rows
 }
 
@@ -150,7 +152,7 @@ pub fn other_members(ds: &Dataset, framework: FrameworkId, at: Date) -> Vec<&Mem
                 && !crate::dataset::looks_like_iso3(&m.actor)
         })
         .collect();
-    rows.sort_by_key(|m| m.date);
+    crate::sort::sort_by_key(&mut rows, |m| m.date);
     rows.retain(|m| seen.insert(m.actor.clone()));
     rows
 }

@@ -38,7 +38,9 @@ fn overlaps(a: &[f32; 4], b: &[f32; 4]) -> bool {
 /// placed and inside the `width` × `height` screen. `must` labels (e.g. the
 /// selection) go first.
 pub fn place(mut candidates: Vec<Candidate>, width: f32, height: f32) -> Vec<Placed> {
-    candidates.sort_by(|a, b| b.priority.total_cmp(&a.priority).then(a.node.cmp(&b.node)));
+    crate::sort::sort_by(&mut candidates, |a, b| {
+        b.priority.total_cmp(&a.priority).then(a.node.cmp(&b.node))
+    });
     // A coarse grid of placed rectangles keeps this near-linear.
     const CELL: f32 = 64.0;
     let cols = (width / CELL).ceil().max(1.0) as usize + 1;

@@ -114,7 +114,7 @@ pub fn country_rows(
                 .filter_map(|&mi| ds.memberships.get(mi))
                 .flat_map(|m| m.sources.iter().cloned())
                 .collect();
-            source_ids.sort();
+            crate::sort::sort(&mut source_ids);
             source_ids.dedup();
             CountryRow {
                 iso3: n.id.clone(),
@@ -131,15 +131,15 @@ pub fn country_rows(
         })
         .filter(|r: &CountryRow| crate::graph::in_regions(regions, ds.country(&r.iso3)))
         .collect();
-    rows.sort_by(|a, b| a.name.cmp(&b.name));
+    crate::sort::sort_by(&mut rows, |a, b| a.name.cmp(&b.name));
     rows
 }
 
 /// Sorts rows by a column; ties keep name order. Missing dates sort last
 /// ascending, so "who joined first" reads from the top.
-pub fn sort(rows: &mut [CountryRow], column: Column, ascending: bool) {
+pub fn sort(rows: &mut Vec<CountryRow>, column: Column, ascending: bool) {
     let date_key = |d: &Option<(Date, Instrument)>| d.map_or((1, Date::default()), |(d, _)| (0, d));
-    rows.sort_by(|a, b| {
+    crate::sort::sort_by(rows, |a, b| {
         let o = match column {
             Column::Name => a.name.cmp(&b.name),
             Column::Region => (&a.region, &a.subregion).cmp(&(&b.region, &b.subregion)),

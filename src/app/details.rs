@@ -138,7 +138,9 @@ fn actor_details(ds: &Dataset, actor: &Actor, at: crate::date::Date) -> impl Int
         .cloned()
         .collect();
     let mut memberships = memberships;
-    memberships.sort_by(|a, b| a.framework.cmp(&b.framework).then(a.date.cmp(&b.date)));
+    crate::sort::sort_by(&mut memberships, |a, b| {
+        a.framework.cmp(&b.framework).then(a.date.cmp(&b.date))
+    });
     let ties = if actor.kind == ActorKind::Country {
         facts::ties(ds, &actor.id, at)
             .into_iter()

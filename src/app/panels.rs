@@ -47,7 +47,7 @@ fn suggestions(state: &AppState, query: &str) -> Vec<(String, String)> {
             Some((rank, n.id.clone(), format!("{} ({hint})", n.label)))
         })
         .collect();
-    hits.sort();
+    crate::sort::sort(&mut hits);
     hits.into_iter()
         .take(8)
         .map(|(_, id, label)| (id, label))

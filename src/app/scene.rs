@@ -359,7 +359,7 @@ impl Scene {
         }
         let mut keys: Vec<_> = groups.keys().copied().collect();
         // Faded first, so lit edges draw on top.
-        keys.sort_by_key(|k| (!k.1, format!("{:?}", k.0), k.2, k.3));
+        crate::sort::sort_by_key(&mut keys, |k| (!k.1, format!("{:?}", k.0), k.2, k.3));
         for key in keys {
             let (kind, faded, unverified, count) = key;
             let st = palette::edge_style(kind, usize::from(count), faded, dark);

@@ -204,13 +204,13 @@ pub fn alignment_layout(graph: &Graph, ds: &Dataset, by_date: bool) -> Vec<Point
     let both_rows = columns.get(&(0, 0)).map_or(0, Vec::len);
     for ((x, band), mut members) in columns {
         if by_date {
-            members.sort_by(|&a, &b| {
+            crate::sort::sort_by(&mut members, |&a, &b| {
                 join(a)
                     .cmp(&join(b))
                     .then(graph.nodes[a].label.cmp(&graph.nodes[b].label))
             });
         } else {
-            members.sort_by(|&a, &b| {
+            crate::sort::sort_by(&mut members, |&a, &b| {
                 region(a)
                     .cmp(&region(b))
                     .then(graph.nodes[a].label.cmp(&graph.nodes[b].label))
