@@ -55,7 +55,69 @@ pub enum Column {
     Sources,
 }
 
+/// The table's sort order: a column and a direction. The default is by
+/// name, ascending. Part of the view, so a link reopens the same order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct TableSort {
+    /// The column sorted by.
+    pub column: Column,
+    /// Ascending (A–Z, oldest first, fewest first) or descending.
+    pub ascending: bool,
+}
+
+impl Default for TableSort {
+    fn default() -> Self {
+        TableSort {
+            column: Column::Name,
+            ascending: true,
+        }
+    }
+}
+
+impl TableSort {
+    /// The order after a click on `column`'s header: the same column flips
+    /// direction, another column sorts ascending.
+    pub fn clicked(self, column: Column) -> TableSort {
+        TableSort {
+            column,
+            ascending: column != self.column || !self.ascending,
+        }
+    }
+
+    /// Link form: the column id, with a leading `-` when descending
+    /// (`ilrs`, `-ties-artemis`).
+    pub fn id(self) -> String {
+        let sign = if self.ascending { "" } else { "-" };
+        format!("{sign}{}", self.column.id())
+    }
+
+    /// Reads [`TableSort::id`]'s form.
+    pub fn parse(text: &str) -> Option<TableSort> {
+        let (ascending, id) = match text.strip_prefix('-') {
+            Some(rest) => (false, rest),
+            None => (true, text),
+        };
+        let column = Column::ALL.into_iter().find(|c| c.id() == id)?;
+        Some(TableSort { column, ascending })
+    }
+}
+
 impl Column {
+    /// Link id.
+    pub fn id(self) -> &'static str {
+        match self {
+            Column::Name => "name",
+            Column::Region => "region",
+            Column::Alignment => "alignment",
+            Column::Artemis => "artemis",
+            Column::Ilrs => "ilrs",
+            Column::Apsco => "apsco",
+            Column::TiesArtemis => "ties-artemis",
+            Column::TiesIlrs => "ties-ilrs",
+            Column::Sources => "sources",
+        }
+    }
+
     /// Every column, in display order.
     pub const ALL: [Column; 9] = [
         Column::Name,
@@ -137,7 +199,8 @@ pub fn country_rows(
 
 /// Sorts rows by a column; ties keep name order. Missing dates sort last
 /// ascending, so "who joined first" reads from the top.
-pub fn sort(rows: &mut Vec<CountryRow>, column: Column, ascending: bool) {
+pub fn sort(rows: &mut Vec<CountryRow>, order: TableSort) {
+    let TableSort { column, ascending } = order;
     let date_key = |d: &Option<(Date, Instrument)>| d.map_or((1, Date::default()), |(d, _)| (0, d));
     crate::sort::sort_by(rows, |a, b| {
         let o = match column {
@@ -171,15 +234,16 @@ mod tests {
         assert_eq!(tha.alignment, Alignment::Both);
         assert_eq!(tha.artemis.unwrap().0, Date::ymd(2024, 12, 16));
         assert!(!tha.source_ids.is_empty());
-        sort(&mut rows, Column::Artemis, true);
+        let by = |column, ascending| TableSort { column, ascending };
+        sort(&mut rows, by(Column::Artemis, true));
         // Founding signatories first, non-signatories last.
         assert_eq!(rows[0].artemis.unwrap().0, Date::ymd(2020, 10, 13));
         assert!(rows.last().unwrap().artemis.is_none());
         let dated: Vec<Date> = rows.iter().filter_map(|r| r.artemis.map(|a| a.0)).collect();
         assert!(dated.windows(2).all(|w| w[0] <= w[1]));
-        sort(&mut rows, Column::TiesIlrs, false);
+        sort(&mut rows, by(Column::TiesIlrs, false));
         assert!(rows.windows(2).all(|w| w[0].ties.ilrs >= w[1].ties.ilrs));
-        sort(&mut rows, Column::Name, true);
+        sort(&mut rows, TableSort::default());
         assert!(rows.windows(2).all(|w| w[0].name <= w[1].name));
         let west_africa = std::collections::BTreeSet::from(["Western Africa".to_string()]);
         let f = Filters {
@@ -189,5 +253,22 @@ mod tests {
         let rows = country_rows(&ds, &build(&ds, &f), ds.as_of, &west_africa);
         assert!(rows.iter().any(|r| r.iso3 == "SEN"));
         assert!(rows.iter().all(|r| r.subregion == "Western Africa"));
+    }
+
+    #[test]
+    fn sort_orders_read_back_from_their_link_form() {
+        for column in Column::ALL {
+            for ascending in [true, false] {
+                let order = TableSort { column, ascending };
+                assert_eq!(TableSort::parse(&order.id()), Some(order));
+            }
+        }
+        assert_eq!(TableSort::parse("-ilrs").map(|o| o.ascending), Some(false));
+        assert_eq!(TableSort::parse("capital"), None);
+        assert_eq!(TableSort::parse("--ilrs"), None);
+        let o = TableSort::default().clicked(Column::Ilrs);
+        assert_eq!((o.column, o.ascending), (Column::Ilrs, true));
+        assert!(!o.clicked(Column::Ilrs).ascending);
+        assert!(o.clicked(Column::Ilrs).clicked(Column::Ilrs).ascending);
     }
 }

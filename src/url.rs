@@ -6,8 +6,8 @@
 //! ```text
 //! ?v=1&tab=table&layout=alignment&order=date&date=2023-06&fw=artemis~ilrs
 //!     &align=artemis~both&kinds=country~agency&ties=launch
-//!     &region=europe~western-asia&unverified=hide&bodies=1&sel=hub:artemis
-//!     &q=south%20korea&view=12.35~-3.1~1.235&embed=1
+//!     &region=europe~western-asia&unverified=hide&bodies=1&sort=-ties-ilrs
+//!     &sel=hub:artemis&q=south%20korea&view=12.35~-3.1~1.235&embed=1
 //! ```
 //!
 //! | key          | value                                                        |
@@ -24,6 +24,7 @@
 //! | `region`     | UN M49 regions/subregions as slugs (`western-asia`), sorted   |
 //! | `unverified` | `hide`: hide facts supported only by unverified sources       |
 //! | `bodies`     | `1`: show agencies, institutions and companies as nodes       |
+//! | `sort`       | table order: a column id, `-` in front for descending         |
 //! | `sel`        | selected actor id; hubs keep their colon: `hub:artemis`       |
 //! | `q`          | search text                                                   |
 //! | `view`       | camera `x~y~scale` (x, y to 2 decimals, scale to 4 digits)    |
@@ -144,6 +145,8 @@ pub struct ViewState {
     pub view: Option<[f32; 3]>,
     /// Embedded (chrome-less) view.
     pub embed: bool,
+    /// The table tab's sort order.
+    pub sort: crate::table::TableSort,
 }
 
 /// One piece of a link that was ignored, and why.
@@ -230,6 +233,9 @@ pub fn to_query(state: &ViewState) -> String {
     }
     if f.show_bodies {
         put("bodies", "1");
+    }
+    if state.sort != crate::table::TableSort::default() {
+        put("sort", &state.sort.id());
     }
     if let Some(sel) = state.selected.as_deref().filter(|s| !s.is_empty()) {
         put("sel", sel);
@@ -392,6 +398,15 @@ impl Reader<'_> {
                     self.state.embed = b;
                 }
             }
+            "sort" => match crate::table::TableSort::parse(value) {
+                Some(o) => self.state.sort = o,
+                None => self.notice(
+                    key,
+                    value,
+                    "is not a table column (name, region, alignment, artemis, ilrs, apsco, \
+                     ties-artemis, ties-ilrs or sources, with - in front for descending)",
+                ),
+            },
             "sel" => self.selected(value),
             "q" => self.state.search = value.to_string(),
             "view" => self.view(value),
@@ -614,6 +629,7 @@ mod tests {
     use super::*;
     use crate::dataset::load_embedded;
     use crate::date::days_in_month;
+    use crate::table::Column;
 
     static DS: LazyLock<Dataset> = LazyLock::new(|| load_embedded().unwrap());
 
@@ -640,6 +656,10 @@ mod tests {
             search: "south korea & co+".into(),
             view: Some([12.346, -3.1, 1.23456]),
             embed: true,
+            sort: crate::table::TableSort {
+                column: Column::TiesIlrs,
+                ascending: false,
+            },
         }
     }
 
@@ -657,7 +677,7 @@ mod tests {
             q,
             "v=1&tab=table&layout=alignment&order=date&date=2023-06&fw=artemis~ilrs\
              &align=artemis~both&kinds=country~agency&ties=launch\
-             &region=europe~western-asia&unverified=hide&bodies=1&sel=hub:artemis\
+             &region=europe~western-asia&unverified=hide&bodies=1&sort=-ties-ilrs&sel=hub:artemis\
              &q=south%20korea%20%26%20co%2B&view=12.35~-3.1~1.235&embed=1"
         );
         let (back, notices) = from_query(&format!("?{q}"), &DS);
@@ -678,7 +698,7 @@ mod tests {
     #[test]
     fn malformed_link_keeps_valid_parts_and_names_each_bad_piece() {
         let (s, notices) = from_query(
-            "v=1&layout=banana&date=2023-13-01&sel=XXX&fw=artemis~zzz&foo=1&tab=charts",
+            "v=1&layout=banana&date=2023-13-01&sel=XXX&fw=artemis~zzz&foo=1&tab=charts&sort=capital",
             &DS,
         );
         assert_eq!(s.tab, Tab::Charts);
@@ -700,9 +720,11 @@ mod tests {
                 ("date", "2023-13-01"),
                 ("sel", "XXX"),
                 ("fw", "zzz"),
-                ("foo", "1")
+                ("foo", "1"),
+                ("sort", "capital")
             ]
         );
+        assert_eq!(s.sort, crate::table::TableSort::default());
         assert!(notices.iter().all(|n| !n.message.is_empty()));
     }
 
@@ -911,9 +933,10 @@ mod tests {
             any::<String>(),
             camera(),
             any::<bool>(),
+            (select(Column::ALL.to_vec()), any::<bool>()),
         )
             .prop_map(
-                |(tab, layout, by_date, filters, selected, search, view, embed)| ViewState {
+                |(tab, layout, by_date, filters, selected, search, view, embed, sort)| ViewState {
                     tab,
                     layout,
                     by_date,
@@ -922,6 +945,10 @@ mod tests {
                     search,
                     view,
                     embed,
+                    sort: crate::table::TableSort {
+                        column: sort.0,
+                        ascending: sort.1,
+                    },
                 },
             )
     }
@@ -939,6 +966,7 @@ mod tests {
         "region",
         "unverified",
         "bodies",
+        "sort",
         "sel",
         "q",
         "view",

@@ -104,8 +104,18 @@ test('the table tab lists countries, sorts by any column, and selects in the gra
   await expect(artemis).toHaveAttribute('aria-sort', 'ascending');
   const firstDate = await table.locator('tbody tr').first().locator('td').nth(2).textContent();
   expect(firstDate).toContain('2020-10-13');
+  await expect(page).toHaveURL(/sort=artemis(&|$)/);
   await artemis.getByRole('button').press('Enter');
   await expect(artemis).toHaveAttribute('aria-sort', 'descending');
+  await expect(page).toHaveURL(/sort=-artemis(&|$)/);
+  // The order is part of the link: a reload (or a shared link) reopens it.
+  const firstRow = await table.locator('tbody tr').first().getByRole('rowheader').textContent();
+  await page.reload();
+  await expect(page.getByRole('table').getByRole('columnheader', { name: /Artemis Accords/ })).toHaveAttribute('aria-sort', 'descending');
+  await expect(page.getByRole('table').locator('tbody tr').first().getByRole('rowheader')).toHaveText(firstRow);
+  // Back undoes the sort like any other change of view.
+  await page.goBack();
+  await expect(page.getByRole('table').getByRole('columnheader', { name: /Artemis Accords/ })).toHaveAttribute('aria-sort', 'ascending');
   await table.getByRole('button', { name: 'Senegal' }).click();
   await expect(page.getByRole('tab', { name: 'Graph' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('complementary', { name: 'Details' }).getByRole('heading', { name: 'Senegal' })).toBeVisible();

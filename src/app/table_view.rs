@@ -11,30 +11,30 @@ use crate::url::Tab;
 #[component]
 pub fn TableView() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let sort = RwSignal::new((Column::Name, true));
+    // The order is part of the view (and so of the link).
+    let sort = move || state.view.with(|v| v.sort);
     let rows = Memo::new(move |_| {
         let ds = state.ds();
         let g = state.graph.get();
         let at = state.as_of();
         let regions = state.filters(|f| f.regions.clone());
         let mut rows = table::country_rows(&ds, &g, at, &regions);
-        let (col, asc) = sort.get();
-        table::sort(&mut rows, col, asc);
+        table::sort(&mut rows, sort());
         rows
     });
     let header = Column::ALL
         .iter()
         .map(|&c| {
-            let aria = move || match sort.get() {
-                (s, true) if s == c => "ascending",
-                (s, false) if s == c => "descending",
-                _ => "none",
+            let aria = move || match sort() {
+                o if o.column != c => "none",
+                o if o.ascending => "ascending",
+                _ => "descending",
             };
             view! {
                 <th scope="col" aria-sort=aria>
-                    <button type="button" class="sort" on:click=move |_| sort.update(|s| *s = if s.0 == c { (c, !s.1) } else { (c, true) })>
+                    <button type="button" class="sort" on:click=move |_| state.change(History::Push, |v| v.sort = v.sort.clicked(c))>
                         {c.label()}
-                        <span aria-hidden="true" class="sort-mark">{move || match sort.get() { (s, true) if s == c => " ▲", (s, false) if s == c => " ▼", _ => "" }}</span>
+                        <span aria-hidden="true" class="sort-mark">{move || match sort() { o if o.column != c => "", o if o.ascending => " ▲", _ => " ▼" }}</span>
                     </button>
                 </th>
             }
