@@ -38,6 +38,7 @@ use crate::facts::{self, Alignment};
 use crate::graph::Filters;
 use crate::model::{Confidence, Dataset, FrameworkId, Instrument, Level, Membership, Status};
 use crate::palette::{self, Rgb};
+use crate::scaled::{ScaledBackend, Surface};
 use crate::url::EARLIEST;
 
 /// The frameworks the charts compare, in legend order (APSCO is not charted).
@@ -1255,19 +1256,25 @@ pub fn draw_by_region<DB: DrawingBackend>(
     )
 }
 
-/// Renders a drawing into an SVG document of `width` × `height` pixels.
+/// The one backend type charts are drawn on: a raster target `C` (the app's
+/// canvas) or SVG, scaled (see [`Surface`]).
+pub type ChartBackend<'a, C> = ScaledBackend<Surface<'a, C>>;
+
+/// Renders a drawing into an SVG document of `width` × `height` pixels,
+/// through the same backend type as the raster target `C`.
 ///
 /// ```ignore
-/// let svg = svg_string(800, 450, |root| draw_members_over_time(root, &ds, &filters, false))?;
+/// let svg = svg_string::<CanvasBackend>(800, 450, |root| draw_members_over_time(root, &ds, &filters, false))?;
 /// ```
-pub fn svg_string(
+pub fn svg_string<C: DrawingBackend>(
     width: u32,
     height: u32,
-    draw: impl FnOnce(&DrawingArea<SVGBackend<'_>, Shift>) -> Result<(), String>,
+    draw: impl FnOnce(&DrawingArea<ChartBackend<'_, C>, Shift>) -> Result<(), String>,
 ) -> Result<String, String> {
     let mut out = String::new();
     {
-        let root = SVGBackend::with_string(&mut out, (width, height)).into_drawing_area();
+        let svg = SVGBackend::with_string(&mut out, (width, height));
+        let root = ScaledBackend::new(Surface::<C>::Svg(svg), 1.0).into_drawing_area();
         draw(&root)?;
         root.present().map_err(err)?;
     }
@@ -1754,8 +1761,10 @@ mod tests {
         let ds = ds();
         let f = Filters::default();
         for dark in [false, true] {
-            let svg =
-                svg_string(900, 500, |root| draw_members_over_time(root, &ds, &f, dark)).unwrap();
+            let svg = svg_string::<SVGBackend<'static>>(900, 500, |root| {
+                draw_members_over_time(root, &ds, &f, dark)
+            })
+            .unwrap();
             assert!(svg.contains("<svg"));
             assert!(svg.contains("Artemis Accords") && svg.contains("ILRS"));
             assert!(svg.contains("<polyline") || svg.contains("<path"));
@@ -1763,12 +1772,18 @@ mod tests {
             assert!(svg.contains(&format!("as of {}", ds.as_of.human())));
             assert!(svg.contains("font-family=\"sans-serif\""));
 
-            let svg = svg_string(900, 500, |root| draw_new_per_year(root, &ds, &f, dark)).unwrap();
+            let svg = svg_string::<SVGBackend<'static>>(900, 500, |root| {
+                draw_new_per_year(root, &ds, &f, dark)
+            })
+            .unwrap();
             assert!(svg.contains("<svg") && svg.contains("<rect"));
             assert!(svg.contains("Artemis Accords") && svg.contains("ILRS"));
             assert!(svg.contains("2021"));
 
-            let svg = svg_string(900, 500, |root| draw_by_region(root, &ds, &f, dark)).unwrap();
+            let svg = svg_string::<SVGBackend<'static>>(900, 500, |root| {
+                draw_by_region(root, &ds, &f, dark)
+            })
+            .unwrap();
             assert!(svg.contains("<svg") && svg.contains("<rect"));
             assert!(svg.contains("Artemis Accords") && svg.contains("ILRS"));
             assert!(svg.contains("Europe"));
@@ -1778,7 +1793,7 @@ mod tests {
             as_of: Some(Date::ymd(2020, 11, 1)),
             ..Filters::default()
         };
-        let svg = svg_string(400, 300, |root| {
+        let svg = svg_string::<SVGBackend<'static>>(400, 300, |root| {
             draw_members_over_time(root, &ds, &early, false)
         })
         .unwrap();
@@ -1788,11 +1803,15 @@ mod tests {
             ..Filters::default()
         };
         for svg in [
-            svg_string(400, 300, |root| {
+            svg_string::<SVGBackend<'static>>(400, 300, |root| {
                 draw_members_over_time(root, &ds, &none, false)
             }),
-            svg_string(400, 300, |root| draw_new_per_year(root, &ds, &none, false)),
-            svg_string(400, 300, |root| draw_by_region(root, &ds, &none, false)),
+            svg_string::<SVGBackend<'static>>(400, 300, |root| {
+                draw_new_per_year(root, &ds, &none, false)
+            }),
+            svg_string::<SVGBackend<'static>>(400, 300, |root| {
+                draw_by_region(root, &ds, &none, false)
+            }),
         ] {
             assert!(svg.unwrap().contains("No "));
         }

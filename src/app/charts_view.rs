@@ -14,7 +14,7 @@ use super::share::{download, permalink};
 use crate::charts::{self, ChartKind};
 use crate::compare;
 use crate::export;
-use crate::scaled::ScaledBackend;
+use crate::scaled::{ScaledBackend, Surface};
 
 const HEIGHT: u32 = 380;
 
@@ -121,7 +121,7 @@ fn Chart(kind: ChartKind) -> impl IntoView {
         let _ = style.set_property("height", &format!("{HEIGHT}px"));
         let ds = state.ds();
         if let Some(backend) = CanvasBackend::with_canvas_object(c) {
-            let root = ScaledBackend::new(backend, dpr).into_drawing_area();
+            let root = ScaledBackend::new(Surface::Raster(backend), dpr).into_drawing_area();
             let _ = kind.draw(&root, &ds, &f, dark());
             let _ = root.present();
         }
@@ -159,7 +159,7 @@ fn Chart(kind: ChartKind) -> impl IntoView {
         c.set_width(w * 2);
         c.set_height(h * 2);
         if let Some(backend) = CanvasBackend::with_canvas_object(c.clone()) {
-            let root = ScaledBackend::new(backend, 2.0).into_drawing_area();
+            let root = ScaledBackend::new(Surface::Raster(backend), 2.0).into_drawing_area();
             let _ = kind.draw_with_footer(&root, HEIGHT, &ds, &f, &lines);
             let _ = root.present();
         }
@@ -169,7 +169,8 @@ fn Chart(kind: ChartKind) -> impl IntoView {
     };
     let export_svg = move |_| {
         let (ds, f, w, h, lines) = export_inputs();
-        let svg = charts::svg_string(w, h, |root| {
+        // Same backend type as the canvas: the chart code is compiled once.
+        let svg = charts::svg_string::<CanvasBackend>(w, h, |root| {
             kind.draw_with_footer(root, HEIGHT, &ds, &f, &lines)
         });
         if let Ok(svg) = svg {
