@@ -81,7 +81,7 @@ fn visible(filters: &Filters) -> Vec<FrameworkId> {
 
 /// Whether a country is in the view's focus, as in the graph: its region or
 /// subregion is selected (when any is), and its alignment at `at` is shown.
-fn in_scope(ds: &Dataset, filters: &Filters, iso3: &str, at: Date) -> bool {
+pub(crate) fn in_scope(ds: &Dataset, filters: &Filters, iso3: &str, at: Date) -> bool {
     if !filters.in_regions(ds.country(iso3)) {
         return false;
     }
@@ -94,7 +94,7 @@ fn in_scope(ds: &Dataset, filters: &Filters, iso3: &str, at: Date) -> bool {
 /// Each country's first qualifying `member` row in a framework on or before
 /// `at`, oldest first. `scoped` also applies the region and alignment
 /// filters; unscoped lists describe the framework itself (its founders).
-fn state_joins<'a>(
+pub(crate) fn state_joins<'a>(
     ds: &'a Dataset,
     filters: &Filters,
     framework: FrameworkId,

@@ -1,12 +1,20 @@
 //! The side-by-side comparison of the two coalitions at a date: members,
 //! regions, newest members, countries in both, and bilateral ties by kind
 //! with each camp's leading states.
+//!
+//! It counts like the charts ([`crate::charts`]): member states in the
+//! selected regions with a shown alignment, without unverified rows when
+//! those are hidden. Ties count when the third party's country is in scope
+//! in the same way (a party with no country, such as ESA, only when no
+//! region is selected).
 
 use std::collections::BTreeMap;
 
+use crate::charts::{in_scope, state_joins};
 use crate::date::Date;
 use crate::facts;
-use crate::model::{Dataset, FrameworkId, PartnershipKind};
+use crate::graph::Filters;
+use crate::model::{Confidence, Dataset, FrameworkId, PartnershipKind};
 
 /// One coalition's side of the comparison.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,8 +46,9 @@ pub struct Comparison {
     pub both: Vec<String>,
 }
 
-fn side(ds: &Dataset, framework: FrameworkId, at: Date) -> Side {
-    let members = facts::state_members(ds, framework, at);
+fn side(ds: &Dataset, filters: &Filters, framework: FrameworkId, at: Date) -> Side {
+    let members = state_joins(ds, filters, framework, at, true);
+    let shown = |c: Confidence| !(filters.hide_unverified && c == Confidence::Unverified);
     let name = |id: &str| ds.actor(id).map_or(id.to_string(), |a| a.name.clone());
     let mut regions: BTreeMap<String, usize> = BTreeMap::new();
     for m in &members {
@@ -58,16 +67,31 @@ fn side(ds: &Dataset, framework: FrameworkId, at: Date) -> Side {
         .framework(framework)
         .map(|f| f.led_by.clone())
         .unwrap_or_default();
-    // Ties where exactly one party belongs to a leading state.
+    // A party outside the leading states, e.g. a tie's partner or a
+    // non-state member, is in scope by its home country; one with no country
+    // (ESA, APSCO…) only when no region is selected.
+    let party_in_scope = |id: &str| match ds.home_country(id) {
+        Some(c) => in_scope(ds, filters, c, at),
+        None => filters.regions.is_empty(),
+    };
+    // Ties where exactly one party belongs to a leading state, and the
+    // other party is in scope.
+    let leading = |id: &str| {
+        ds.home_country(id)
+            .is_some_and(|c| leaders.iter().any(|l| l == c))
+    };
     let mut kinds: BTreeMap<PartnershipKind, usize> = BTreeMap::new();
-    for p in ds.partnerships.iter().filter(|p| p.date <= at) {
-        let a = ds
-            .home_country(&p.a)
-            .is_some_and(|c| leaders.iter().any(|l| l == c));
-        let b = ds
-            .home_country(&p.b)
-            .is_some_and(|c| leaders.iter().any(|l| l == c));
-        if a != b {
+    for p in ds
+        .partnerships
+        .iter()
+        .filter(|p| p.date <= at && shown(p.confidence))
+    {
+        let third = match (leading(&p.a), leading(&p.b)) {
+            (true, false) => &p.b,
+            (false, true) => &p.a,
+            _ => continue,
+        };
+        if party_in_scope(third) {
             *kinds.entry(p.kind).or_default() += 1;
         }
     }
@@ -76,7 +100,10 @@ fn side(ds: &Dataset, framework: FrameworkId, at: Date) -> Side {
     Side {
         framework,
         members: members.len(),
-        other_members: facts::other_members(ds, framework, at).len(),
+        other_members: facts::other_members(ds, framework, at)
+            .iter()
+            .filter(|m| shown(m.confidence) && party_in_scope(&m.actor))
+            .count(),
         by_region,
         newest,
         ties_by_kind,
@@ -84,15 +111,28 @@ fn side(ds: &Dataset, framework: FrameworkId, at: Date) -> Side {
     }
 }
 
-/// The comparison at a date.
-pub fn compare(ds: &Dataset, at: Date) -> Comparison {
+/// The comparison at the view's date, following its filters.
+pub fn compare(ds: &Dataset, filters: &Filters) -> Comparison {
+    let at = filters.as_of.unwrap_or(ds.as_of);
+    let artemis = side(ds, filters, FrameworkId::Artemis, at);
+    let ilrs = side(ds, filters, FrameworkId::Ilrs, at);
+    // In both: in scope and a member of both under the same rules.
+    let ilrs_ids: Vec<&str> = state_joins(ds, filters, FrameworkId::Ilrs, at, true)
+        .iter()
+        .map(|m| m.actor.as_str())
+        .collect();
+    let both = state_joins(ds, filters, FrameworkId::Artemis, at, true)
+        .iter()
+        .filter(|m| ilrs_ids.contains(&m.actor.as_str()))
+        .map(|m| {
+            ds.actor(&m.actor)
+                .map_or(m.actor.clone(), |a| a.name.clone())
+        })
+        .collect();
     Comparison {
-        artemis: side(ds, FrameworkId::Artemis, at),
-        ilrs: side(ds, FrameworkId::Ilrs, at),
-        both: facts::in_both(ds, at)
-            .iter()
-            .map(|id| ds.actor(id).map_or(id.clone(), |a| a.name.clone()))
-            .collect(),
+        artemis,
+        ilrs,
+        both,
     }
 }
 
@@ -104,7 +144,7 @@ mod tests {
     #[test]
     fn sides_add_up() {
         let ds = load_embedded().unwrap();
-        let c = compare(&ds, ds.as_of);
+        let c = compare(&ds, &Filters::default());
         assert_eq!(
             c.artemis.members,
             c.artemis.by_region.iter().map(|r| r.1).sum::<usize>()
@@ -125,8 +165,51 @@ mod tests {
             c.artemis.ties_by_kind.iter().map(|t| t.1).sum::<usize>() > 10,
             "U.S. ties"
         );
-        let early = compare(&ds, Date::ymd(2020, 10, 31));
+        let at = |d| Filters {
+            as_of: Some(d),
+            ..Filters::default()
+        };
+        let early = compare(&ds, &at(Date::ymd(2020, 10, 31)));
         assert_eq!(early.artemis.members, 8);
         assert_eq!(early.ilrs.members, 0);
+        // Same members as the unfiltered rule of facts::state_members.
+        assert_eq!(
+            c.ilrs.members,
+            facts::state_members(&ds, FrameworkId::Ilrs, ds.as_of).len()
+        );
+    }
+
+    #[test]
+    fn follows_the_region_alignment_and_unverified_filters() {
+        let ds = load_embedded().unwrap();
+        let all = compare(&ds, &Filters::default());
+        let africa = Filters {
+            regions: ["Africa".to_string()].into(),
+            ..Filters::default()
+        };
+        let c = compare(&ds, &africa);
+        assert!(c.artemis.members > 0 && c.artemis.members < all.artemis.members);
+        assert!(c.ilrs.other_members < all.ilrs.other_members);
+        assert_eq!(c.artemis.by_region.len(), 1);
+        assert_eq!(c.artemis.by_region[0].0, "Africa");
+        assert!(c.both.contains(&"Senegal".to_string()));
+        assert!(!c.both.contains(&"Thailand".to_string()));
+        // Ties of the leaders with African partners only.
+        let ties = |s: &Side| s.ties_by_kind.iter().map(|t| t.1).sum::<usize>();
+        assert!(ties(&c.ilrs) > 0 && ties(&c.ilrs) < ties(&all.ilrs));
+        let no_both = Filters {
+            hidden_alignments: [facts::Alignment::Both].into(),
+            ..Filters::default()
+        };
+        let c = compare(&ds, &no_both);
+        assert!(c.both.is_empty());
+        assert!(c.artemis.members < all.artemis.members);
+        let verified = Filters {
+            hide_unverified: true,
+            ..Filters::default()
+        };
+        let c = compare(&ds, &verified);
+        assert!(c.artemis.members <= all.artemis.members);
+        assert!(ties(&c.artemis) <= ties(&all.artemis));
     }
 }

@@ -36,6 +36,19 @@ test('the charts tab shows the comparison and three charts with text alternative
   expect(watched.errors).toEqual([]);
 });
 
+test('the comparison follows the region filter and says so', async ({ page }) => {
+  await open(page, '?v=1&tab=charts');
+  const artemis = page.getByRole('region', { name: 'Artemis Accords summary' });
+  await expect(page.getByText('Counts cover every country.')).toBeVisible();
+  const everywhere = Number((await artemis.getByText(/member states/).first().textContent()).match(/\d+/)[0]);
+  await open(page, '?v=1&tab=charts&region=africa');
+  await expect(page.getByText(/Counts follow the filters: .*Africa/)).toBeVisible();
+  const inAfrica = Number((await artemis.getByText(/member states/).first().textContent()).match(/\d+/)[0]);
+  expect(inAfrica).toBeGreaterThan(0);
+  expect(inAfrica).toBeLessThan(everywhere);
+  await expect(page.getByText(/In both camps as of .*: Senegal\./)).toBeVisible();
+});
+
 test('charts follow the date and show the value under the pointer', async ({ page }) => {
   await open(page, '?v=1&tab=charts&date=2022-12-31');
   await expect(page.getByText(/Artemis Accords grew from 8 member states on 13 Oct 2020 to 23 by 31 Dec 2022/)).toBeVisible();

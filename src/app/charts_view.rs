@@ -40,7 +40,9 @@ fn Comparison() -> impl IntoView {
     let body = move || {
         let ds = state.ds();
         let at = state.as_of();
-        let c = compare::compare(&ds, at);
+        let filters = state.view.with(|v| v.filters.clone());
+        let c = compare::compare(&ds, &filters);
+        let scope = filters.describe();
         let side = |s: &compare::Side| {
             let name = ds
                 .framework(s.framework)
@@ -67,6 +69,11 @@ fn Comparison() -> impl IntoView {
                 {side(&c.ilrs)}
             </div>
             <p class="both-line">{format!("In both camps as of {}: {}.", at.human(), if c.both.is_empty() { "none".to_string() } else { c.both.join(", ") })}</p>
+            <p class="compare-scope">{if scope.is_empty() {
+                "Counts cover every country.".to_string()
+            } else {
+                format!("Counts follow the filters: {}.", scope.join("; "))
+            }}</p>
         }
     };
     view! {
