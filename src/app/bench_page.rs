@@ -54,7 +54,15 @@ pub fn run(url: String) {
 
 /// The graph file's text.
 async fn load(url: &str) -> Result<String, String> {
-    let err = |e: JsValue| e.as_string().unwrap_or_else(|| format!("{e:?}"));
+    // A rejected promise gives a string, an Error (say its message) or anything.
+    let err = |e: JsValue| {
+        e.as_string()
+            .or_else(|| {
+                e.dyn_ref::<js_sys::Error>()
+                    .map(|e| String::from(e.message()))
+            })
+            .unwrap_or_else(|| format!("{e:?}"))
+    };
     // The boot script (scripts/postbuild.mjs) starts this fetch while the
     // wasm downloads and compiles; fetch here only if it did not.
     let early = js_sys::Reflect::get(&window(), &"__benchGraphBytes".into())
@@ -94,10 +102,15 @@ fn start(graph: crate::graph::Graph) {
         .create_element("canvas")
         .expect("canvas")
         .unchecked_into();
-    let _ = canvas.set_attribute(
-        "style",
-        "display:block;width:100vw;height:100vh;touch-action:none",
-    );
+    let style = canvas.style();
+    for (k, v) in [
+        ("display", "block"),
+        ("width", "100vw"),
+        ("height", "100vh"),
+        ("touch-action", "none"),
+    ] {
+        let _ = style.set_property(k, v);
+    }
     let _ = canvas.set_attribute("aria-label", "Benchmark graph");
     body.append_child(&canvas).expect("append");
 
