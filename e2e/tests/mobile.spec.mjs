@@ -14,7 +14,7 @@ test('the layout adapts and nothing overflows horizontally', async ({ page }) =>
   await page.screenshot({ path: 'target/e2e-results/mobile-default.png', fullPage: false });
 });
 
-test('tapping a node selects it; the details follow below', async ({ page }) => {
+test('tapping a node selects it; the details open as a bottom sheet that closes', async ({ page }) => {
   await open(page);
   // Scroll the graph to the top of the screen first, as a reader would: with the
   // toolbar wrapped on a phone, the hub can sit right at the bottom edge.
@@ -22,7 +22,17 @@ test('tapping a node selects it; the details follow below', async ({ page }) => 
   await page.waitForTimeout(300);
   const p = await page.evaluate(() => window.__nodeClientPosition('hub:artemis'));
   await page.touchscreen.tap(p[0], p[1]);
-  await expect(page.getByRole('complementary', { name: 'Details' }).getByRole('heading', { name: 'Artemis Accords' })).toBeVisible();
+  const details = page.getByRole('complementary', { name: 'Details' });
+  await expect(details.getByRole('heading', { name: 'Artemis Accords' })).toBeVisible();
+  // On screen without scrolling, in the lower half, with the graph still above it.
+  const box = await details.boundingBox();
+  const vp = page.viewportSize();
+  expect(box.y).toBeGreaterThanOrEqual(vp.height * 0.45);
+  expect(Math.round(box.y + box.height)).toBeLessThanOrEqual(vp.height);
+  await details.getByRole('button', { name: 'Close details' }).tap();
+  await expect(details.getByRole('heading', { name: 'Details' })).toBeVisible();
+  await expect(details.getByRole('button', { name: 'Close details' })).toHaveCount(0);
+  await expect(page).not.toHaveURL(/sel=/);
 });
 
 test('two fingers pinch-zoom the graph; the camera lands in the link', async ({ page }) => {

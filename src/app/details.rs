@@ -64,8 +64,29 @@ pub fn DetailsPanel() -> impl IntoView {
         };
         actor_details(&ds, &actor, at).into_any()
     };
+    // On a phone the details cover the lower half (a bottom sheet, below):
+    // bring the graph to the top of the screen so the selection stays in
+    // view above the sheet.
+    Effect::new(move |_| {
+        if state.selected().is_some() && super::graph_view::media("(max-width: 600px)") {
+            let graph = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id("graph"));
+            if let (Some(w), Some(g)) = (web_sys::window(), graph) {
+                let top = g.get_bounding_client_rect().top();
+                if top.abs() > 1.0 {
+                    w.scroll_by_with_x_and_y(0.0, top);
+                }
+            }
+        }
+    });
     view! {
-        <aside class="details" aria-label="Details" aria-live="polite">
+        // On a phone the panel with a selection becomes a bottom sheet (CSS),
+        // with its own close button at the top.
+        <aside class=move || if state.selected().is_some() { "details selected" } else { "details" } aria-label="Details" aria-live="polite">
+            {move || state.selected().map(|_| view! {
+                <button type="button" class="sheet-close" aria-label="Close details" on:click=move |_| state.select(None)>"×"</button>
+            })}
             {body}
             {move || state.selected().map(|_| view! {
                 <button type="button" class="clear" on:click=move |_| state.select(None)>"Clear selection"</button>

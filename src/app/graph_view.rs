@@ -115,7 +115,8 @@ impl SceneHandle {
     }
 }
 
-fn media(query: &str) -> bool {
+/// Whether a CSS media query matches now.
+pub fn media(query: &str) -> bool {
     web_sys::window()
         .and_then(|w| w.match_media(query).ok().flatten())
         .is_some_and(|m| m.matches())

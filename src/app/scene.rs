@@ -410,7 +410,9 @@ impl Scene {
             if p[0] < -50.0 || p[1] < -50.0 || p[0] > w + 50.0 || p[1] > h + 50.0 {
                 continue;
             }
-            if n.is_hub() || n.alignment == Alignment::Both {
+            // The bench draws "both" nodes in one colour, batched, as the
+            // peers do; the app splits their fill (not colour alone).
+            if n.is_hub() || (n.alignment == Alignment::Both && !self.bench) {
                 special.push(i);
             } else {
                 plain
