@@ -23,6 +23,16 @@ for (const [name, query] of [
   });
 }
 
+test('axe: no violations on a phone with the details sheet open, light and dark', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 667 });
+  for (const scheme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await open(page, '?v=1&sel=SEN');
+    await expect(page.getByRole('button', { name: 'Close details' })).toBeVisible();
+    await axe(page, `details sheet (${scheme})`);
+  }
+});
+
 test('axe: no violations with the embed dialog open, in dark mode', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await open(page);
