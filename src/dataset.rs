@@ -9,12 +9,13 @@ use crate::csv::{self, Row, Table};
 use crate::date::Date;
 use crate::model::*;
 
-/// The data files, by name, as shipped in `assets/data/`.
+/// The data files, by name, as shipped in `assets/data/`; `countries.csv`
+/// keeps only the countries the other files mention (see `build.rs`).
 pub const EMBEDDED: &[(&str, &str)] = &[
     ("meta.csv", include_str!("../assets/data/meta.csv")),
     (
         "countries.csv",
-        include_str!("../assets/data/countries.csv"),
+        include_str!(concat!(env!("OUT_DIR"), "/countries.csv")),
     ),
     ("actors.csv", include_str!("../assets/data/actors.csv")),
     ("sources.csv", include_str!("../assets/data/sources.csv")),
@@ -697,6 +698,35 @@ mod tests {
                 let text: Vec<String> = errors.iter().map(ToString::to_string).collect();
                 panic!("{} data errors:\n{}", errors.len(), text.join("\n"));
             }
+        }
+    }
+
+    #[test]
+    fn embedded_countries_are_the_named_ones_on_their_own_lines() {
+        let full = include_str!("../assets/data/countries.csv");
+        let (_, embedded) = EMBEDDED
+            .iter()
+            .find(|(n, _)| *n == "countries.csv")
+            .unwrap();
+        let (full_lines, kept): (Vec<&str>, Vec<&str>) =
+            (full.lines().collect(), embedded.lines().collect());
+        assert_eq!(
+            full_lines.len(),
+            kept.len(),
+            "dropped rows stay as blank lines"
+        );
+        for (f, k) in full_lines.iter().zip(&kept) {
+            assert!(k.is_empty() || k == f, "line moved: {k}");
+        }
+        let rows = kept
+            .iter()
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .count()
+            - 1;
+        assert!(rows < 150, "{rows} countries embedded");
+        let ds = load_embedded().unwrap();
+        for c in ["THA", "SEN", "USA", "CHN", "ARG"] {
+            assert!(ds.country(c).is_some(), "{c} is named by the data");
         }
     }
 
