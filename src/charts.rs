@@ -296,11 +296,12 @@ pub fn members_over_time_table(ds: &Dataset, filters: &Filters) -> Table {
     let mut header = vec!["Date".to_string()];
     header.extend(framework_headers(filters));
     header.push("Notable".to_string());
-    let dates: BTreeSet<Date> = series
-        .iter()
-        .flat_map(|s| s.points.iter().map(|p| p.0))
-        .chain(notes.iter().map(|a| a.date))
-        .collect();
+    let dates: BTreeSet<Date> = crate::sort::set_of(
+        series
+            .iter()
+            .flat_map(|s| s.points.iter().map(|p| p.0))
+            .chain(notes.iter().map(|a| a.date)),
+    );
     let rows = dates
         .into_iter()
         .map(|d| {

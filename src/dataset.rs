@@ -217,7 +217,7 @@ pub fn load_embedded() -> Result<Dataset, Vec<DataError>> {
 
 /// Parses and validates a set of data files. Returns every error found.
 pub fn load(files: &[(&str, &str)]) -> Result<Dataset, Vec<DataError>> {
-    let files: BTreeMap<&str, &str> = files.iter().copied().collect();
+    let files: BTreeMap<&str, &str> = crate::sort::map_of(files.iter().copied());
     let mut c = Check { errors: Vec::new() };
     let mut ds = Dataset::default();
 
@@ -342,7 +342,7 @@ pub fn load(files: &[(&str, &str)]) -> Result<Dataset, Vec<DataError>> {
             });
         }
     }
-    let source_ids: BTreeSet<&str> = ds.sources.iter().map(|s| s.id.as_str()).collect();
+    let source_ids: BTreeSet<&str> = crate::sort::set_of(ds.sources.iter().map(|s| s.id.as_str()));
     duplicates(
         &mut c,
         "sources.csv",
@@ -388,9 +388,9 @@ pub fn load(files: &[(&str, &str)]) -> Result<Dataset, Vec<DataError>> {
 
     // Every actor reference is either a known slug or a known ISO3 code; the
     // countries referenced anywhere become actors of their own.
-    let slugs: BTreeSet<String> = ds.actors.iter().map(|a| a.id.clone()).collect();
+    let slugs: BTreeSet<String> = crate::sort::set_of(ds.actors.iter().map(|a| a.id.clone()));
     let mut referenced: BTreeSet<String> =
-        ds.actors.iter().filter_map(|a| a.country.clone()).collect();
+        crate::sort::set_of(ds.actors.iter().filter_map(|a| a.country.clone()));
     let mut actor_ref = |c: &mut Check, file: &str, line: usize, field: &str, id: &str| -> bool {
         if id.is_empty() {
             return false;

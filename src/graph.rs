@@ -174,18 +174,15 @@ impl Graph {
 
     /// Indices of a node's neighbours.
     pub fn neighbours(&self, i: usize) -> BTreeSet<usize> {
-        self.edges
-            .iter()
-            .filter_map(|e| {
-                if e.source == i {
-                    Some(e.target)
-                } else if e.target == i {
-                    Some(e.source)
-                } else {
-                    None
-                }
-            })
-            .collect()
+        crate::sort::set_of(self.edges.iter().filter_map(|e| {
+            if e.source == i {
+                Some(e.target)
+            } else if e.target == i {
+                Some(e.source)
+            } else {
+                None
+            }
+        }))
     }
 
     fn node(&mut self, index: &mut BTreeMap<String, usize>, make: impl FnOnce() -> Node) -> usize {

@@ -31,6 +31,29 @@ pub fn sort<T: Ord>(v: &mut Vec<T>) {
     sort_by(v, T::cmp);
 }
 
+/// A `BTreeSet` of `items`, inserted one by one. `collect()` would sort them
+/// first (the standard `FromIterator`), compiling yet another sort for each
+/// item type.
+pub fn set_of<T: Ord>(items: impl IntoIterator<Item = T>) -> std::collections::BTreeSet<T> {
+    let mut set = std::collections::BTreeSet::new();
+    for item in items {
+        set.insert(item);
+    }
+    set
+}
+
+/// A `BTreeMap` of `items`, inserted one by one (the last value of a repeated
+/// key wins, as with `collect()`), for the same reason as [`set_of`].
+pub fn map_of<K: Ord, V>(
+    items: impl IntoIterator<Item = (K, V)>,
+) -> std::collections::BTreeMap<K, V> {
+    let mut map = std::collections::BTreeMap::new();
+    for (k, v) in items {
+        map.insert(k, v);
+    }
+    map
+}
+
 /// The stable sorting permutation of `0..n` under `cmp`: the one place the
 /// standard sort is instantiated.
 fn order(n: usize, cmp: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<usize> {

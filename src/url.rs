@@ -219,12 +219,12 @@ pub fn to_query(state: &ViewState) -> String {
     ) {
         put("ties", &v);
     }
-    let regions: BTreeSet<String> = f
-        .regions
-        .iter()
-        .map(|r| slugify(r))
-        .filter(|s| !s.is_empty())
-        .collect();
+    let regions: BTreeSet<String> = crate::sort::set_of(
+        f.regions
+            .iter()
+            .map(|r| slugify(r))
+            .filter(|s| !s.is_empty()),
+    );
     if !regions.is_empty() {
         put("region", &join(regions.iter().map(String::as_str)));
     }
@@ -478,7 +478,9 @@ impl Reader<'_> {
             }
             return None;
         }
-        Some(all.iter().copied().filter(|t| !shown.contains(t)).collect())
+        Some(crate::sort::set_of(
+            all.iter().copied().filter(|t| !shown.contains(t)),
+        ))
     }
 
     fn regions(&mut self, value: &str) {
@@ -533,11 +535,12 @@ impl Reader<'_> {
 
 /// The region and subregion names of the dataset's countries, sorted.
 fn region_names(ds: &Dataset) -> BTreeSet<&str> {
-    ds.countries
-        .iter()
-        .flat_map(|c| [c.region.as_str(), c.subregion.as_str()])
-        .filter(|n| !n.is_empty())
-        .collect()
+    crate::sort::set_of(
+        ds.countries
+            .iter()
+            .flat_map(|c| [c.region.as_str(), c.subregion.as_str()])
+            .filter(|n| !n.is_empty()),
+    )
 }
 
 /// The ids of the values not hidden, joined with `~` (`none` if empty), or

@@ -117,13 +117,13 @@ impl Scene {
     /// where they were. `settle_now` runs the layout to the end before the
     /// next frame (first paint, reduced motion).
     pub fn set_graph(&mut self, graph: Graph, ds: &Dataset, settle_now: bool, now: f64) {
-        let old: BTreeMap<String, Point> = self
-            .graph
-            .nodes
-            .iter()
-            .zip(&self.pos)
-            .map(|(n, p)| (n.id.clone(), *p))
-            .collect();
+        let old: BTreeMap<String, Point> = crate::sort::map_of(
+            self.graph
+                .nodes
+                .iter()
+                .zip(&self.pos)
+                .map(|(n, p)| (n.id.clone(), *p)),
+        );
         self.radius = layout::radii(&graph);
         self.graph = graph;
         self.hovered = None;

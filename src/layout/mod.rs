@@ -312,13 +312,14 @@ pub fn pack_components(graph: &Graph, pos: &mut [Point], radius: &[f32]) {
         }
     }
     let roots: Vec<usize> = (0..n).map(|i| find(&mut parent, i)).collect();
-    let main: std::collections::BTreeSet<usize> = graph
-        .nodes
-        .iter()
-        .enumerate()
-        .filter(|(_, nd)| nd.is_hub())
-        .map(|(i, _)| roots[i])
-        .collect();
+    let main: std::collections::BTreeSet<usize> = crate::sort::set_of(
+        graph
+            .nodes
+            .iter()
+            .enumerate()
+            .filter(|(_, nd)| nd.is_hub())
+            .map(|(i, _)| roots[i]),
+    );
     if main.is_empty() {
         return;
     }
