@@ -30,6 +30,10 @@ run "wasm-bindgen-test (headless Chromium)" cargo test --locked --target wasm32-
 # The same wasm tests in Firefox (geckodriver) and WebKit (WebKitWebDriver in the
 # runner's Safari slot; MiniBrowser has no headless mode, hence Xvfb).
 XVFB=(xvfb-run -a -s "-screen 0 1280x1024x24")
+# WebKitGTK's GPU path under Xvfb's software GL sometimes fails to compile a
+# Skia shader (the unpremultiply step of getImageData: "integer is too large:
+# 255") and its WebProcess crashes; Skia's CPU renderer draws the same pixels.
+export WEBKIT_SKIA_ENABLE_CPU_RENDERING=1
 run "wasm-bindgen-test (headless Firefox)" env GECKODRIVER="$(command -v geckodriver)" \
   WASM_BINDGEN_TEST_WEBDRIVER_JSON="$ROOT/tests/webdriver-firefox.json" \
   timeout 600 cargo test --locked --target wasm32-unknown-unknown --test web
