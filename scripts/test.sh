@@ -30,14 +30,14 @@ run "wasm-bindgen-test (headless Chromium)" cargo test --locked --target wasm32-
 # The same wasm tests in Firefox (geckodriver) and WebKit (WebKitWebDriver in the
 # runner's Safari slot; MiniBrowser has no headless mode, hence Xvfb).
 XVFB=(xvfb-run -a -s "-screen 0 1280x1024x24")
-# WebKitGTK's GPU path under Xvfb's software GL sometimes fails to compile a
-# Skia shader (the unpremultiply step of getImageData: "integer is too large:
-# 255") and its WebProcess crashes; Skia's CPU renderer draws the same pixels.
-export WEBKIT_SKIA_ENABLE_CPU_RENDERING=1
 run "wasm-bindgen-test (headless Firefox)" env GECKODRIVER="$(command -v geckodriver)" \
   WASM_BINDGEN_TEST_WEBDRIVER_JSON="$ROOT/tests/webdriver-firefox.json" \
   timeout 600 cargo test --locked --target wasm32-unknown-unknown --test web
-run "wasm-bindgen-test (WebKit under Xvfb)" env SAFARIDRIVER=/usr/bin/WebKitWebDriver \
+# WEBKIT_SKIA_ENABLE_CPU_RENDERING: WebKitGTK's GPU path under Xvfb's software GL
+# sometimes fails to compile a Skia shader (getImageData's unpremultiply step:
+# "integer is too large: 255") and its WebProcess crashes; the CPU renderer
+# draws the same pixels.
+run "wasm-bindgen-test (WebKit under Xvfb)" env SAFARIDRIVER=/usr/bin/WebKitWebDriver WEBKIT_SKIA_ENABLE_CPU_RENDERING=1 \
   timeout 600 "${XVFB[@]}" cargo test --locked --target wasm32-unknown-unknown --test web
 run "trunk build --release" trunk build --release
 run "Playwright end-to-end (Chromium)" node_modules/.bin/playwright test -c e2e/playwright.config.mjs
