@@ -36,7 +36,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use crate::date::Date;
 use crate::facts::{self, Alignment};
 use crate::graph::Filters;
-use crate::model::{Confidence, Dataset, FrameworkId, Instrument, Level, Membership, Status};
+use crate::model::{Dataset, FrameworkId, Instrument, Level, Membership, Status};
 use crate::palette::{self, Rgb};
 use crate::scaled::{ScaledBackend, Surface};
 use crate::url::EARLIEST;
@@ -101,9 +101,7 @@ pub(crate) fn state_joins<'a>(
     at: Date,
     scoped: bool,
 ) -> Vec<&'a Membership> {
-    let mut rows = facts::first_state_joins(ds, framework, at, |m| {
-        !(filters.hide_unverified && m.confidence == Confidence::Unverified)
-    });
+    let mut rows = facts::first_state_joins(ds, framework, at, |m| filters.shows(m.confidence));
     if scoped {
         rows.retain(|m| in_scope(ds, filters, &m.actor, at));
     }
@@ -229,7 +227,7 @@ pub fn annotations(ds: &Dataset, filters: &Filters) -> Vec<Annotation> {
                 && m.status == Status::Member
                 && m.level == Level::State
                 && m.date <= at
-                && !(filters.hide_unverified && m.confidence == Confidence::Unverified)
+                && filters.shows(m.confidence)
                 && matches!(
                     m.instrument,
                     Instrument::Agreement | Instrument::Ratification | Instrument::EntryIntoForce

@@ -14,7 +14,7 @@ use crate::charts::{in_scope, state_joins};
 use crate::date::Date;
 use crate::facts;
 use crate::graph::Filters;
-use crate::model::{Confidence, Dataset, FrameworkId, PartnershipKind};
+use crate::model::{Dataset, FrameworkId, Membership, PartnershipKind};
 
 /// One coalition's side of the comparison.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,12 +46,18 @@ pub struct Comparison {
     pub both: Vec<String>,
 }
 
-fn side(ds: &Dataset, filters: &Filters, framework: FrameworkId, at: Date) -> Side {
-    let members = state_joins(ds, filters, framework, at, true);
-    let shown = |c: Confidence| !(filters.hide_unverified && c == Confidence::Unverified);
+/// One side, from its in-scope member states (`members`, see
+/// [`state_joins`]).
+fn side(
+    ds: &Dataset,
+    filters: &Filters,
+    framework: FrameworkId,
+    at: Date,
+    members: &[&Membership],
+) -> Side {
     let name = |id: &str| ds.actor(id).map_or(id.to_string(), |a| a.name.clone());
     let mut regions: BTreeMap<String, usize> = BTreeMap::new();
-    for m in &members {
+    for m in members {
         let r = ds
             .country(&m.actor)
             .map_or("Unknown".to_string(), |c| c.region.clone());
@@ -84,7 +90,7 @@ fn side(ds: &Dataset, filters: &Filters, framework: FrameworkId, at: Date) -> Si
     for p in ds
         .partnerships
         .iter()
-        .filter(|p| p.date <= at && shown(p.confidence))
+        .filter(|p| p.date <= at && filters.shows(p.confidence))
     {
         let third = match (leading(&p.a), leading(&p.b)) {
             (true, false) => &p.b,
@@ -102,7 +108,7 @@ fn side(ds: &Dataset, filters: &Filters, framework: FrameworkId, at: Date) -> Si
         members: members.len(),
         other_members: facts::other_members(ds, framework, at)
             .iter()
-            .filter(|m| shown(m.confidence) && party_in_scope(&m.actor))
+            .filter(|m| filters.shows(m.confidence) && party_in_scope(&m.actor))
             .count(),
         by_region,
         newest,
@@ -114,24 +120,20 @@ fn side(ds: &Dataset, filters: &Filters, framework: FrameworkId, at: Date) -> Si
 /// The comparison at the view's date, following its filters.
 pub fn compare(ds: &Dataset, filters: &Filters) -> Comparison {
     let at = filters.as_of.unwrap_or(ds.as_of);
-    let artemis = side(ds, filters, FrameworkId::Artemis, at);
-    let ilrs = side(ds, filters, FrameworkId::Ilrs, at);
+    let artemis_members = state_joins(ds, filters, FrameworkId::Artemis, at, true);
+    let ilrs_members = state_joins(ds, filters, FrameworkId::Ilrs, at, true);
     // In both: in scope and a member of both under the same rules.
-    let ilrs_ids: Vec<&str> = state_joins(ds, filters, FrameworkId::Ilrs, at, true)
+    let both = artemis_members
         .iter()
-        .map(|m| m.actor.as_str())
-        .collect();
-    let both = state_joins(ds, filters, FrameworkId::Artemis, at, true)
-        .iter()
-        .filter(|m| ilrs_ids.contains(&m.actor.as_str()))
+        .filter(|m| ilrs_members.iter().any(|i| i.actor == m.actor))
         .map(|m| {
             ds.actor(&m.actor)
                 .map_or(m.actor.clone(), |a| a.name.clone())
         })
         .collect();
     Comparison {
-        artemis,
-        ilrs,
+        artemis: side(ds, filters, FrameworkId::Artemis, at, &artemis_members),
+        ilrs: side(ds, filters, FrameworkId::Ilrs, at, &ilrs_members),
         both,
     }
 }

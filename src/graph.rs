@@ -46,6 +46,12 @@ impl Filters {
         in_regions(&self.regions, country)
     }
 
+    /// Whether a fact of this confidence is shown: all are, unless
+    /// unverified ones are hidden.
+    pub fn shows(&self, confidence: Confidence) -> bool {
+        !(self.hide_unverified && confidence == Confidence::Unverified)
+    }
+
     /// The active filters in words ("hiding APSCO", "only Western Africa"…);
     /// empty when nothing is filtered. The date is not included.
     pub fn describe(&self) -> Vec<String> {
@@ -277,7 +283,7 @@ pub fn build(ds: &Dataset, filters: &Filters) -> Graph {
         if m.date > at || !visible_fw.contains(&m.framework) {
             continue;
         }
-        if filters.hide_unverified && m.confidence == Confidence::Unverified {
+        if !filters.shows(m.confidence) {
             continue;
         }
         let Some(a) = node_actor(&m.actor) else {
@@ -319,7 +325,7 @@ pub fn build(ds: &Dataset, filters: &Filters) -> Graph {
         if p.date > at || filters.hidden_partnerships.contains(&p.kind) {
             continue;
         }
-        if filters.hide_unverified && p.confidence == Confidence::Unverified {
+        if !filters.shows(p.confidence) {
             continue;
         }
         let (Some(a), Some(b)) = (node_actor(&p.a), node_actor(&p.b)) else {
