@@ -156,15 +156,9 @@ fn Chart(kind: ChartKind) -> impl IntoView {
     };
     let export_png = move |_| {
         let (ds, f, w, h, lines) = export_inputs();
-        let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        let Some(c) = super::share::export_canvas_2x(w, h) else {
             return;
         };
-        let Ok(el) = doc.create_element("canvas") else {
-            return;
-        };
-        let c: web_sys::HtmlCanvasElement = el.unchecked_into();
-        c.set_width(w * 2);
-        c.set_height(h * 2);
         if let Some(backend) = CanvasBackend::with_canvas_object(c.clone()) {
             let root = ScaledBackend::new(Surface::Raster(backend), 2.0).into_drawing_area();
             let _ = kind.draw_with_footer(&root, HEIGHT, &ds, &f, &lines);

@@ -68,15 +68,14 @@ pub fn DetailsPanel() -> impl IntoView {
     // bring the graph to the top of the screen so the selection stays in
     // view above the sheet.
     Effect::new(move |_| {
-        if state.selected().is_some() && super::graph_view::media("(max-width: 600px)") {
-            let graph = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.get_element_by_id("graph"));
-            if let (Some(w), Some(g)) = (web_sys::window(), graph) {
-                let top = g.get_bounding_client_rect().top();
-                if top.abs() > 1.0 {
-                    w.scroll_by_with_x_and_y(0.0, top);
-                }
+        if state.selected().is_some()
+            && super::graph_view::media("(max-width: 600px)")
+            && let Some(w) = web_sys::window()
+            && let Some(g) = w.document().and_then(|d| d.get_element_by_id("graph"))
+        {
+            let top = g.get_bounding_client_rect().top();
+            if top.abs() > 1.0 {
+                w.scroll_by_with_x_and_y(0.0, top);
             }
         }
     });

@@ -127,20 +127,23 @@ fn graph_svg(state: &AppState) -> Option<(String, u32, u32)> {
     ))
 }
 
-/// Rasterises an SVG at 2× through an image and downloads it as PNG.
-fn svg_to_png_download(svg: &str, w: u32, h: u32, name: String) {
-    let Some(doc) = window().and_then(|w| w.document()) else {
-        return;
-    };
-    let Ok(img) = web_sys::HtmlImageElement::new() else {
-        return;
-    };
-    let Ok(el) = doc.create_element("canvas") else {
-        return;
-    };
+/// A detached canvas of `w` × `h` CSS pixels at 2× resolution, for PNG exports.
+pub fn export_canvas_2x(w: u32, h: u32) -> Option<web_sys::HtmlCanvasElement> {
+    let el = window()?.document()?.create_element("canvas").ok()?;
     let canvas: web_sys::HtmlCanvasElement = el.unchecked_into();
     canvas.set_width(w * 2);
     canvas.set_height(h * 2);
+    Some(canvas)
+}
+
+/// Rasterises an SVG at 2× through an image and downloads it as PNG.
+fn svg_to_png_download(svg: &str, w: u32, h: u32, name: String) {
+    let Ok(img) = web_sys::HtmlImageElement::new() else {
+        return;
+    };
+    let Some(canvas) = export_canvas_2x(w, h) else {
+        return;
+    };
     let img2 = img.clone();
     let onload = Closure::once_into_js(move || {
         let ctx = canvas
