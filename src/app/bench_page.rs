@@ -221,7 +221,8 @@ fn layout_slice(
     let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(next.unchecked_ref(), 0);
 }
 
-/// Drag to pan, wheel to zoom around the pointer; redraws once per frame.
+/// Drag to pan, wheel to zoom around the pointer; redraws once per frame
+/// (large graphs: moves the last frame, redraws when the view stops).
 fn attach_pan_zoom(canvas: &web_sys::HtmlCanvasElement, handle: &SceneHandle) {
     let last = Rc::new(Cell::new(None::<(f32, f32)>));
     let on_down = {
@@ -237,7 +238,7 @@ fn attach_pan_zoom(canvas: &web_sys::HtmlCanvasElement, handle: &SceneHandle) {
                 let (nx, ny) = (ev.client_x() as f32, ev.client_y() as f32);
                 handle.with(|s| s.camera = s.camera.pan(nx - x, ny - y));
                 last.set(Some((nx, ny)));
-                handle.request_frame();
+                handle.view_moved();
             }
         })
     };
@@ -252,7 +253,7 @@ fn attach_pan_zoom(canvas: &web_sys::HtmlCanvasElement, handle: &SceneHandle) {
             let p = [ev.client_x() as f32, ev.client_y() as f32];
             let factor = 1.15f32.powf((-ev.delta_y() / 100.0) as f32);
             handle.with(|s| s.camera = s.camera.zoom_at(p, factor));
-            handle.request_frame();
+            handle.view_moved();
         })
     };
     let t: &web_sys::EventTarget = canvas.as_ref();

@@ -25,8 +25,26 @@ pub struct SceneHandle {
     pub canvas: NodeRef<Canvas>,
     /// A canvas made outside Leptos (bench mode), used instead of `canvas`.
     fixed: Option<web_sys::HtmlCanvasElement>,
-    pending: Rc<Cell<bool>>,
+    /// The frame scheduled for the next animation frame, if any.
+    pending: Rc<Cell<Pending>>,
     commit_timer: Rc<Cell<Option<i32>>>,
+    /// Large scenes: a copy of the last full frame and the camera it was
+    /// drawn with, taken when a pan or zoom starts.
+    snapshot: Rc<RefCell<Option<(web_sys::HtmlCanvasElement, Camera)>>>,
+    /// The camera of the last full frame, while the snapshot is older.
+    drawn_with: Rc<Cell<Option<Camera>>>,
+    /// Large scenes: the full redraw once the view has stopped moving.
+    settle_timer: Rc<Cell<Option<i32>>>,
+}
+
+/// What the next animation frame draws.
+#[derive(Clone, Copy, PartialEq, PartialOrd)]
+enum Pending {
+    None,
+    /// The last full frame, moved and scaled to the current camera.
+    Moved,
+    /// Everything.
+    Full,
 }
 
 fn now() -> f64 {
@@ -42,8 +60,11 @@ impl SceneHandle {
             scene: Rc::new(RefCell::new(Scene::new())),
             canvas,
             fixed: None,
-            pending: Rc::new(Cell::new(false)),
+            pending: Rc::new(Cell::new(Pending::None)),
             commit_timer: Rc::new(Cell::new(None)),
+            snapshot: Rc::new(RefCell::new(None)),
+            drawn_with: Rc::new(Cell::new(None)),
+            settle_timer: Rc::new(Cell::new(None)),
         }
     }
 
@@ -84,28 +105,137 @@ impl SceneHandle {
         f(&mut self.scene.borrow_mut())
     }
 
-    /// Draws now (synchronously), then keeps animating while needed.
-    pub fn draw_now(&self) {
-        if let Some(canvas) = self
-            .fixed
+    fn target(&self) -> Option<web_sys::HtmlCanvasElement> {
+        self.fixed
             .clone()
             .or_else(|| self.canvas.try_get_untracked().flatten())
-        {
+    }
+
+    /// Whether a full frame is too slow to redraw on every pointer event.
+    fn large(&self) -> bool {
+        self.with(|s| s.graph.nodes.len() + s.graph.edges.len() > camera::BITMAP_MOVE_ELEMENTS)
+    }
+
+    /// Draws now (synchronously), then keeps animating while needed.
+    pub fn draw_now(&self) {
+        if let Some(canvas) = self.target() {
             self.scene.borrow_mut().draw(&canvas);
+            // Copied lazily, when a pan or zoom starts: a copy rasterises
+            // the frame, too slow to do after every layout frame.
+            self.drawn_with.set(Some(self.with(|s| s.camera)));
         }
         if self.scene.borrow().animating() {
             self.request_frame();
         }
     }
 
+    /// Copies the canvas, which shows the last full frame, drawn with `cam`.
+    fn keep_snapshot(&self, canvas: &web_sys::HtmlCanvasElement, cam: Camera) {
+        let mut snap = self.snapshot.borrow_mut();
+        if snap.is_none() {
+            let Some(c) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.create_element("canvas").ok())
+            else {
+                return;
+            };
+            *snap = Some((c.unchecked_into(), Camera::default()));
+        }
+        let Some((copy, with)) = snap.as_mut() else {
+            return;
+        };
+        copy.set_width(canvas.width());
+        copy.set_height(canvas.height());
+        if let Some(ctx) = context(copy) {
+            let _ = ctx.draw_image_with_html_canvas_element(canvas, 0.0, 0.0);
+            *with = cam;
+        }
+    }
+
+    /// Shows a camera change (pan, zoom). Large graphs move and scale the
+    /// last full frame as a bitmap, as cytoscape's `textureOnViewport`
+    /// does, and redraw fully once the view has been still for 120 ms; the
+    /// others redraw fully on the next frame.
+    pub fn view_moved(&self) {
+        let animating = self.scene.borrow().animating();
+        if animating || !self.large() {
+            self.request_frame();
+            return;
+        }
+        // The canvas still shows the last full frame unless a moved frame
+        // was drawn since, and then the snapshot is current.
+        if let (Some(cam), Some(canvas)) = (self.drawn_with.take(), self.target()) {
+            self.keep_snapshot(&canvas, cam);
+        }
+        if self.snapshot.borrow().is_none() {
+            self.request_frame();
+            return;
+        }
+        self.schedule(Pending::Moved);
+        let Some(w) = web_sys::window() else { return };
+        if let Some(id) = self.settle_timer.take() {
+            w.clear_timeout_with_handle(id);
+        }
+        let this = self.clone();
+        let cb = Closure::once_into_js(move || {
+            this.settle_timer.set(None);
+            this.request_frame();
+        });
+        if let Ok(id) =
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 120)
+        {
+            self.settle_timer.set(Some(id));
+        }
+    }
+
+    /// Draws the last full frame moved to the current camera; false when
+    /// it cannot (no snapshot, or the canvas changed size).
+    fn draw_moved(&self) -> bool {
+        let (Some(canvas), Some((copy, from))) = (self.target(), self.snapshot.borrow().clone())
+        else {
+            return false;
+        };
+        if copy.width() != canvas.width() || copy.height() != canvas.height() {
+            return false;
+        }
+        let Some(ctx) = context(&canvas) else {
+            return false;
+        };
+        let (to, dpr) = self.with(|s| (s.camera, f64::from(s.dpr)));
+        let [k, tx, ty] = camera::reframe(&from, &to).map(f64::from);
+        let _ = ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+        ctx.clear_rect(
+            0.0,
+            0.0,
+            f64::from(canvas.width()),
+            f64::from(canvas.height()),
+        );
+        let _ = ctx.set_transform(k, 0.0, 0.0, k, tx * dpr, ty * dpr);
+        ctx.draw_image_with_html_canvas_element(&copy, 0.0, 0.0)
+            .is_ok()
+    }
+
     /// Schedules one animation frame (coalescing repeated requests).
     pub fn request_frame(&self) {
-        if self.pending.replace(true) {
+        self.schedule(Pending::Full);
+    }
+
+    /// Schedules `what` for the next animation frame; a full frame wins
+    /// over a moved one.
+    fn schedule(&self, what: Pending) {
+        let before = self.pending.get();
+        if what > before {
+            self.pending.set(what);
+        }
+        if before != Pending::None {
             return;
         }
         let this = self.clone();
         let cb = Closure::once_into_js(move |t: f64| {
-            this.pending.set(false);
+            let what = this.pending.replace(Pending::None);
+            if what == Pending::Moved && this.draw_moved() {
+                return;
+            }
             this.scene.borrow_mut().step(t, 10.0, &now);
             this.draw_now();
         });
@@ -113,6 +243,15 @@ impl SceneHandle {
             let _ = w.request_animation_frame(cb.unchecked_ref());
         }
     }
+}
+
+/// The canvas's 2D context.
+fn context(canvas: &web_sys::HtmlCanvasElement) -> Option<web_sys::CanvasRenderingContext2d> {
+    canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into().ok())
 }
 
 /// Whether a CSS media query matches now.
