@@ -197,22 +197,33 @@ pub fn country_rows(
     rows
 }
 
-/// Sorts rows by a column; ties keep name order. Missing dates sort last
-/// ascending, so "who joined first" reads from the top.
+/// Sorts rows by a column; ties keep name order. Rows without the date
+/// sort last either way, so "who joined first" and "who joined last" both
+/// read from the top.
 pub fn sort(rows: &mut Vec<CountryRow>, order: TableSort) {
     let TableSort { column, ascending } = order;
-    let date_key = |d: &Option<(Date, Instrument)>| d.map_or((1, Date::default()), |(d, _)| (0, d));
+    let date = |r: &CountryRow| match column {
+        Column::Artemis => Some(r.artemis),
+        Column::Ilrs => Some(r.ilrs),
+        Column::Apsco => Some(r.apsco),
+        _ => None,
+    };
     crate::sort::sort_by(rows, |a, b| {
+        if let (Some(da), Some(db)) = (date(a), date(b)) {
+            let o = match (da, db) {
+                (Some((x, _)), Some((y, _))) if ascending => x.cmp(&y),
+                (Some((x, _)), Some((y, _))) => y.cmp(&x),
+                (a, b) => a.is_none().cmp(&b.is_none()),
+            };
+            return o.then_with(|| a.name.cmp(&b.name));
+        }
         let o = match column {
-            Column::Name => a.name.cmp(&b.name),
             Column::Region => (&a.region, &a.subregion).cmp(&(&b.region, &b.subregion)),
             Column::Alignment => a.alignment.cmp(&b.alignment),
-            Column::Artemis => date_key(&a.artemis).cmp(&date_key(&b.artemis)),
-            Column::Ilrs => date_key(&a.ilrs).cmp(&date_key(&b.ilrs)),
-            Column::Apsco => date_key(&a.apsco).cmp(&date_key(&b.apsco)),
             Column::TiesArtemis => a.ties.artemis.cmp(&b.ties.artemis),
             Column::TiesIlrs => a.ties.ilrs.cmp(&b.ties.ilrs),
             Column::Sources => a.source_ids.len().cmp(&b.source_ids.len()),
+            _ => a.name.cmp(&b.name),
         };
         let o = if ascending { o } else { o.reverse() };
         o.then_with(|| a.name.cmp(&b.name))
@@ -241,6 +252,14 @@ mod tests {
         assert!(rows.last().unwrap().artemis.is_none());
         let dated: Vec<Date> = rows.iter().filter_map(|r| r.artemis.map(|a| a.0)).collect();
         assert!(dated.windows(2).all(|w| w[0] <= w[1]));
+        // Newest first, and still the non-signatories last.
+        sort(&mut rows, by(Column::Artemis, false));
+        assert_eq!(rows[0].artemis.map(|a| a.0), dated.last().copied());
+        assert!(rows.last().unwrap().artemis.is_none());
+        let n = dated.len();
+        assert!(rows[..n].iter().all(|r| r.artemis.is_some()));
+        assert!(rows[..n].windows(2).all(|w| w[0].artemis >= w[1].artemis));
+        assert!(rows[n..].windows(2).all(|w| w[0].name <= w[1].name));
         sort(&mut rows, by(Column::TiesIlrs, false));
         assert!(rows.windows(2).all(|w| w[0].ties.ilrs >= w[1].ties.ilrs));
         sort(&mut rows, TableSort::default());

@@ -108,6 +108,9 @@ test('the table tab lists countries, sorts by any column, and selects in the gra
   await artemis.getByRole('button').press('Enter');
   await expect(artemis).toHaveAttribute('aria-sort', 'descending');
   await expect(page).toHaveURL(/sort=-artemis(&|$)/);
+  // Newest signatory first; countries that never signed stay at the bottom.
+  expect(await table.locator('tbody tr').first().locator('td').nth(2).textContent()).toMatch(/20\d\d-\d\d-\d\d/);
+  expect(await table.locator('tbody tr').last().locator('td').nth(2).textContent()).not.toMatch(/20\d\d-\d\d-\d\d/);
   // The order is part of the link: a reload (or a shared link) reopens it.
   const firstRow = await table.locator('tbody tr').first().getByRole('rowheader').textContent();
   await page.reload();
