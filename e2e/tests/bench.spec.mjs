@@ -45,3 +45,40 @@ test('a malformed or missing graph is reported, not hung', async ({ page }) => {
   await page.waitForFunction(() => window.__benchError !== undefined);
   expect(await page.evaluate(() => window.__benchError)).toMatch(/could not load nowhere\.json: HTTP 404/);
 });
+
+/** Drags across the canvas in small steps, one per animation frame. */
+async function drag(page) {
+  await page.mouse.move(600, 400);
+  await page.mouse.down();
+  for (let i = 1; i <= 15; i++) {
+    await page.mouse.move(600 + 10 * i, 400 + 5 * i);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+  }
+  await page.mouse.up();
+  await page.mouse.wheel(0, -100);
+  await page.waitForTimeout(600);
+  return page.evaluate(() => window.__benchInfo.framesDrawn());
+}
+
+test('a large graph pans by moving its last frame, then redraws once when the view stops', async ({ page }) => {
+  // 4 100 countries: 4 102 nodes and 8 199 edges, over the 12 000-element threshold.
+  await page.route('**/large.json', (r) => r.fulfill({ json: graph(4100) }));
+  await page.goto('/?graph=large.json');
+  await page.waitForFunction(() => window.__firstFrame !== undefined, null, { timeout: 20000 });
+  await page.evaluate(() => window.__benchStopLayout());
+  await page.waitForFunction(() => window.__layoutDone !== undefined, null, { timeout: 20000 });
+  const [full0, moved0] = await page.evaluate(() => window.__benchInfo.framesDrawn());
+  const [full1, moved1] = await drag(page);
+  expect(moved1 - moved0).toBeGreaterThanOrEqual(5);
+  expect(full1 - full0).toBe(1);
+});
+
+test('a small graph redraws fully on every frame of a pan', async ({ page }) => {
+  await page.route('**/small.json', (r) => r.fulfill({ json: graph(300) }));
+  await page.goto('/?graph=small.json');
+  await page.waitForFunction(() => window.__layoutDone !== undefined, null, { timeout: 20000 });
+  const [full0, moved0] = await page.evaluate(() => window.__benchInfo.framesDrawn());
+  const [full1, moved1] = await drag(page);
+  expect(moved1).toBe(moved0);
+  expect(full1 - full0).toBeGreaterThanOrEqual(5);
+});

@@ -155,6 +155,15 @@ fn start(graph: crate::graph::Graph) {
         &"stopRule".into(),
         &"alpha < 0.001 (300 ticks)".into(),
     );
+    // For the e2e tests: how many full frames and moved bitmaps were drawn.
+    let counts = {
+        let handle = handle.clone();
+        Closure::<dyn Fn() -> js_sys::Array>::new(move || {
+            let (full, moved) = handle.frames_drawn();
+            js_sys::Array::of2(&full.into(), &moved.into())
+        })
+    };
+    let _ = js_sys::Reflect::set(&info, &"framesDrawn".into(), &counts.into_js_value());
     mark("__benchInfo", &info);
 
     let sim = Rc::new(RefCell::new(Some(sim)));

@@ -35,6 +35,8 @@ pub struct SceneHandle {
     drawn_with: Rc<Cell<Option<Camera>>>,
     /// Large scenes: the full redraw once the view has stopped moving.
     settle_timer: Rc<Cell<Option<i32>>>,
+    /// Frames drawn so far: full, and moved bitmaps (for the bench page's tests).
+    drawn: Rc<Cell<(u32, u32)>>,
 }
 
 /// What the next animation frame draws.
@@ -64,6 +66,7 @@ impl SceneHandle {
             commit_timer: Rc::new(Cell::new(None)),
             snapshot: Rc::new(RefCell::new(None)),
             drawn_with: Rc::new(Cell::new(None)),
+            drawn: Rc::new(Cell::new((0, 0))),
             settle_timer: Rc::new(Cell::new(None)),
         }
     }
@@ -120,6 +123,8 @@ impl SceneHandle {
     pub fn draw_now(&self) {
         if let Some(canvas) = self.target() {
             self.scene.borrow_mut().draw(&canvas);
+            let (full, moved) = self.drawn.get();
+            self.drawn.set((full + 1, moved));
             // Copied lazily, when a pan or zoom starts: a copy rasterises
             // the frame, too slow to do after every layout frame.
             self.drawn_with.set(Some(self.with(|s| s.camera)));
@@ -211,8 +216,15 @@ impl SceneHandle {
             f64::from(canvas.height()),
         );
         let _ = ctx.set_transform(k, 0.0, 0.0, k, tx * dpr, ty * dpr);
+        let (full, moved) = self.drawn.get();
+        self.drawn.set((full, moved + 1));
         ctx.draw_image_with_html_canvas_element(&copy, 0.0, 0.0)
             .is_ok()
+    }
+
+    /// Frames drawn so far: (full frames, moved bitmaps).
+    pub fn frames_drawn(&self) -> (u32, u32) {
+        self.drawn.get()
     }
 
     /// Schedules one animation frame (coalescing repeated requests).
