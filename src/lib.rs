@@ -21,6 +21,7 @@ pub mod layout;
 pub mod model;
 pub mod palette;
 pub mod scaled;
+pub mod search;
 pub mod sort;
 pub mod svg_export;
 pub mod table;

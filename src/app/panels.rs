@@ -8,48 +8,49 @@ use crate::facts::{self, Alignment};
 use crate::layout::LayoutKind;
 use crate::model::{ActorKind, FrameworkId, PartnershipKind};
 use crate::palette;
+use crate::search;
 
 /// Search suggestions: actors in the current graph whose name, ISO code or
 /// alias matches, best first.
-fn suggestions(state: &AppState, query: &str) -> Vec<(String, String)> {
-    let q = query.trim().to_lowercase();
+/// Every node matching the search text, best first, as (node id, label);
+/// the search box suggests the first eight and the graph rings them all.
+fn matches(state: &AppState, query: &str) -> Vec<(String, String)> {
+    let q = search::fold(query.trim());
     if q.is_empty() {
         return Vec::new();
     }
     let ds = state.ds();
     let g = state.graph.get_untracked();
-    let mut hits: Vec<(u8, String, String)> = g
-        .nodes
-        .iter()
-        .filter_map(|n| {
-            let name = n.label.to_lowercase();
-            let actor = ds.actor(&n.id);
-            let rank = if name == q || n.id.to_lowercase() == q {
-                0
-            } else if name.starts_with(&q) {
-                1
-            } else if actor.is_some_and(|a| a.aliases.iter().any(|al| al.to_lowercase() == q)) {
-                2
-            } else if name.contains(&q) {
-                3
-            } else if actor
-                .is_some_and(|a| a.aliases.iter().any(|al| al.to_lowercase().contains(&q)))
-            {
-                4
-            } else {
-                return None;
-            };
-            let hint = if n.is_hub() {
-                "framework".to_string()
-            } else {
-                n.id.clone()
-            };
-            Some((rank, n.id.clone(), format!("{} ({hint})", n.label)))
-        })
-        .collect();
+    let mut hits: Vec<(u8, String, String)> = Vec::new();
+    for n in &g.nodes {
+        let aliases = ds.actor(&n.id).map_or(&[][..], |a| &a.aliases[..]);
+        if let Some(rank) = search::rank(&q, &n.label, &n.id, aliases) {
+            let hint = if n.is_hub() { "framework" } else { &n.id };
+            hits.push((rank, n.id.clone(), format!("{} ({hint})", n.label)));
+        }
+    }
+    // Agencies and organisations drawn as part of their country (bodies
+    // folded in) are found too, and lead to the country's node.
+    for a in &ds.actors {
+        let Some(country) = a.country.as_deref() else {
+            continue;
+        };
+        if g.index_of(&a.id).is_some() || g.index_of(country).is_none() {
+            continue;
+        }
+        if let Some(rank) = search::rank(&q, &a.name, &a.id, &a.aliases) {
+            let shown_as = ds.actor(country).map_or(country, |c| c.name.as_str());
+            hits.push((
+                rank,
+                country.to_string(),
+                format!("{} (in {shown_as})", a.name),
+            ));
+        }
+    }
     crate::sort::sort(&mut hits);
+    let mut seen = std::collections::BTreeSet::new();
     hits.into_iter()
-        .take(8)
+        .filter(|(_, id, _)| seen.insert(id.clone()))
         .map(|(_, id, label)| (id, label))
         .collect()
 }
@@ -66,29 +67,22 @@ pub fn SearchBox() -> impl IntoView {
     let open = RwSignal::new(false);
     let list = Memo::new(move |_| {
         state.graph.track();
-        query.with(|q| suggestions(&state, q))
+        query.with(|q| {
+            let mut all = matches(&state, q);
+            all.truncate(8);
+            all
+        })
     });
     // Every node matching the text is ringed in the graph.
     Effect::new(move |_| {
-        let q = query.get().trim().to_lowercase();
-        let g = state.graph.get();
-        let ds = state.ds();
-        let hits = if q.is_empty() {
-            Default::default()
-        } else {
-            g.nodes
-                .iter()
-                .enumerate()
-                .filter(|(_, n)| {
-                    n.label.to_lowercase().contains(&q)
-                        || n.id.to_lowercase() == q
-                        || ds.actor(&n.id).is_some_and(|a| {
-                            a.aliases.iter().any(|al| al.to_lowercase().contains(&q))
-                        })
-                })
-                .map(|(_, n)| n.id.clone())
-                .collect()
-        };
+        state.graph.track();
+        // The same matches as the suggestions (agencies lead to their country).
+        let hits = crate::sort::set_of(
+            query
+                .with(|q| matches(&state, q))
+                .into_iter()
+                .map(|(id, _)| id),
+        );
         handle.with(|s| s.set_matches(hits));
         handle.draw_now();
     });

@@ -1,0 +1,98 @@
+//! Search matching for the search box: names, ISO codes and aliases,
+//! ignoring case and accents ("turkiye" finds Türkiye), ranked so that exact
+//! matches come before prefixes and prefixes before substrings.
+
+/// Lower-cases `s` and strips the accents of Latin letters, so that a
+/// reader typing without them still finds the name.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().flat_map(char::to_lowercase) {
+        let plain = match c {
+            'à'..='å' | 'ā' | 'ă' | 'ą' => "a",
+            'æ' => "ae",
+            'ç' | 'ć' | 'č' | 'ĉ' | 'ċ' => "c",
+            'ď' | 'đ' => "d",
+            'è'..='ë' | 'ē' | 'ĕ' | 'ė' | 'ę' | 'ě' => "e",
+            'ğ' | 'ĝ' | 'ġ' | 'ģ' => "g",
+            'ì'..='ï' | 'ĩ' | 'ī' | 'ĭ' | 'į' | 'ı' => "i",
+            'ķ' => "k",
+            'ĺ' | 'ļ' | 'ľ' | 'ł' => "l",
+            'ñ' | 'ń' | 'ņ' | 'ň' => "n",
+            'ò'..='ö' | 'ø' | 'ō' | 'ŏ' | 'ő' => "o",
+            'œ' => "oe",
+            'ŕ' | 'ř' => "r",
+            'ś' | 'ŝ' | 'ş' | 'š' | 'ș' => "s",
+            'ß' => "ss",
+            'ţ' | 'ť' | 'ț' => "t",
+            'ù'..='ü' | 'ũ' | 'ū' | 'ŭ' | 'ů' | 'ű' | 'ų' => "u",
+            'ý' | 'ÿ' => "y",
+            'ź' | 'ż' | 'ž' => "z",
+            // Combining marks (a decomposed "é", or "İ" lower-cased).
+            '\u{300}'..='\u{36f}' => "",
+            // Curly apostrophes and dashes as typed on a keyboard.
+            '\u{2019}' | '\u{2018}' => "'",
+            '\u{2013}' | '\u{2014}' => "-",
+            _ => {
+                out.push(c);
+                continue;
+            }
+        };
+        out.push_str(plain);
+    }
+    out
+}
+
+/// How well a folded query `q` matches a node (lower is better), or `None`:
+/// 0 the name or id exactly, 1 an alias exactly (so "UK" finds the United
+/// Kingdom before Ukraine), 2 the start of the name, 3 inside the name,
+/// 4 inside an alias.
+pub fn rank(q: &str, name: &str, id: &str, aliases: &[String]) -> Option<u8> {
+    if q.is_empty() {
+        return None;
+    }
+    let name = fold(name);
+    let aliases: Vec<String> = aliases.iter().map(|a| fold(a)).collect();
+    if name == q || fold(id) == q {
+        Some(0)
+    } else if aliases.iter().any(|a| a == q) {
+        Some(1)
+    } else if name.starts_with(q) {
+        Some(2)
+    } else if name.contains(q) {
+        Some(3)
+    } else if aliases.iter().any(|a| a.contains(q)) {
+        Some(4)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_ignores_case_and_accents() {
+        assert_eq!(fold("Türkiye"), "turkiye");
+        assert_eq!(fold("Côte d’Ivoire"), "cote d'ivoire");
+        assert_eq!(fold("SÃO TOMÉ"), "sao tome");
+        assert_eq!(fold("Ångström Øresund Łódź"), "angstrom oresund lodz");
+        assert_eq!(fold("中国"), "中国");
+        assert_eq!(fold("İngiltere"), "ingiltere");
+        assert_eq!(fold("Cafe\u{301}"), "cafe");
+    }
+
+    #[test]
+    fn exact_before_alias_before_prefix_before_substring() {
+        let none: Vec<String> = Vec::new();
+        let uk = vec!["UK".to_string(), "Britain".to_string()];
+        assert_eq!(rank("uk", "United Kingdom", "GBR", &uk), Some(1));
+        assert_eq!(rank("uk", "Ukraine", "UKR", &none), Some(2));
+        assert_eq!(rank("gbr", "United Kingdom", "GBR", &uk), Some(0));
+        assert_eq!(rank("turkiye", "Türkiye", "TUR", &none), Some(0));
+        assert_eq!(rank("kingdom", "United Kingdom", "GBR", &uk), Some(3));
+        assert_eq!(rank("brit", "United Kingdom", "GBR", &uk), Some(4));
+        assert_eq!(rank("xyz", "United Kingdom", "GBR", &uk), None);
+        assert_eq!(rank("", "United Kingdom", "GBR", &uk), None);
+    }
+}
