@@ -83,7 +83,7 @@ impl Filters {
         }
         if !self.regions.is_empty() {
             parts.push(format!(
-                "only {}",
+                "only {} (and their partners)",
                 names(self.regions.iter().map(String::as_str).collect())
             ));
         }
@@ -229,24 +229,21 @@ pub fn build(ds: &Dataset, filters: &Filters) -> Graph {
         }
         Some(a)
     };
+    let hidden_alignment = |a: &Actor| -> bool {
+        !filters.hidden_alignments.is_empty() && {
+            let al = a
+                .country
+                .as_deref()
+                .map_or(Alignment::Neither, |c| facts::alignment(ds, c, at));
+            filters.hidden_alignments.contains(&al)
+        }
+    };
     let in_focus = |a: &Actor| -> bool {
         if filters.hidden_kinds.contains(&a.kind) {
             return false;
         }
         let country = a.country.as_deref().and_then(|c| ds.country(c));
-        if !filters.in_regions(country) {
-            return false;
-        }
-        if !filters.hidden_alignments.is_empty() {
-            let al = a
-                .country
-                .as_deref()
-                .map_or(Alignment::Neither, |c| facts::alignment(ds, c, at));
-            if filters.hidden_alignments.contains(&al) {
-                return false;
-            }
-        }
-        true
+        filters.in_regions(country) && !hidden_alignment(a)
     };
     let actor_node = |a: &Actor| Node {
         id: a.id.clone(),
@@ -337,7 +334,10 @@ pub fn build(ds: &Dataset, filters: &Filters) -> Graph {
         {
             continue;
         }
-        if !in_focus(a) && !in_focus(b) {
+        // A partner outside the chosen regions is shown, as context; a
+        // partner of a hidden alignment is not: "hide Artemis only" hides
+        // those countries everywhere.
+        if (!in_focus(a) && !in_focus(b)) || hidden_alignment(a) || hidden_alignment(b) {
             continue;
         }
         let ia = g.node(&mut index, || actor_node(a));
@@ -426,14 +426,19 @@ mod tests {
         f.hidden_alignments.insert(Alignment::Artemis);
         let g = build(&ds, &f);
         assert!(g.index_of("hub:apsco").is_none());
-        assert!(g.nodes.iter().all(|n| {
-            !(n.kind == NodeKind::Actor(ActorKind::Country)
-                && n.alignment == Alignment::Artemis
-                && g.edges.iter().any(|e| {
-                    matches!(e.kind, EdgeKind::Member(..))
-                        && (e.source == g.index_of(&n.id).unwrap())
-                }))
-        }));
+        // Hidden everywhere, also as partners of the countries shown.
+        assert!(
+            g.nodes
+                .iter()
+                .all(|n| n.alignment != Alignment::Artemis || n.is_hub()),
+            "{:?}",
+            g.nodes
+                .iter()
+                .filter(|n| n.alignment == Alignment::Artemis && !n.is_hub())
+                .map(|n| &n.id)
+                .collect::<Vec<_>>()
+        );
+        assert!(g.index_of("USA").is_none() && g.index_of("THA").is_some());
         assert_eq!(ds, before);
     }
 
