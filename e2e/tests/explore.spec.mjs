@@ -29,6 +29,21 @@ test('search by ISO code and by alias', async ({ page }) => {
   await expect(page.getByRole('complementary', { name: 'Details' }).getByRole('heading', { name: 'Russia' })).toBeVisible();
 });
 
+test('search ignores accents, ranks an exact alias first, and finds agencies drawn in their country', async ({ page }) => {
+  await open(page);
+  const search = page.getByRole('combobox', { name: 'Search' });
+  const suggestions = page.getByRole('listbox', { name: 'Suggestions' }).getByRole('option');
+  await search.fill('turkiye');
+  await expect(suggestions.first()).toHaveText(/^Turkey \(TUR\)/);
+  await search.fill('UK');
+  await expect(suggestions.first()).toHaveText(/^United Kingdom \(GBR\)/);
+  // Agencies are folded into their country by default: NASA leads to the United States.
+  await search.fill('NASA');
+  await expect(suggestions.first()).toHaveText(/National Aeronautics and Space Administration \(in United States\)/);
+  await search.press('Enter');
+  await expect(page.getByRole('complementary', { name: 'Details' }).getByRole('heading', { name: 'United States', level: 2 })).toBeVisible();
+});
+
 test('date disagreements are shown with both sources', async ({ page }) => {
   await open(page);
   const search = page.getByRole('combobox', { name: 'Search' });
@@ -144,4 +159,30 @@ test('alignment axis orders by joining date; Reset view returns to the default',
   await expect(page.getByRole('radio', { name: 'Network' })).toBeChecked();
   await expect(page.getByRole('complementary', { name: 'Details' }).getByRole('heading', { name: 'Details' })).toBeVisible();
   await expect(page).toHaveURL(/\?v=1$/);
+});
+
+test('zoom, pan and select leave the layout alone: nodes move only with the camera', async ({ page }) => {
+  await open(page);
+  const at = (id) => page.evaluate((id) => window.__nodeClientPosition(id), id);
+  const gap = async () => {
+    const [a, b] = [await at('JPN'), await at('ARE')];
+    return [b[0] - a[0], b[1] - a[1]];
+  };
+  const g0 = await gap();
+  const canvas = page.locator('.graph canvas');
+  const box = await canvas.boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, -100);
+  // Past the moment the camera is written into the link (300 ms).
+  await page.waitForTimeout(800);
+  const g1 = await gap();
+  // One wheel notch scales every distance by 1.15, and nothing else moves.
+  expect(Math.abs(g1[0] - g0[0] * 1.15)).toBeLessThan(0.5);
+  expect(Math.abs(g1[1] - g0[1] * 1.15)).toBeLessThan(0.5);
+  await clickNode(page, 'THA');
+  await expect(page).toHaveURL(/sel=THA/);
+  await page.waitForTimeout(800);
+  const g2 = await gap();
+  expect(Math.abs(g2[0] - g1[0])).toBeLessThan(0.5);
+  expect(Math.abs(g2[1] - g1[1])).toBeLessThan(0.5);
 });

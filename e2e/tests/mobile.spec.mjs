@@ -58,3 +58,32 @@ test('two fingers pinch-zoom the graph; the camera lands in the link', async ({ 
   // Fingers 40 px apart moved to 160 px apart: about 4x closer.
   await expect.poll(() => Number(new URL(page.url()).searchParams.get('view').split('~')[2])).toBeGreaterThan(before * 3);
 });
+
+test('one finger scrolls the page over the graph and leaves the graph where it is', async ({ page }) => {
+  await open(page);
+  const graph = page.getByRole('listbox', { name: /Network graph/ });
+  await graph.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.waitForTimeout(300);
+  const box = await graph.boundingBox();
+  const before = await page.evaluate(() => window.__nodeClientPosition('hub:artemis'));
+  const scrollBefore = await page.evaluate(() => window.scrollY);
+  const cdp = await page.context().newCDPSession(page);
+  const x = box.x + box.width / 2;
+  const y0 = box.y + 250;
+  // A horizontal swipe, then a vertical one, each with one finger.
+  for (const [dx, dy] of [[-120, 0], [0, -150]]) {
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: y0, id: 1 }] });
+    for (let k = 1; k <= 6; k++) {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: x + (dx * k) / 6, y: y0 + (dy * k) / 6, id: 1 }] });
+    }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+  }
+  await page.waitForTimeout(500);
+  // The page scrolled; the graph did not move under the finger, and the link has no camera.
+  expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(scrollBefore);
+  const after = await page.evaluate(() => window.__nodeClientPosition('hub:artemis'));
+  const scrolled = (await page.evaluate(() => window.scrollY)) - scrollBefore;
+  expect(Math.abs(after[0] - before[0])).toBeLessThan(1);
+  expect(Math.abs(after[1] + scrolled - before[1])).toBeLessThan(1);
+  await expect(page).not.toHaveURL(/[?&]view=/);
+});

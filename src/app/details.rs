@@ -45,8 +45,12 @@ fn confidence_badge(c: Confidence) -> impl IntoView {
 #[component]
 pub fn DetailsPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
+    // Memos: the panel re-renders when the selection or the date changes,
+    // not on every pan or zoom (which also change the view state).
+    let selected = Memo::new(move |_| state.selected());
+    let as_of = Memo::new(move |_| state.as_of());
     let body = move || {
-        let Some(id) = state.selected() else {
+        let Some(id) = selected.get() else {
             return view! {
                 <h2>"Details"</h2>
                 <p class="hint">"Select a country, agency or hub in the graph, or search for one, to see its memberships and partnerships with their sources."</p>
@@ -54,7 +58,7 @@ pub fn DetailsPanel() -> impl IntoView {
             .into_any();
         };
         let ds = state.ds();
-        let at = state.as_of();
+        let at = as_of.get();
         if let Some(fw) = id.strip_prefix("hub:").and_then(FrameworkId::parse) {
             return hub_details(&ds, fw, at).into_any();
         }
@@ -68,7 +72,7 @@ pub fn DetailsPanel() -> impl IntoView {
     // bring the graph to the top of the screen so the selection stays in
     // view above the sheet.
     Effect::new(move |_| {
-        if state.selected().is_some()
+        if selected.with(Option::is_some)
             && super::graph_view::media("(max-width: 600px)")
             && let Some(w) = web_sys::window()
             && let Some(g) = w.document().and_then(|d| d.get_element_by_id("graph"))
@@ -82,12 +86,22 @@ pub fn DetailsPanel() -> impl IntoView {
     view! {
         // On a phone the panel with a selection becomes a bottom sheet (CSS),
         // with its own close button at the top.
-        <aside class=move || if state.selected().is_some() { "details selected" } else { "details" } aria-label="Details" aria-live="polite">
-            {move || state.selected().map(|_| view! {
+        // Not a live region itself (a hub's panel is thousands of words):
+        // a short status says what was selected.
+        <aside class=move || if selected.with(Option::is_some) { "details selected" } else { "details" } aria-label="Details">
+            <p class="visually-hidden" role="status">{move || selected.get().map(|id| {
+                let name = state.ds().actor(&id).map(|a| a.name.clone());
+                let name = name.unwrap_or_else(|| match id.strip_prefix("hub:").and_then(FrameworkId::parse) {
+                    Some(fw) => state.ds().framework(fw).map_or(id.clone(), |f| f.name.clone()),
+                    None => id.clone(),
+                });
+                format!("Details: {name}")
+            })}</p>
+            {move || selected.with(Option::is_some).then(|| view! {
                 <button type="button" class="sheet-close" aria-label="Close details" on:click=move |_| state.select(None)>"×"</button>
             })}
             {body}
-            {move || state.selected().map(|_| view! {
+            {move || selected.with(Option::is_some).then(|| view! {
                 <button type="button" class="clear" on:click=move |_| state.select(None)>"Clear selection"</button>
             })}
         </aside>

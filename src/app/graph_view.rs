@@ -357,12 +357,16 @@ pub fn GraphView() -> impl IntoView {
             publish_first_frame();
         });
     }
-    // Layout switch.
+    // Layout switch. Memos, so that only a change of what each effect draws
+    // re-runs it: reading the whole view made every pan, zoom or selection
+    // restart the force layout.
+    let layout_key = Memo::new(move |_| (state.layout(), state.view.with(|v| v.by_date)));
+    let selected = Memo::new(move |_| state.selected());
+    let url_camera = Memo::new(move |_| state.view.with(|x| x.view));
     {
         let handle = handle.clone();
         Effect::new(move |prev: Option<()>| {
-            let kind = state.layout();
-            let by_date = state.view.with(|v| v.by_date);
+            let (kind, by_date) = layout_key.get();
             if prev.is_some() {
                 let ds = state.ds();
                 handle.with(|s| s.set_layout(kind, by_date, &ds, now()));
@@ -375,7 +379,7 @@ pub fn GraphView() -> impl IntoView {
     {
         let handle = handle.clone();
         Effect::new(move |_| {
-            let sel = state.selected();
+            let sel = selected.get();
             handle.with(|s| s.set_selected(sel));
             handle.draw_now();
             handle.commit_view(state);
@@ -395,7 +399,7 @@ pub fn GraphView() -> impl IntoView {
     {
         let handle = handle.clone();
         Effect::new(move |prev: Option<()>| {
-            let v = state.view.with(|x| x.view);
+            let v = url_camera.get();
             if prev.is_some() {
                 let current = handle
                     .with(|s| s.view_state())
@@ -529,6 +533,12 @@ pub fn GraphView() -> impl IntoView {
             match drag.get() {
                 Some((start, hit, moved)) => {
                     let moved = moved || (p[0] - start[0]).abs() + (p[1] - start[1]).abs() > 4.0;
+                    // One finger scrolls the page (touch-action in the CSS)
+                    // and never moves the graph; two fingers pan and zoom.
+                    if ev.pointer_type() == "touch" {
+                        drag.set(Some((start, hit, moved)));
+                        return;
+                    }
                     if moved {
                         handle.with(|s| {
                             if let Some(i) = hit {
@@ -768,6 +778,13 @@ pub fn GraphView() -> impl IntoView {
                 on:pointercancel=on_cancel
                 on:pointerleave=on_leave
                 on:wheel=on_wheel
+                // Two fingers belong to the graph: keep the browser from
+                // scrolling or zooming the page with them.
+                on:touchmove=move |ev: web_sys::TouchEvent| {
+                    if ev.touches().length() >= 2 {
+                        ev.prevent_default();
+                    }
+                }
             ></canvas>
             <div class="a11y-nodes">{options}</div>
             {move || tooltip.get().map(|(x, y, text)| view! {

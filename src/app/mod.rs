@@ -281,6 +281,9 @@ pub fn Explorer(
     }
     let version = ds.version.clone();
     let as_of = ds.as_of;
+    // A memo: the tab panels re-render when the tab changes, not on every
+    // change of the view (which remounted the charts on each timeline step).
+    let tab = Memo::new(move |_| state.view.with(|v| v.tab));
     let full_view = move || {
         let q = state.view.with(|v| {
             url::to_query(&ViewState {
@@ -315,16 +318,16 @@ pub fn Explorer(
                 <panels::FilterSummary/>
                 <Tabs/>
                 <div id="panel-graph" role="tabpanel" aria-labelledby="tab-graph" class="tabpanel graph-panel"
-                    hidden=move || state.view.with(|v| v.tab != Tab::Graph)>
+                    hidden=move || tab.get() != Tab::Graph>
                     <graph_view::GraphView/>
                 </div>
                 <div id="panel-table" role="tabpanel" aria-labelledby="tab-table" class="tabpanel"
-                    hidden=move || state.view.with(|v| v.tab != Tab::Table)>
-                    {move || state.view.with(|v| v.tab == Tab::Table).then(|| view! { <table_view::TableView/> })}
+                    hidden=move || tab.get() != Tab::Table>
+                    {move || (tab.get() == Tab::Table).then(|| view! { <table_view::TableView/> })}
                 </div>
                 <div id="panel-charts" role="tabpanel" aria-labelledby="tab-charts" class="tabpanel"
-                    hidden=move || state.view.with(|v| v.tab != Tab::Charts)>
-                    {move || state.view.with(|v| v.tab == Tab::Charts).then(|| view! { <charts_view::ChartsView/> })}
+                    hidden=move || tab.get() != Tab::Charts>
+                    {move || (tab.get() == Tab::Charts).then(|| view! { <charts_view::ChartsView/> })}
                 </div>
             </section>
             <div class="side">
