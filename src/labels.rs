@@ -35,9 +35,15 @@ fn overlaps(a: &[f32; 4], b: &[f32; 4]) -> bool {
 
 /// Places labels greedily: in priority order, each tries right, left, above
 /// and below its node, and takes the first spot clear of every label already
-/// placed and inside the `width` × `height` screen. `must` labels (e.g. the
-/// selection) go first.
-pub fn place(mut candidates: Vec<Candidate>, width: f32, height: f32) -> Vec<Placed> {
+/// placed, of every `obstacles` rectangle (other nodes, axis labels: a label
+/// over another node reads as that node's) and inside the `width` × `height`
+/// screen. `must` labels (e.g. the selection) go first.
+pub fn place(
+    mut candidates: Vec<Candidate>,
+    obstacles: &[[f32; 4]],
+    width: f32,
+    height: f32,
+) -> Vec<Placed> {
     crate::sort::sort_by(&mut candidates, |a, b| {
         b.priority.total_cmp(&a.priority).then(a.node.cmp(&b.node))
     });
@@ -54,6 +60,18 @@ pub fn place(mut candidates: Vec<Candidate>, width: f32, height: f32) -> Vec<Pla
         let r1 = ((r[3] / CELL).floor().max(0.0) as usize).min(rows - 1);
         (c0.min(cols - 1), c1, r0.min(rows - 1), r1)
     };
+    for &rect in obstacles {
+        let (c0, c1, r0, r1) = cells(&rect);
+        for gy in r0..=r1 {
+            for gx in c0..=c1 {
+                grid[gy * cols + gx].push(placed.len());
+            }
+        }
+        placed.push(Placed {
+            node: usize::MAX,
+            rect,
+        });
+    }
     for c in candidates {
         let gap = 3.0;
         let options = [
@@ -87,6 +105,7 @@ pub fn place(mut candidates: Vec<Candidate>, width: f32, height: f32) -> Vec<Pla
             break;
         }
     }
+    placed.retain(|p| p.node != usize::MAX);
     placed
 }
 
@@ -115,7 +134,7 @@ mod tests {
                 cand(i, (i % 17) as f32, 400.0 + p[0] * 1.5, 300.0 + p[1] * 1.5)
             })
             .collect();
-        let placed = place(cands, 800.0, 600.0);
+        let placed = place(cands, &[], 800.0, 600.0);
         assert!(placed.len() > 20);
         for i in 0..placed.len() {
             for j in i + 1..placed.len() {
@@ -135,6 +154,7 @@ mod tests {
     fn higher_priority_wins_the_spot() {
         let placed = place(
             vec![cand(1, 1.0, 100.0, 100.0), cand(2, 5.0, 100.0, 100.0)],
+            &[],
             800.0,
             600.0,
         );
@@ -142,5 +162,23 @@ mod tests {
         // The lower-priority label moves to another side rather than overlapping.
         assert_eq!(placed.len(), 2);
         assert_ne!(placed[0].rect, placed[1].rect);
+    }
+
+    #[test]
+    fn labels_keep_off_obstacles() {
+        // Another node's disc right of the anchor: the label goes left instead.
+        let other = [108.0, 92.0, 124.0, 108.0];
+        let placed = place(vec![cand(1, 1.0, 100.0, 100.0)], &[other], 800.0, 600.0);
+        assert_eq!(placed.len(), 1);
+        assert!(!overlaps(&placed[0].rect, &other));
+        assert!(placed[0].rect[2] <= 100.0);
+        // Boxed in on all four sides: hidden until zoomed in.
+        let boxed = [
+            [104.0, 80.0, 180.0, 120.0],
+            [20.0, 80.0, 96.0, 120.0],
+            [40.0, 60.0, 160.0, 96.0],
+            [40.0, 104.0, 160.0, 140.0],
+        ];
+        assert!(place(vec![cand(1, 1.0, 100.0, 100.0)], &boxed, 800.0, 600.0).is_empty());
     }
 }

@@ -66,7 +66,8 @@ pub fn partnership(kind: PartnershipKind, dark: bool) -> Rgb {
     let light = match kind {
         PartnershipKind::Launch => Rgb(0xb3, 0x5c, 0x00),
         PartnershipKind::Satellite => Rgb(0x00, 0x7a, 0x6e),
-        PartnershipKind::GroundStation => Rgb(0x8a, 0x5a, 0x00),
+        // Olive, not brown: launch is already orange-brown.
+        PartnershipKind::GroundStation => Rgb(0x6b, 0x6b, 0x00),
         PartnershipKind::Astronaut => Rgb(0xa3, 0x1f, 0x6b),
         PartnershipKind::Payload => Rgb(0x2f, 0x6b, 0x2f),
         PartnershipKind::JointMission => Rgb(0x4b, 0x4b, 0xc8),

@@ -49,21 +49,45 @@ fn dash_attr(dash: &[f64]) -> String {
     }
 }
 
+/// What the graph SVG shows: the graph, its positions and radii (world
+/// units), and the layout's axis labels.
+#[derive(Clone, Copy)]
+pub struct Picture<'a> {
+    /// The graph.
+    pub graph: &'a Graph,
+    /// Node positions.
+    pub pos: &'a [Point],
+    /// Node radii.
+    pub radius: &'a [f32],
+    /// Axis labels of the layout (alignment axis), or none.
+    pub axis: &'a [crate::layout::AxisLabel],
+}
+
 /// Renders the graph at `pos` into a `width` × `height` picture (plus the
 /// footer), with the selection (if any) ringed.
 pub fn graph_svg(
-    graph: &Graph,
-    pos: &[Point],
-    radius: &[f32],
+    picture: &Picture,
     width: f32,
     height: f32,
     selected: Option<usize>,
     footer: &[String],
 ) -> String {
+    let Picture {
+        graph,
+        pos,
+        radius,
+        axis,
+    } = *picture;
     let light = false;
     let fh = footer_height(footer.len());
-    let cam = crate::layout::bounds(pos, radius)
-        .map_or(Camera::default(), |b| Camera::fit(b, width, height, 24.0));
+    let cam = crate::layout::bounds(pos, radius).map_or(Camera::default(), |mut b| {
+        // Axis headings sit above the columns, as on screen.
+        for l in axis {
+            b[1] = b[1].min(l.at[1] - 8.0);
+            b[3] = b[3].max(l.at[1] + 8.0);
+        }
+        Camera::fit(b, width, height, 24.0)
+    });
     let scr: Vec<Point> = pos.iter().map(|p| cam.to_screen(*p)).collect();
     let r_px = |i: usize| (radius[i] * cam.scale).clamp(2.0, 40.0);
     let mut s = String::new();
@@ -200,10 +224,39 @@ pub fn graph_svg(
             }
         })
         .collect();
+    // Axis labels (alignment layout), then node labels kept clear of them
+    // and of the nodes, as on the canvas.
+    let mut obstacles: Vec<[f32; 4]> = Vec::new();
+    for l in axis {
+        let (size, weight, fill) = if l.heading {
+            (13.0, "bold", "#111827")
+        } else {
+            (11.0, "600", "#4b5563")
+        };
+        let p = cam.to_screen(l.at);
+        let w = l.text.chars().count() as f32 * size * 0.56;
+        let _ = writeln!(
+            s,
+            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{size}\" font-weight=\"{weight}\" fill=\"{fill}\" text-anchor=\"middle\" dominant-baseline=\"middle\">{}</text>",
+            p[0],
+            p[1],
+            xml_escape(&l.text)
+        );
+        obstacles.push([
+            p[0] - w / 2.0 - 2.0,
+            p[1] - size,
+            p[0] + w / 2.0 + 2.0,
+            p[1] + size,
+        ]);
+    }
+    for (i, p) in scr.iter().enumerate() {
+        let r = r_px(i) + if graph.nodes[i].is_hub() { 3.0 } else { 0.0 };
+        obstacles.push([p[0] - r, p[1] - r, p[0] + r, p[1] + r]);
+    }
     s.push_str(
         "<g fill=\"#111827\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">\n",
     );
-    for l in labels::place(cands, width, height) {
+    for l in labels::place(cands, &obstacles, width, height) {
         let n = &graph.nodes[l.node];
         let (size, weight) = if n.is_hub() {
             (14, " font-weight=\"bold\"")
@@ -262,15 +315,14 @@ mod tests {
             "Title <&>".to_string(),
             "https://example.org/?v=1&sel=THA".to_string(),
         ];
-        let svg = graph_svg(
-            &g,
-            &sim.pos,
-            &layout::radii(&g),
-            1200.0,
-            800.0,
-            g.index_of("THA"),
-            &footer,
-        );
+        let radius = layout::radii(&g);
+        let picture = Picture {
+            graph: &g,
+            pos: &sim.pos,
+            radius: &radius,
+            axis: &[],
+        };
+        let svg = graph_svg(&picture, 1200.0, 800.0, g.index_of("THA"), &footer);
         assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
         assert_eq!(svg.matches("<line").count(), g.edges.len() + 1);
         assert!(svg.contains("Title &lt;&amp;&gt;"));
@@ -286,5 +338,17 @@ mod tests {
                 .replace("&apos;", "")
                 .contains('&')
         );
+        // The alignment layout's axis labels come along.
+        let (pos, axis) = layout::alignment_layout(&g, &ds, false);
+        let picture = Picture {
+            pos: &pos,
+            axis: &axis,
+            ..picture
+        };
+        let svg = graph_svg(&picture, 1200.0, 800.0, None, &footer);
+        assert!(
+            svg.contains(">Artemis Accords only</text>") && svg.contains(">In both camps</text>")
+        );
+        assert!(svg.contains(">Europe</text>"));
     }
 }

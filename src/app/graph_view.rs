@@ -763,8 +763,14 @@ pub fn GraphView() -> impl IntoView {
             aria-label=summary
             aria-activedescendant=move || focus_id.get().map(|id| option_id(&id))
             on:keydown=on_key
-            on:focus=move |_| {
-                if focus_id.get_untracked().is_none() {
+            on:focus=move |ev: web_sys::FocusEvent| {
+                // A click focuses the graph too; the keyboard ring shows
+                // only for keyboard focus (as :focus-visible does).
+                let keyboard = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .is_none_or(|el| el.matches(":focus-visible").unwrap_or(true));
+                if keyboard && focus_id.get_untracked().is_none() {
                     focus_id.set(state.selected_untracked().or_else(|| state.graph.get_untracked().nodes.first().map(|n| n.id.clone())));
                 }
             }

@@ -274,12 +274,15 @@ pub fn Legend() -> impl IntoView {
         .collect_view();
     let edge_items = PartnershipKind::ALL.iter().map(|&k| {
         let colour = palette::partnership(k, dark).hex();
-        let dash = if palette::dash(k).is_empty() { "solid" } else { "dashed" };
+        // The same dash pattern as the canvas draws (thicker, to read at legend size).
+        let dash = palette::dash(k).iter().map(|d| d.to_string()).collect::<Vec<_>>().join(" ");
         let shown = move || !state.filters(|f| f.hidden_partnerships.contains(&k));
         view! {
             <li><button type="button" class="legend-item" aria-pressed=move || shown().to_string()
                 on:click=move |_| state.update_filters(|f| { if !f.hidden_partnerships.remove(&k) { f.hidden_partnerships.insert(k); } })>
-                <span class="swatch line" style:border-top=format!("3px {dash} {colour}")></span>{k.label()}
+                <svg class="swatch line" viewBox="0 0 28 8" aria-hidden="true">
+                    <line x1="0" y1="4" x2="28" y2="4" stroke=colour stroke-width="2.5" stroke-dasharray=dash/>
+                </svg>{k.label()}
             </button></li>
         }
     }).collect_view();

@@ -73,6 +73,8 @@ pub struct Scene {
     pub bench: bool,
     /// A camera from the URL, applied once the canvas has its size.
     pub pending_view: Option<[f32; 3]>,
+    /// What the axes of the current layout mean (the alignment axis).
+    pub axis_labels: Vec<layout::AxisLabel>,
     label_width: BTreeMap<usize, f32>,
 }
 
@@ -104,6 +106,7 @@ impl Scene {
             user_moved: false,
             bench: false,
             pending_view: None,
+            axis_labels: Vec::new(),
             label_width: BTreeMap::new(),
         }
     }
@@ -215,9 +218,16 @@ impl Scene {
                     to
                 }
             }
-            LayoutKind::Alignment => layout::alignment_layout(&self.graph, ds, self.by_date),
+            LayoutKind::Alignment => {
+                let (pos, labels) = layout::alignment_layout(&self.graph, ds, self.by_date);
+                self.axis_labels = labels;
+                pos
+            }
             LayoutKind::Geographic => layout::geographic_layout(&self.graph, ds),
         };
+        if self.layout != LayoutKind::Alignment {
+            self.axis_labels.clear();
+        }
         if instant || self.pos.len() != target.len() {
             self.pos = target;
             self.transition = None;
@@ -277,7 +287,14 @@ impl Scene {
     pub fn fitted_camera(&self) -> Camera {
         let target = self.transition.as_ref().map_or(&self.pos, |t| &t.to);
         match layout::bounds(target, &self.radius) {
-            Some(b) => Camera::fit(b, self.width, self.height, 28.0),
+            Some(mut b) => {
+                // The axis headings sit above the columns: keep them in view.
+                for l in &self.axis_labels {
+                    b[1] = b[1].min(l.at[1] - 8.0);
+                    b[3] = b[3].max(l.at[1] + 8.0);
+                }
+                Camera::fit(b, self.width, self.height, 28.0)
+            }
             None => Camera::default(),
         }
     }
@@ -535,6 +552,51 @@ impl Scene {
             ring(f, "#d97706", 3.0, 7.0);
         }
 
+        // Axis labels of the alignment layout (once its nodes have arrived),
+        // kept clear of by the node labels below.
+        let mut obstacles: Vec<[f32; 4]> = Vec::new();
+        if self.transition.is_none() {
+            for l in &self.axis_labels {
+                let (font, size) = if l.heading {
+                    (
+                        "bold 13px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
+                        13.0,
+                    )
+                } else {
+                    (
+                        "600 11px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
+                        11.0,
+                    )
+                };
+                ctx.set_font(font);
+                let tw = ctx.measure_text(&l.text).map_or(60.0, |m| m.width() as f32);
+                let p = cam.to_screen(l.at);
+                ctx.set_text_baseline("middle");
+                let muted = if dark { "#aab2c0" } else { "#4b5563" };
+                ctx.set_fill_style_str(if l.heading { ink } else { muted });
+                let _ = ctx.fill_text(&l.text, f64::from(p[0] - tw / 2.0), f64::from(p[1]));
+                obstacles.push([
+                    p[0] - tw / 2.0 - 2.0,
+                    p[1] - size,
+                    p[0] + tw / 2.0 + 2.0,
+                    p[1] + size,
+                ]);
+            }
+        }
+        // Other nodes are obstacles too: a label drawn over a node reads as
+        // that node's. (Not in the bench, which labels only the hubs.)
+        if !self.bench {
+            for (i, p) in scr.iter().enumerate() {
+                let r = node_r(i)
+                    + if self.graph.nodes[i].is_hub() {
+                        3.0
+                    } else {
+                        0.0
+                    };
+                obstacles.push([p[0] - r, p[1] - r, p[0] + r, p[1] + r]);
+            }
+        }
+
         // Labels: greedy, by priority; selection and its neighbours first.
         ctx.set_font("12px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif");
         ctx.set_text_baseline("middle");
@@ -573,7 +635,7 @@ impl Scene {
                 height: 15.0 * font_scale,
             });
         }
-        let placed = labels::place(cands, w, h);
+        let placed = labels::place(cands, &obstacles, w, h);
         for l in placed {
             let n = &self.graph.nodes[l.node];
             let weight = if n.is_hub() { "bold 14px" } else { "12px" };

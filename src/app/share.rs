@@ -118,7 +118,18 @@ fn graph_svg(state: &AppState) -> Option<(String, u32, u32)> {
     let footer = export::footer_lines(&ds, "network graph", &filters, &permalink(state, false));
     let (w, h) = (1400.0f32, 900.0f32);
     let svg = handle.with(|s| {
-        crate::svg_export::graph_svg(&s.graph, &s.pos, &s.radius, w, h, s.selected, &footer)
+        crate::svg_export::graph_svg(
+            &crate::svg_export::Picture {
+                graph: &s.graph,
+                pos: &s.pos,
+                radius: &s.radius,
+                axis: &s.axis_labels,
+            },
+            w,
+            h,
+            s.selected,
+            &footer,
+        )
     });
     Some((
         svg,

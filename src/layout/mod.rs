@@ -155,11 +155,29 @@ fn hub_anchor(f: FrameworkId, d: f32) -> Point {
     }
 }
 
-/// The alignment-axis layout: columns Artemis | both (and neither) | ILRS,
-/// nodes in each column ordered by `order` (region or join date) and packed
-/// in rows.
-pub fn alignment_layout(graph: &Graph, ds: &Dataset, by_date: bool) -> Vec<Point> {
-    let radius = radii(graph);
+/// A text drawn with a layout to say what its axes mean (world coordinates,
+/// centred on `at`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct AxisLabel {
+    /// Centre of the text.
+    pub at: Point,
+    /// The words.
+    pub text: String,
+    /// A column heading (drawn bolder) rather than a group within a column.
+    pub heading: bool,
+}
+
+/// A labelled run of nodes within a column of the alignment layout.
+type Group = (String, Vec<usize>);
+
+/// The alignment-axis layout: columns Artemis | both (and neither) | ILRS.
+/// Within a column, nodes are grouped by region or by year of joining; each
+/// group starts a new row under its own label, so the other axis can be read.
+pub fn alignment_layout(
+    graph: &Graph,
+    ds: &Dataset,
+    by_date: bool,
+) -> (Vec<Point>, Vec<AxisLabel>) {
     let mut pos = vec![[0.0f32; 2]; graph.nodes.len()];
     let column_x = |a: Alignment| match a {
         Alignment::Artemis => -260.0,
@@ -173,11 +191,7 @@ pub fn alignment_layout(graph: &Graph, ds: &Dataset, by_date: bool) -> Vec<Point
             NodeKind::Hub(FrameworkId::Ilrs) => pos[i] = [420.0, 0.0],
             NodeKind::Hub(FrameworkId::Apsco) => pos[i] = [420.0, 220.0],
             NodeKind::Actor(_) => {
-                let band = match n.alignment {
-                    Alignment::Both => 0,
-                    Alignment::Neither => 1,
-                    _ => 0,
-                };
+                let band = u8::from(n.alignment == Alignment::Neither);
                 columns
                     .entry((column_x(n.alignment) as i32, band))
                     .or_default()
@@ -185,13 +199,21 @@ pub fn alignment_layout(graph: &Graph, ds: &Dataset, by_date: bool) -> Vec<Point
             }
         }
     }
-    let join = |i: usize| -> crate::date::Date {
+    // The date that put a node in its column: the Artemis Accords for the
+    // Artemis column, the ILRS for the ILRS one, the earlier of the two for
+    // both camps (APSCO, older, would mislabel them).
+    let join = |i: usize| -> Option<crate::date::Date> {
         let n = &graph.nodes[i];
-        FrameworkId::ALL
+        let frameworks: &[FrameworkId] = match n.alignment {
+            Alignment::Artemis => &[FrameworkId::Artemis],
+            Alignment::Ilrs => &[FrameworkId::Ilrs],
+            Alignment::Both => &[FrameworkId::Artemis, FrameworkId::Ilrs],
+            Alignment::Neither => FrameworkId::ALL,
+        };
+        frameworks
             .iter()
             .filter_map(|f| crate::facts::joined(ds, &n.id, *f, ds.as_of).map(|m| m.date))
             .min()
-            .unwrap_or(crate::date::Date::ymd(9999, 1, 1))
     };
     let region = |i: usize| -> (String, String) {
         let n = &graph.nodes[i];
@@ -201,39 +223,94 @@ pub fn alignment_layout(graph: &Graph, ds: &Dataset, by_date: bool) -> Vec<Point
             c.map_or("~".into(), |c| c.subregion.clone()),
         )
     };
-    let both_rows = columns.get(&(0, 0)).map_or(0, Vec::len);
-    for ((x, band), mut members) in columns {
+    let group_of = |i: usize| -> String {
         if by_date {
-            crate::sort::sort_by(&mut members, |&a, &b| {
-                join(a)
-                    .cmp(&join(b))
-                    .then(graph.nodes[a].label.cmp(&graph.nodes[b].label))
-            });
+            join(i).map_or("Not joined".into(), |d| d.year.to_string())
         } else {
-            crate::sort::sort_by(&mut members, |&a, &b| {
-                region(a)
-                    .cmp(&region(b))
-                    .then(graph.nodes[a].label.cmp(&graph.nodes[b].label))
+            let r = region(i).0;
+            if r == "~" { "No country".into() } else { r }
+        }
+    };
+    const STEP: f32 = 30.0;
+    // Space above each group for its label.
+    const LABEL_ROOM: f32 = 26.0;
+    let per_row = |x: i32| if x == 0 { 3 } else { 5 };
+    // Sort each column and cut it into groups.
+    let mut grouped: Vec<((i32, u8), Vec<Group>)> = Vec::new();
+    for ((x, band), mut members) in columns {
+        crate::sort::sort_by(&mut members, |&a, &b| {
+            let key = |i| {
+                if by_date {
+                    (
+                        join(i).unwrap_or(crate::date::Date::ymd(9999, 1, 1)),
+                        Default::default(),
+                    )
+                } else {
+                    (crate::date::Date::default(), region(i))
+                }
+            };
+            key(a)
+                .cmp(&key(b))
+                .then(graph.nodes[a].label.cmp(&graph.nodes[b].label))
+        });
+        let mut groups: Vec<Group> = Vec::new();
+        for i in members {
+            let g = group_of(i);
+            match groups.last_mut() {
+                Some((name, m)) if *name == g => m.push(i),
+                _ => groups.push((g, vec![i])),
+            }
+        }
+        grouped.push(((x, band), groups));
+    }
+    let height = |x: i32, groups: &[Group]| -> f32 {
+        groups
+            .iter()
+            .map(|(_, m)| LABEL_ROOM + m.len().div_ceil(per_row(x)) as f32 * STEP)
+            .sum()
+    };
+    let both_height = grouped
+        .iter()
+        .find(|(k, _)| *k == (0, 0))
+        .map_or(0.0, |(_, g)| height(0, g));
+    let mut labels = Vec::new();
+    for ((x, band), groups) in grouped {
+        let per_row = per_row(x);
+        let mut y = if band == 1 {
+            both_height / 2.0 + 70.0
+        } else {
+            -height(x, &groups) / 2.0
+        };
+        let heading = match (x, band) {
+            (0, 1) => "Neither",
+            (0, _) => "In both camps",
+            (x, _) if x < 0 => "Artemis Accords only",
+            _ => "ILRS only",
+        };
+        labels.push(AxisLabel {
+            at: [x as f32, y - 24.0],
+            text: heading.to_string(),
+            heading: true,
+        });
+        let width = (per_row - 1) as f32 * STEP;
+        for (name, members) in groups {
+            labels.push(AxisLabel {
+                at: [x as f32, y + 4.0],
+                text: name,
+                heading: false,
             });
-        }
-        let per_row = if x == 0 { 3 } else { 5 };
-        let step = 30.0;
-        let rows = members.len().div_ceil(per_row) as f32;
-        let mut y0 = -rows * step / 2.0;
-        if band == 1 {
-            y0 = (both_rows.div_ceil(per_row) as f32) * step / 2.0 + 50.0;
-        }
-        for (k, &i) in members.iter().enumerate() {
-            let (row, col) = (k / per_row, k % per_row);
-            let width = (per_row - 1) as f32 * step;
-            pos[i] = [
-                x as f32 - width / 2.0 + col as f32 * step,
-                y0 + row as f32 * step,
-            ];
-            let _ = radius[i];
+            y += LABEL_ROOM;
+            for (k, &i) in members.iter().enumerate() {
+                let (row, col) = (k / per_row, k % per_row);
+                pos[i] = [
+                    x as f32 - width / 2.0 + col as f32 * STEP,
+                    y + row as f32 * STEP,
+                ];
+            }
+            y += members.len().div_ceil(per_row) as f32 * STEP;
         }
     }
-    pos
+    (pos, labels)
 }
 
 /// The geographic layout: countries at their coordinates (equirectangular),
@@ -430,7 +507,27 @@ mod tests {
     fn alignment_layout_puts_camps_on_their_sides() {
         let ds = load_embedded().unwrap();
         let g = build(&ds, &Filters::default());
-        let pos = alignment_layout(&g, &ds, false);
+        let (pos, labels) = alignment_layout(&g, &ds, false);
+        // Column headings and one label per region group, above its nodes.
+        for h in ["Artemis Accords only", "In both camps", "ILRS only"] {
+            assert!(labels.iter().any(|l| l.heading && l.text == h), "{h}");
+        }
+        let europe = labels
+            .iter()
+            .find(|l| l.text == "Europe" && l.at[0] < 0.0)
+            .expect("a Europe group among the Artemis signatories");
+        let fra = g.index_of("FRA").unwrap();
+        assert!(pos[fra][0] < 0.0 && pos[fra][1] > europe.at[1]);
+        let (by_date, by_year) = alignment_layout(&g, &ds, true);
+        assert!(by_year.iter().any(|l| l.text == "2020" && !l.heading));
+        // Bangladesh sits under its Artemis year (2025), not APSCO's (2005).
+        let bgd = g.index_of("BGD").unwrap();
+        let above = by_year
+            .iter()
+            .filter(|l| !l.heading && l.at[0] < 0.0 && l.at[1] < by_date[bgd][1])
+            .max_by(|a, b| a.at[1].total_cmp(&b.at[1]))
+            .unwrap();
+        assert_eq!(above.text, "2025");
         for (i, n) in g.nodes.iter().enumerate() {
             match n.alignment {
                 Alignment::Artemis if !n.is_hub() => assert!(pos[i][0] < -100.0, "{}", n.label),
