@@ -124,7 +124,7 @@ pub fn SearchBox() -> impl IntoView {
                 type="search"
                 role="combobox"
                 autocomplete="off"
-                placeholder="Search a country, agency or code…"
+                placeholder="Country, agency or ISO code"
                 aria-autocomplete="list"
                 aria-controls="search-list"
                 aria-expanded=move || (open.get() && !list.with(Vec::is_empty)).to_string()
