@@ -74,13 +74,8 @@ impl SceneHandle {
     /// Records the camera in the view state (replacing the history entry),
     /// a moment after the last pan or zoom so the URL is not rewritten per event.
     pub fn commit_view(&self, state: AppState) {
-        let Some(w) = web_sys::window() else { return };
-        if let Some(id) = self.commit_timer.take() {
-            w.clear_timeout_with_handle(id);
-        }
         let this = self.clone();
-        let cb = Closure::once_into_js(move || {
-            this.commit_timer.set(None);
+        debounce(&self.commit_timer, 300, move || {
             let v = this
                 .with(|s| s.view_state())
                 .and_then(crate::url::round_view);
@@ -88,11 +83,6 @@ impl SceneHandle {
                 state.change(History::Replace, |x| x.view = v);
             }
         });
-        if let Ok(id) =
-            w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 300)
-        {
-            self.commit_timer.set(Some(id));
-        }
     }
 
     /// A handle drawing on a canvas element made outside Leptos (bench mode).
@@ -177,20 +167,8 @@ impl SceneHandle {
             return;
         }
         self.schedule(Pending::Moved);
-        let Some(w) = web_sys::window() else { return };
-        if let Some(id) = self.settle_timer.take() {
-            w.clear_timeout_with_handle(id);
-        }
         let this = self.clone();
-        let cb = Closure::once_into_js(move || {
-            this.settle_timer.set(None);
-            this.request_frame();
-        });
-        if let Ok(id) =
-            w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 120)
-        {
-            self.settle_timer.set(Some(id));
-        }
+        debounce(&self.settle_timer, 120, move || this.request_frame());
     }
 
     /// Draws the last full frame moved to the current camera; false when
@@ -254,6 +232,24 @@ impl SceneHandle {
         if let Some(w) = web_sys::window() {
             let _ = w.request_animation_frame(cb.unchecked_ref());
         }
+    }
+}
+
+/// Runs `f` `ms` milliseconds after the last call made with this `timer`
+/// (a trailing debounce: each call cancels the one pending).
+fn debounce(timer: &Rc<Cell<Option<i32>>>, ms: i32, f: impl FnOnce() + 'static) {
+    let Some(w) = web_sys::window() else { return };
+    if let Some(id) = timer.take() {
+        w.clear_timeout_with_handle(id);
+    }
+    let pending = timer.clone();
+    let cb = Closure::once_into_js(move || {
+        pending.set(None);
+        f();
+    });
+    if let Ok(id) = w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), ms)
+    {
+        timer.set(Some(id));
     }
 }
 
