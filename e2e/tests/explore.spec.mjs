@@ -186,3 +186,30 @@ test('zoom, pan and select leave the layout alone: nodes move only with the came
   expect(Math.abs(g2[0] - g1[0])).toBeLessThan(0.5);
   expect(Math.abs(g2[1] - g1[1])).toBeLessThan(0.5);
 });
+
+test('switching layout after zooming in fits the new layout; searches in a row do not zoom further each time', async ({ page }) => {
+  await open(page);
+  const graph = page.getByRole('listbox', { name: /Network graph/ });
+  await graph.focus();
+  for (let k = 0; k < 6; k++) await page.keyboard.press('+');
+  await expect(page).toHaveURL(/[?&]view=/);
+  await page.getByRole('radio', { name: 'Alignment axis' }).check();
+  await expect(page).not.toHaveURL(/[?&]view=/);
+  await page.waitForTimeout(900);
+  const box = await page.locator('.graph canvas').boundingBox();
+  for (const id of ['hub:artemis', 'hub:ilrs', 'THA']) {
+    const [x, y] = await page.evaluate((id) => window.__nodeClientPosition(id), id);
+    expect(x > box.x && x < box.x + box.width && y > box.y && y < box.y + box.height, id).toBe(true);
+  }
+  const search = page.getByRole('combobox', { name: 'Search' });
+  const scale = () => Number(new URL(page.url()).searchParams.get('view')?.split('~')[2]);
+  await search.fill('Japan');
+  await search.press('Enter');
+  await expect.poll(scale).toBeGreaterThan(0);
+  const first = scale();
+  await search.fill('Peru');
+  await search.press('Enter');
+  await expect(page).toHaveURL(/sel=PER/);
+  await page.waitForTimeout(600);
+  expect(scale()).toBeCloseTo(first, 1);
+});

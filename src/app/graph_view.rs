@@ -292,6 +292,20 @@ pub fn GraphView() -> impl IntoView {
         s.reduced_motion = media("(prefers-reduced-motion: reduce)");
         s.dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio() as f32);
     });
+    // Follow the system theme when it changes (e.g. dark mode at sunset).
+    if let Some(mq) =
+        web_sys::window().and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+    {
+        let handle = handle.clone();
+        let on_change = Closure::<dyn Fn(web_sys::MediaQueryListEvent)>::new(
+            move |ev: web_sys::MediaQueryListEvent| {
+                handle.with(|s| s.dark = ev.matches());
+                handle.draw_now();
+            },
+        );
+        let _ = mq.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
+        on_change.forget();
+    }
 
     // Size the canvas to its box, and keep it so.
     let resize = {
@@ -365,7 +379,13 @@ pub fn GraphView() -> impl IntoView {
             let (kind, by_date) = layout_key.get();
             if prev.is_some() {
                 let ds = state.ds();
-                handle.with(|s| s.set_layout(kind, by_date, &ds, now()));
+                // The link's camera comes with the layout: none after a switch
+                // (fit the new layout), the old one on Back.
+                let view = state.view.with_untracked(|v| v.view);
+                handle.with(|s| {
+                    s.set_view(view);
+                    s.set_layout(kind, by_date, &ds, now());
+                });
                 handle.draw_now();
                 handle.commit_view(state);
             }
@@ -414,7 +434,9 @@ pub fn GraphView() -> impl IntoView {
             if let Some(id) = state.zoom_to.get() {
                 handle.with(|s| {
                     if let Some(i) = s.graph.index_of(&id) {
-                        let target = s.fitted_camera().scale.max(s.camera.scale) * 1.8;
+                        // Relative to the fitted view, not the current one:
+                        // searches in a row must not zoom in further each time.
+                        let target = s.fitted_camera().scale * 1.8;
                         s.camera = Camera::centre_on(
                             s.pos[i],
                             target.min(camera::MAX_SCALE),
@@ -598,8 +620,10 @@ pub fn GraphView() -> impl IntoView {
             }
             if !moved {
                 let id = hit.map(|i| handle.with(|s| s.graph.nodes[i].id.clone()));
-                state.select(id.clone());
-                focus_id.set(id);
+                // The selection ring marks a click; the keyboard ring is for
+                // the keyboard (arrows continue from the selection).
+                state.select(id);
+                focus_id.set(None);
             }
         }
     };
@@ -656,6 +680,7 @@ pub fn GraphView() -> impl IntoView {
                 let next = handle.with(|s| {
                     let cur = focus_id
                         .get_untracked()
+                        .or_else(|| state.selected_untracked())
                         .and_then(|id| s.graph.index_of(&id));
                     let next = match cur {
                         Some(c) => camera::nearest_in_direction(&s.pos, c, dx, dy).or(Some(c)),

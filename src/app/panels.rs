@@ -180,7 +180,12 @@ pub fn Toolbar() -> impl IntoView {
                     <label>
                         <input type="radio" name="layout" value=k.id()
                             prop:checked=move || state.layout() == k
-                            on:change=move |_| state.change(History::Push, |v| v.layout = k)/>
+                            on:change=move |_| state.change(History::Push, |v| {
+                                // A camera zoomed into one layout shows an
+                                // arbitrary patch (or nothing) of another.
+                                v.layout = k;
+                                v.view = None;
+                            })/>
                         {k.label()}
                     </label>
                 }).collect_view()}
@@ -321,7 +326,29 @@ pub fn Summary() -> impl IntoView {
             both.join(", ")
         )
     };
-    view! { <p class="summary" aria-live="polite">{text}</p> }
+    // Announced to screen readers once the date has been still for 1.5 s:
+    // Play and slider drags change it several times a second.
+    let announced = RwSignal::new(String::new());
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |first: Option<()>| {
+        let t = text();
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        if first.is_some() {
+            pending.set_value(
+                set_timeout_with_handle(
+                    move || announced.set(t),
+                    std::time::Duration::from_millis(1500),
+                )
+                .ok(),
+            );
+        }
+    });
+    view! {
+        <p class="summary">{text}</p>
+        <p class="visually-hidden" aria-live="polite">{move || announced.get()}</p>
+    }
 }
 
 /// Region and subregion filter: checkboxes grouped by UN M49 region.

@@ -573,8 +573,13 @@ impl Scene {
                 let p = cam.to_screen(l.at);
                 ctx.set_text_baseline("middle");
                 let muted = if dark { "#aab2c0" } else { "#4b5563" };
+                let (x, y) = (f64::from(p[0] - tw / 2.0), f64::from(p[1]));
+                // A halo, as node labels have, so edges do not strike through.
+                ctx.set_line_width(4.0);
+                ctx.set_stroke_style_str(&stroke_bg.rgba(0.9));
+                let _ = ctx.stroke_text(&l.text, x, y);
                 ctx.set_fill_style_str(if l.heading { ink } else { muted });
-                let _ = ctx.fill_text(&l.text, f64::from(p[0] - tw / 2.0), f64::from(p[1]));
+                let _ = ctx.fill_text(&l.text, x, y);
                 obstacles.push([
                     p[0] - tw / 2.0 - 2.0,
                     p[1] - size,
