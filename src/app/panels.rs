@@ -35,7 +35,12 @@ fn matches(state: &AppState, query: &str) -> Vec<(String, String)> {
         let Some(country) = a.country.as_deref() else {
             continue;
         };
-        if g.index_of(&a.id).is_some() || g.index_of(country).is_none() {
+        // Skip when the country matches itself ("Korea" finds South Korea,
+        // not only its space agency).
+        if g.index_of(&a.id).is_some()
+            || g.index_of(country).is_none()
+            || hits.iter().any(|(_, id, _)| id == country)
+        {
             continue;
         }
         if let Some(rank) = search::rank(&q, &a.name, &a.id, &a.aliases) {
