@@ -29,6 +29,17 @@ pub struct Placed {
     pub rect: [f32; 4],
 }
 
+/// The rectangle reaching `half_width` and `half_height` around `centre`:
+/// an obstacle for [`place`] (a node's disc, an axis label).
+pub fn around(centre: [f32; 2], half_width: f32, half_height: f32) -> [f32; 4] {
+    [
+        centre[0] - half_width,
+        centre[1] - half_height,
+        centre[0] + half_width,
+        centre[1] + half_height,
+    ]
+}
+
 fn overlaps(a: &[f32; 4], b: &[f32; 4]) -> bool {
     a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]
 }

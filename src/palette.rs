@@ -100,6 +100,14 @@ pub fn dash(kind: PartnershipKind) -> &'static [f64] {
     }
 }
 
+/// A dash pattern as an SVG `stroke-dasharray` value ("8 3"); empty when solid.
+pub fn dash_list(dash: &[f64]) -> String {
+    dash.iter()
+        .map(|d| d.to_string())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// How an edge is stroked, shared by the canvas and the SVG export.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EdgeStyle {

@@ -39,13 +39,7 @@ fn dash_attr(dash: &[f64]) -> String {
     if dash.is_empty() {
         String::new()
     } else {
-        format!(
-            " stroke-dasharray=\"{}\"",
-            dash.iter()
-                .map(|d| d.to_string())
-                .collect::<Vec<_>>()
-                .join(" ")
-        )
+        format!(" stroke-dasharray=\"{}\"", palette::dash_list(dash))
     }
 }
 
@@ -80,14 +74,8 @@ pub fn graph_svg(
     } = *picture;
     let light = false;
     let fh = footer_height(footer.len());
-    let cam = crate::layout::bounds(pos, radius).map_or(Camera::default(), |mut b| {
-        // Axis headings sit above the columns, as on screen.
-        for l in axis {
-            b[1] = b[1].min(l.at[1] - 8.0);
-            b[3] = b[3].max(l.at[1] + 8.0);
-        }
-        Camera::fit(b, width, height, 24.0)
-    });
+    let cam = crate::layout::bounds_with_labels(pos, radius, axis)
+        .map_or(Camera::default(), |b| Camera::fit(b, width, height, 24.0));
     let scr: Vec<Point> = pos.iter().map(|p| cam.to_screen(*p)).collect();
     let r_px = |i: usize| (radius[i] * cam.scale).clamp(2.0, 40.0);
     let mut s = String::new();
@@ -242,16 +230,11 @@ pub fn graph_svg(
             p[1],
             xml_escape(&l.text)
         );
-        obstacles.push([
-            p[0] - w / 2.0 - 2.0,
-            p[1] - size,
-            p[0] + w / 2.0 + 2.0,
-            p[1] + size,
-        ]);
+        obstacles.push(labels::around(p, w / 2.0 + 2.0, size));
     }
     for (i, p) in scr.iter().enumerate() {
         let r = r_px(i) + if graph.nodes[i].is_hub() { 3.0 } else { 0.0 };
-        obstacles.push([p[0] - r, p[1] - r, p[0] + r, p[1] + r]);
+        obstacles.push(labels::around(*p, r, r));
     }
     s.push_str(
         "<g fill=\"#111827\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">\n",

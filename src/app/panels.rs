@@ -70,24 +70,17 @@ pub fn SearchBox() -> impl IntoView {
     let set_query = move |text: String| state.change(History::Replace, |v| v.search = text);
     let active = RwSignal::new(0usize);
     let open = RwSignal::new(false);
-    let list = Memo::new(move |_| {
+    // Computed once per change of text or graph: the list suggests the
+    // first eight, and the graph rings them all.
+    let all = Memo::new(move |_| {
         state.graph.track();
-        query.with(|q| {
-            let mut all = matches(&state, q);
-            all.truncate(8);
-            all
-        })
+        query.with(|q| matches(&state, q))
     });
-    // Every node matching the text is ringed in the graph.
+    let list = Memo::new(move |_| all.with(|m| m.iter().take(8).cloned().collect::<Vec<_>>()));
+    // Every node matching the text is ringed in the graph (agencies lead to
+    // their country, as in the suggestions).
     Effect::new(move |_| {
-        state.graph.track();
-        // The same matches as the suggestions (agencies lead to their country).
-        let hits = crate::sort::set_of(
-            query
-                .with(|q| matches(&state, q))
-                .into_iter()
-                .map(|(id, _)| id),
-        );
+        let hits = all.with(|m| crate::sort::set_of(m.iter().map(|(id, _)| id.clone())));
         handle.with(|s| s.set_matches(hits));
         handle.draw_now();
     });
@@ -285,7 +278,7 @@ pub fn Legend() -> impl IntoView {
     let edge_items = PartnershipKind::ALL.iter().map(|&k| {
         let colour = palette::partnership(k, dark).hex();
         // The same dash pattern as the canvas draws (thicker, to read at legend size).
-        let dash = palette::dash(k).iter().map(|d| d.to_string()).collect::<Vec<_>>().join(" ");
+        let dash = palette::dash_list(palette::dash(k));
         let shown = move || !state.filters(|f| f.hidden_partnerships.contains(&k));
         view! {
             <li><button type="button" class="legend-item" aria-pressed=move || shown().to_string()
@@ -313,7 +306,8 @@ pub fn Legend() -> impl IntoView {
 #[component]
 pub fn Summary() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let text = move || {
+    // A memo: shown and announced, computed once per date.
+    let text = Memo::new(move |_| {
         let ds = state.ds();
         let at = state.as_of();
         let artemis = facts::state_members(&ds, FrameworkId::Artemis, at).len();
@@ -330,13 +324,13 @@ pub fn Summary() -> impl IntoView {
             if both.is_empty() { "" } else { ": " },
             both.join(", ")
         )
-    };
+    });
     // Announced to screen readers once the date has been still for 1.5 s:
     // Play and slider drags change it several times a second.
     let announced = RwSignal::new(String::new());
     let pending = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |first: Option<()>| {
-        let t = text();
+        let t = text.get();
         if let Some(h) = pending.get_value() {
             h.clear();
         }

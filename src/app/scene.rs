@@ -286,15 +286,8 @@ impl Scene {
     /// The camera that fits the whole graph.
     pub fn fitted_camera(&self) -> Camera {
         let target = self.transition.as_ref().map_or(&self.pos, |t| &t.to);
-        match layout::bounds(target, &self.radius) {
-            Some(mut b) => {
-                // The axis headings sit above the columns: keep them in view.
-                for l in &self.axis_labels {
-                    b[1] = b[1].min(l.at[1] - 8.0);
-                    b[3] = b[3].max(l.at[1] + 8.0);
-                }
-                Camera::fit(b, self.width, self.height, 28.0)
-            }
+        match layout::bounds_with_labels(target, &self.radius, &self.axis_labels) {
+            Some(b) => Camera::fit(b, self.width, self.height, 28.0),
             None => Camera::default(),
         }
     }
@@ -580,12 +573,7 @@ impl Scene {
                 let _ = ctx.stroke_text(&l.text, x, y);
                 ctx.set_fill_style_str(if l.heading { ink } else { muted });
                 let _ = ctx.fill_text(&l.text, x, y);
-                obstacles.push([
-                    p[0] - tw / 2.0 - 2.0,
-                    p[1] - size,
-                    p[0] + tw / 2.0 + 2.0,
-                    p[1] + size,
-                ]);
+                obstacles.push(labels::around(p, tw / 2.0 + 2.0, size));
             }
         }
         // Other nodes are obstacles too: a label drawn over a node reads as
@@ -598,7 +586,7 @@ impl Scene {
                     } else {
                         0.0
                     };
-                obstacles.push([p[0] - r, p[1] - r, p[0] + r, p[1] + r]);
+                obstacles.push(labels::around(*p, r, r));
             }
         }
 

@@ -452,6 +452,17 @@ pub fn bounds(pos: &[Point], radius: &[f32]) -> Option<[f32; 4]> {
     Some(b)
 }
 
+/// [`bounds`] of a layout's nodes and its axis labels (the headings sit
+/// above the columns), so that fitting the view keeps both in sight.
+pub fn bounds_with_labels(pos: &[Point], radius: &[f32], labels: &[AxisLabel]) -> Option<[f32; 4]> {
+    let mut b = bounds(pos, radius)?;
+    for l in labels {
+        b[1] = b[1].min(l.at[1] - 8.0);
+        b[3] = b[3].max(l.at[1] + 8.0);
+    }
+    Some(b)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
