@@ -1,5 +1,7 @@
 //! Label placement: greedy by priority, never overlapping. Labels that do
-//! not fit stay hidden until the reader zooms in.
+//! not fit stay hidden until the reader zooms in, except the ones a reader
+//! must always see (the selection, the hubs, the countries in both camps),
+//! which go first and take the best spot left even where it is crowded.
 
 /// A label candidate in screen space.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -18,6 +20,72 @@ pub struct Candidate {
     pub width: f32,
     /// Text height in pixels.
     pub height: f32,
+    /// Always shown, and placed before the rest: when no clear spot is
+    /// left it may cover other nodes (another label only when every spot
+    /// is taken), and it is kept on screen.
+    pub must: bool,
+}
+
+/// How a node's label is ranked: what the reader is looking at first, then
+/// the nodes that carry the story, then the busiest.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Rank {
+    /// Selected, focused or under the pointer.
+    pub active: bool,
+    /// A framework hub.
+    pub hub: bool,
+    /// A country in both camps.
+    pub both: bool,
+    /// A neighbour of the selection.
+    pub neighbour: bool,
+    /// Matches the search.
+    pub matched: bool,
+    /// Visible edges.
+    pub degree: usize,
+}
+
+impl Rank {
+    /// The rank of node `i` of `graph`, given what the reader is doing.
+    pub fn of(
+        graph: &crate::graph::Graph,
+        i: usize,
+        active: bool,
+        neighbour: bool,
+        matched: bool,
+    ) -> Rank {
+        let n = &graph.nodes[i];
+        Rank {
+            active,
+            hub: n.is_hub(),
+            both: !n.is_hub() && n.alignment == crate::facts::Alignment::Both,
+            neighbour,
+            matched,
+            degree: n.degree,
+        }
+    }
+
+    /// Priority for [`place`] (higher goes first).
+    pub fn priority(&self) -> f32 {
+        let tier = if self.active {
+            5.0
+        } else if self.hub {
+            4.0
+        } else if self.both {
+            3.0
+        } else if self.neighbour {
+            2.0
+        } else if self.matched {
+            1.0
+        } else {
+            0.0
+        };
+        tier * 1e6 + self.degree as f32
+    }
+
+    /// Whether the label is always shown.
+    pub fn must(&self) -> bool {
+        self.active || self.hub || self.both
+    }
 }
 
 /// A placed label: its node and the rectangle it occupies.
@@ -56,7 +124,10 @@ pub fn place(
     height: f32,
 ) -> Vec<Placed> {
     crate::sort::sort_by(&mut candidates, |a, b| {
-        b.priority.total_cmp(&a.priority).then(a.node.cmp(&b.node))
+        b.must
+            .cmp(&a.must)
+            .then(b.priority.total_cmp(&a.priority))
+            .then(a.node.cmp(&b.node))
     });
     // A coarse grid of placed rectangles keeps this near-linear.
     const CELL: f32 = 64.0;
@@ -83,38 +154,68 @@ pub fn place(
             rect,
         });
     }
+    let clear = |grid: &[Vec<usize>], placed: &[Placed], rect: &[f32; 4], labels_only: bool| {
+        let (c0, c1, r0, r1) = cells(rect);
+        (r0..=r1).all(|gy| {
+            (c0..=c1).all(|gx| {
+                grid[gy * cols + gx].iter().all(|&k| {
+                    (labels_only && placed[k].node == usize::MAX)
+                        || !overlaps(&placed[k].rect, rect)
+                })
+            })
+        })
+    };
+    let inside = |r: &[f32; 4]| r[0] >= 0.0 && r[1] >= 0.0 && r[2] <= width && r[3] <= height;
+    // Kept on screen: slid inside the edges.
+    let clamp = |r: [f32; 4]| {
+        let dx = (-r[0]).max(0.0) - (r[2] - width).max(0.0);
+        let dy = (-r[1]).max(0.0) - (r[3] - height).max(0.0);
+        [r[0] + dx, r[1] + dy, r[2] + dx, r[3] + dy]
+    };
     for c in candidates {
         let gap = 3.0;
-        let options = [
-            [c.x + c.radius + gap, c.y - c.height / 2.0],
-            [c.x - c.radius - gap - c.width, c.y - c.height / 2.0],
-            [c.x - c.width / 2.0, c.y - c.radius - gap - c.height],
-            [c.x - c.width / 2.0, c.y + c.radius + gap],
+        let (w, h, r) = (c.width, c.height, c.radius);
+        let mut options = vec![
+            [c.x + r + gap, c.y - h / 2.0],
+            [c.x - r - gap - w, c.y - h / 2.0],
+            [c.x - w / 2.0, c.y - r - gap - h],
+            [c.x - w / 2.0, c.y + r + gap],
         ];
-        'options: for [l, t] in options {
-            let rect = [l, t, l + c.width, t + c.height];
-            if rect[0] < 0.0 || rect[1] < 0.0 || rect[2] > width || rect[3] > height {
-                continue;
-            }
-            let (c0, c1, r0, r1) = cells(&rect);
-            for gy in r0..=r1 {
-                for gx in c0..=c1 {
-                    if grid[gy * cols + gx]
-                        .iter()
-                        .any(|&k| overlaps(&placed[k].rect, &rect))
-                    {
-                        continue 'options;
-                    }
-                }
-            }
-            for gy in r0..=r1 {
-                for gx in c0..=c1 {
-                    grid[gy * cols + gx].push(placed.len());
-                }
-            }
-            placed.push(Placed { node: c.node, rect });
-            break;
+        if c.must {
+            // Diagonals, then a step further out.
+            options.extend([
+                [c.x + r * 0.7, c.y - r * 0.7 - h],
+                [c.x - r * 0.7 - w, c.y - r * 0.7 - h],
+                [c.x + r * 0.7, c.y + r * 0.7],
+                [c.x - r * 0.7 - w, c.y + r * 0.7],
+                [c.x - w / 2.0, c.y - r - gap - 2.0 * h],
+                [c.x - w / 2.0, c.y + r + gap + h],
+            ]);
         }
+        let rects: Vec<[f32; 4]> = options
+            .iter()
+            .map(|[l, t]| [*l, *t, l + w, t + h])
+            .collect();
+        let mut spot = rects
+            .iter()
+            .copied()
+            .find(|r| inside(r) && clear(&grid, &placed, r, false));
+        if c.must && spot.is_none() {
+            // Crowded: cover other nodes rather than vanish, never a label.
+            spot = rects
+                .iter()
+                .map(|r| clamp(*r))
+                .find(|r| clear(&grid, &placed, r, true))
+                .or(Some(clamp(rects[0])));
+        }
+        let Some(rect) = spot else { continue };
+        let (c0, c1, r0, r1) = cells(&rect);
+        for gy in r0..=r1 {
+            for gx in c0..=c1 {
+                grid[gy * cols + gx].push(placed.len());
+            }
+        }
+        placed.push(Placed { node: c.node, rect });
     }
     placed.retain(|p| p.node != usize::MAX);
     placed
@@ -133,6 +234,7 @@ mod tests {
             radius: 4.0,
             width: 60.0,
             height: 12.0,
+            must: false,
         }
     }
 
@@ -191,5 +293,60 @@ mod tests {
             [40.0, 104.0, 160.0, 140.0],
         ];
         assert!(place(vec![cand(1, 1.0, 100.0, 100.0)], &boxed, 800.0, 600.0).is_empty());
+        // A label that must show covers the crowd, on screen, still clear of labels.
+        let must = Candidate {
+            must: true,
+            ..cand(1, 1.0, 100.0, 100.0)
+        };
+        let placed = place(vec![must], &boxed, 800.0, 600.0);
+        assert_eq!(placed.len(), 1);
+        // At the screen's edge too.
+        let edge = Candidate {
+            must: true,
+            ..cand(2, 1.0, 795.0, 2.0)
+        };
+        let r = place(vec![edge], &[], 800.0, 600.0)[0].rect;
+        assert!(
+            r[0] >= 0.0 && r[1] >= 0.0 && r[2] <= 800.0 && r[3] <= 600.0,
+            "{r:?}"
+        );
+    }
+
+    #[test]
+    fn labels_that_must_show_never_cover_each_other_and_outrank_the_rest() {
+        // Forty must-show labels on one spot: each placed, none overlapping
+        // another, as long as there is room on screen.
+        let cands: Vec<Candidate> = (0..6)
+            .map(|i| Candidate {
+                must: true,
+                ..cand(i, 1.0, 400.0, 300.0)
+            })
+            .chain((6..40).map(|i| cand(i, 1e7, 400.0, 300.0)))
+            .collect();
+        let placed = place(cands, &[], 800.0, 600.0);
+        let musts: Vec<&Placed> = placed.iter().filter(|p| p.node < 6).collect();
+        assert_eq!(musts.len(), 6, "{placed:?}");
+        for (i, a) in placed.iter().enumerate() {
+            for b in &placed[i + 1..] {
+                assert!(!overlaps(&a.rect, &b.rect), "{a:?} {b:?}");
+            }
+        }
+        let rank = |f: fn(&mut Rank)| {
+            let mut r = Rank {
+                degree: 40,
+                ..Rank::default()
+            };
+            f(&mut r);
+            r.priority()
+        };
+        let plain = Rank {
+            degree: 99,
+            ..Rank::default()
+        }
+        .priority();
+        assert!(rank(|r| r.active = true) > rank(|r| r.hub = true));
+        assert!(rank(|r| r.hub = true) > rank(|r| r.both = true));
+        assert!(rank(|r| r.both = true) > rank(|r| r.neighbour = true));
+        assert!(rank(|r| r.neighbour = true) > plain);
     }
 }

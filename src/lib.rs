@@ -27,5 +27,8 @@ pub mod svg_export;
 pub mod table;
 pub mod url;
 
+#[cfg(test)]
+pub mod test_support;
+
 #[cfg(target_arch = "wasm32")]
 pub mod app;

@@ -142,6 +142,9 @@ vocabulary! {
         Data = "data" / "Data",
         /// Technology transfer.
         TechnologyTransfer = "technology-transfer" / "Technology transfer",
+        /// A market or operating licence (e.g. for a satellite-internet
+        /// constellation): a commercial permission, not a government agreement.
+        Licence = "licence" / "Operating licence",
     }
 }
 

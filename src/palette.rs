@@ -74,6 +74,8 @@ pub fn partnership(kind: PartnershipKind, dark: bool) -> Rgb {
         PartnershipKind::Agreement => Rgb(0x5c, 0x63, 0x70),
         PartnershipKind::Data => Rgb(0x00, 0x6d, 0x9c),
         PartnershipKind::TechnologyTransfer => Rgb(0x9c, 0x3d, 0x3d),
+        // Warm grey-violet, apart from the agreement's cool grey.
+        PartnershipKind::Licence => Rgb(0x80, 0x50, 0x70),
     };
     if dark {
         // Lightened 45 % toward white: enough contrast on the dark
@@ -97,6 +99,7 @@ pub fn dash(kind: PartnershipKind) -> &'static [f64] {
         PartnershipKind::JointMission => &[10.0, 2.0, 2.0, 2.0, 2.0, 2.0],
         PartnershipKind::Data => &[3.0, 6.0],
         PartnershipKind::TechnologyTransfer => &[12.0, 4.0],
+        PartnershipKind::Licence => &[1.0, 2.0, 6.0, 2.0],
     }
 }
 

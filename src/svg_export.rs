@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use crate::camera::Camera;
 use crate::facts::Alignment;
 use crate::graph::{Graph, NodeKind};
-use crate::labels::{self, Candidate};
+use crate::labels::{self, Candidate, Rank};
 use crate::layout::force::Point;
 use crate::model::ActorKind;
 use crate::palette;
@@ -189,21 +189,30 @@ pub fn graph_svg(
         );
     }
     // Labels, placed like the canvas's (text width estimated: no font metrics here).
+    let lit: std::collections::BTreeSet<usize> = selected
+        .map(|s| {
+            let mut n = graph.neighbours(s);
+            n.insert(s);
+            n
+        })
+        .unwrap_or_default();
     let cands = graph
         .nodes
         .iter()
         .enumerate()
         .map(|(i, n)| {
             let size = if n.is_hub() { 14.0 } else { 12.0 };
+            let rank = Rank::of(
+                graph,
+                i,
+                Some(i) == selected,
+                selected.is_some_and(|s| lit.contains(&s) && lit.contains(&i)),
+                false,
+            );
             Candidate {
                 node: i,
-                priority: if n.is_hub() {
-                    1e6
-                } else if Some(i) == selected {
-                    2e6
-                } else {
-                    n.degree as f32
-                },
+                priority: rank.priority(),
+                must: rank.must(),
                 x: scr[i][0],
                 y: scr[i][1],
                 radius: r_px(i) + if n.is_hub() { 3.0 } else { 0.0 },
@@ -322,7 +331,7 @@ mod tests {
                 .contains('&')
         );
         // The alignment layout's axis labels come along.
-        let (pos, axis) = layout::alignment_layout(&g, &ds, false);
+        let (pos, axis) = layout::alignment_layout(&g, &ds, false, layout::Orientation::Landscape);
         let picture = Picture {
             pos: &pos,
             axis: &axis,

@@ -226,7 +226,7 @@ impl SceneHandle {
             if what == Pending::Moved && this.draw_moved() {
                 return;
             }
-            this.scene.borrow_mut().step(t, 10.0, &now);
+            this.scene.borrow_mut().step(t);
             this.draw_now();
         });
         if let Some(w) = web_sys::window() {
@@ -325,6 +325,7 @@ pub fn GraphView() -> impl IntoView {
                 s.height = h;
                 s.dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio() as f32);
                 if changed {
+                    s.follow_orientation(&state.ds());
                     if let Some(v) = s.pending_view.take() {
                         s.set_view(Some(v));
                     } else if !s.user_moved {
@@ -361,7 +362,9 @@ pub fn GraphView() -> impl IntoView {
         Effect::new(move |_| {
             let g = state.graph.get();
             let ds = state.ds();
-            handle.with(|s| s.set_graph(g, &ds, first.replace(false), now()));
+            // Untracked: the graph memo already changes with the filters.
+            let bodies = state.view.with_untracked(|v| v.filters.show_bodies);
+            handle.with(|s| s.set_graph(g, &ds, bodies, first.replace(false), now()));
             handle.draw_now();
             handle.commit_view(state);
             publish_first_frame();
@@ -560,12 +563,9 @@ pub fn GraphView() -> impl IntoView {
                     if moved {
                         handle.with(|s| {
                             if let Some(i) = hit {
-                                let w = s.camera.to_world(p);
-                                s.pos[i] = w;
-                                if let Some(sim) = &mut s.sim {
-                                    sim.fixed[i] = Some(w);
-                                    sim.pos[i] = w;
-                                }
+                                // A dragged node moves until the picture
+                                // changes; positions are not part of a link.
+                                s.pos[i] = s.camera.to_world(p);
                             } else {
                                 s.camera = s.camera.pan(p[0] - start[0], p[1] - start[1]);
                                 s.user_moved = true;
@@ -607,17 +607,6 @@ pub fn GraphView() -> impl IntoView {
             let Some((_, hit, moved)) = drag.take() else {
                 return;
             };
-            if let Some(i) = hit {
-                handle.with(|s| {
-                    if let Some(sim) = &mut s.sim {
-                        sim.fixed[i] = None;
-                    }
-                    if moved {
-                        let id = s.graph.nodes[i].id.clone();
-                        s.memory.insert(id, s.pos[i]);
-                    }
-                });
-            }
             if !moved {
                 let id = hit.map(|i| handle.with(|s| s.graph.nodes[i].id.clone()));
                 // The selection ring marks a click; the keyboard ring is for

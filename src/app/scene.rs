@@ -11,16 +11,18 @@ use crate::camera::Camera;
 use crate::facts::Alignment;
 use crate::graph::{EdgeKind, Graph, NodeKind};
 use crate::labels::{self, Candidate};
-use crate::layout::force::{Point, Simulation};
-use crate::layout::{self, LayoutKind};
+use crate::layout::force::Point;
+use crate::layout::{self, Canonical, LayoutKind, LayoutRequest, Orientation};
 use crate::model::{ActorKind, Dataset};
 use crate::palette;
 
-/// A running transition between two sets of positions.
+/// A running transition between two sets of positions, and between two
+/// cameras when the view follows the picture (the reader has not steered it).
 #[derive(Debug, Clone)]
 struct Transition {
     from: Vec<Point>,
     to: Vec<Point>,
+    camera: Option<(Camera, Camera)>,
     start: f64,
     duration: f64,
 }
@@ -35,15 +37,17 @@ pub struct Scene {
     pub radius: Vec<f32>,
     /// The view transform.
     pub camera: Camera,
-    /// A running force simulation, while it has not settled.
-    pub sim: Option<Simulation>,
     transition: Option<Transition>,
     /// Which layout is shown.
     pub layout: LayoutKind,
     /// Alignment-axis ordering: by join date instead of region.
     pub by_date: bool,
-    /// Last settled force positions by node id (warm start across changes).
-    pub memory: BTreeMap<String, Point>,
+    /// Agencies, institutions and companies drawn as their own nodes.
+    pub show_bodies: bool,
+    /// The canvas shape the current positions were made for.
+    pub orientation: Orientation,
+    /// The whole-dataset pictures every view takes its positions from.
+    canonical: Canonical,
     /// Selected node.
     pub selected: Option<usize>,
     /// Node under the pointer.
@@ -86,11 +90,12 @@ impl Scene {
             pos: Vec::new(),
             radius: Vec::new(),
             camera: Camera::default(),
-            sim: None,
             transition: None,
             layout: LayoutKind::Force,
             by_date: false,
-            memory: BTreeMap::new(),
+            show_bodies: false,
+            orientation: Orientation::Landscape,
+            canonical: Canonical::default(),
             selected: None,
             hovered: None,
             focus: None,
@@ -113,13 +118,20 @@ impl Scene {
 
     /// True while something still moves.
     pub fn animating(&self) -> bool {
-        self.transition.is_some() || self.sim.as_ref().is_some_and(|s| !s.is_settled())
+        self.transition.is_some()
     }
 
-    /// Shows a new graph (after a filter or date change), keeping nodes
-    /// where they were. `settle_now` runs the layout to the end before the
-    /// next frame (first paint, reduced motion).
-    pub fn set_graph(&mut self, graph: Graph, ds: &Dataset, settle_now: bool, now: f64) {
+    /// Shows a new graph (after a filter or date change). Nodes go to their
+    /// canonical places, so the ones still shown do not move; `instant`
+    /// skips the animation (first paint, reduced motion).
+    pub fn set_graph(
+        &mut self,
+        graph: Graph,
+        ds: &Dataset,
+        show_bodies: bool,
+        instant: bool,
+        now: f64,
+    ) {
         let old: BTreeMap<String, Point> = crate::sort::map_of(
             self.graph
                 .nodes
@@ -129,22 +141,11 @@ impl Scene {
         );
         self.radius = layout::radii(&graph);
         self.graph = graph;
+        self.show_bodies = show_bodies;
         self.hovered = None;
         self.resolve();
         self.label_width.clear();
-        let start: Vec<Point> = self
-            .graph
-            .nodes
-            .iter()
-            .enumerate()
-            .map(|(i, n)| {
-                old.get(&n.id)
-                    .copied()
-                    .unwrap_or_else(|| layout::force::phyllotaxis(i))
-            })
-            .collect();
-        self.pos = start;
-        self.apply_layout(ds, settle_now || self.reduced_motion, now);
+        self.apply_layout(ds, instant || self.reduced_motion, now, Some(&old));
     }
 
     /// Selects a node by id (or none).
@@ -185,101 +186,102 @@ impl Scene {
     pub fn set_layout(&mut self, kind: LayoutKind, by_date: bool, ds: &Dataset, now: f64) {
         self.layout = kind;
         self.by_date = by_date;
-        self.apply_layout(ds, self.reduced_motion, now);
+        self.apply_layout(ds, self.reduced_motion, now, None);
     }
 
-    fn apply_layout(&mut self, ds: &Dataset, instant: bool, now: f64) {
-        self.sim = None;
-        let target = match self.layout {
-            LayoutKind::Force => {
-                let mut sim = layout::force_simulation(&self.graph, &self.memory);
-                if instant || self.memory.is_empty() {
-                    sim.run(600);
-                    layout::pack_components(&self.graph, &mut sim.pos, &self.radius);
-                    let to = sim.pos.clone();
-                    self.remember(&to);
-                    to
-                } else {
-                    // Animate the warm-started simulation from where nodes are.
-                    if self.layout == LayoutKind::Force && self.transition.is_none() {
-                        for (i, p) in self.pos.iter().enumerate() {
-                            if self.memory.contains_key(&self.graph.nodes[i].id) {
-                                sim.pos[i] = *p;
-                            }
-                        }
-                        sim.reheat(0.3);
-                        self.sim = Some(sim);
-                        return;
-                    }
-                    sim.run(600);
-                    layout::pack_components(&self.graph, &mut sim.pos, &self.radius);
-                    let to = sim.pos.clone();
-                    self.remember(&to);
-                    to
-                }
-            }
-            LayoutKind::Alignment => {
-                let (pos, labels) = layout::alignment_layout(&self.graph, ds, self.by_date);
-                self.axis_labels = labels;
-                pos
-            }
-            LayoutKind::Geographic => layout::geographic_layout(&self.graph, ds),
+    /// Lays the graph out again when the canvas turns between landscape and
+    /// portrait; true if it did.
+    pub fn follow_orientation(&mut self, ds: &Dataset) -> bool {
+        if Orientation::of(self.width, self.height) == self.orientation {
+            return false;
+        }
+        self.apply_layout(ds, true, 0.0, None);
+        true
+    }
+
+    /// Moves the nodes to the layout's positions, from where they are (or,
+    /// for a new graph, from where the nodes of the old one were).
+    fn apply_layout(
+        &mut self,
+        ds: &Dataset,
+        instant: bool,
+        now: f64,
+        old: Option<&BTreeMap<String, Point>>,
+    ) {
+        self.orientation = Orientation::of(self.width, self.height);
+        let placed = self.canonical.place(
+            ds,
+            &self.graph,
+            LayoutRequest {
+                kind: self.layout,
+                by_date: self.by_date,
+                show_bodies: self.show_bodies,
+                orientation: self.orientation,
+            },
+        );
+        self.axis_labels = placed.axis_labels;
+        let target = placed.pos;
+        // Nodes that were shown start where they were; new ones at their place.
+        let from: Vec<Point> = match old {
+            Some(old) => self
+                .graph
+                .nodes
+                .iter()
+                .zip(&target)
+                .map(|(n, t)| old.get(&n.id).copied().unwrap_or(*t))
+                .collect(),
+            None if self.pos.len() == target.len() => self.pos.clone(),
+            None => target.clone(),
         };
-        if self.layout != LayoutKind::Alignment {
-            self.axis_labels.clear();
-        }
-        if instant || self.pos.len() != target.len() {
-            self.pos = target;
-            self.transition = None;
-        } else {
-            self.transition = Some(Transition {
-                from: self.pos.clone(),
-                to: target,
-                start: now,
-                duration: 650.0,
-            });
-        }
-        if !self.user_moved {
+        let camera_from = self.camera;
+        self.pos = target;
+        self.transition = None;
+        let follow = !self.user_moved;
+        if follow {
             self.fit_target();
         }
-    }
-
-    fn remember(&mut self, pos: &[Point]) {
-        for (n, p) in self.graph.nodes.iter().zip(pos) {
-            self.memory.insert(n.id.clone(), *p);
+        if instant || (from == self.pos && (!follow || camera_from == self.camera)) {
+            return;
+        }
+        self.transition = Some(Transition {
+            to: self.pos.clone(),
+            camera: follow.then_some((camera_from, self.camera)),
+            from,
+            start: now,
+            duration: 650.0,
+        });
+        self.pos = self
+            .transition
+            .as_ref()
+            .map_or(Vec::new(), |t| t.from.clone());
+        if follow {
+            self.camera = camera_from;
         }
     }
 
-    /// Advances the simulation and transitions; `budget_ms` bounds the work.
-    pub fn step(&mut self, now: f64, budget_ms: f64, clock: &dyn Fn() -> f64) {
-        if let Some(t) = &self.transition {
-            let k = ((now - t.start) / t.duration).clamp(0.0, 1.0) as f32;
-            let e = if k < 0.5 {
-                4.0 * k * k * k
-            } else {
-                1.0 - (-2.0 * k + 2.0).powi(3) / 2.0
-            };
-            self.pos = t
-                .from
-                .iter()
-                .zip(&t.to)
-                .map(|(a, b)| [a[0] + (b[0] - a[0]) * e, a[1] + (b[1] - a[1]) * e])
-                .collect();
-            if k >= 1.0 {
-                self.transition = None;
-            }
+    /// Advances a running transition to time `now`.
+    pub fn step(&mut self, now: f64) {
+        let Some(t) = &self.transition else {
+            return;
+        };
+        let k = ((now - t.start) / t.duration).clamp(0.0, 1.0) as f32;
+        let e = if k < 0.5 {
+            4.0 * k * k * k
+        } else {
+            1.0 - (-2.0 * k + 2.0).powi(3) / 2.0
+        };
+        self.pos = t
+            .from
+            .iter()
+            .zip(&t.to)
+            .map(|(a, b)| [a[0] + (b[0] - a[0]) * e, a[1] + (b[1] - a[1]) * e])
+            .collect();
+        // A reader who grabs the view mid-move keeps it.
+        if let (Some((a, b)), false) = (t.camera, self.user_moved) {
+            self.camera = a.lerp(&b, e);
         }
-        if let Some(sim) = &mut self.sim {
-            let t0 = clock();
-            while !sim.is_settled() && clock() - t0 < budget_ms {
-                sim.tick();
-            }
-            self.pos.clone_from(&sim.pos);
-            if sim.is_settled() {
-                let pos = sim.pos.clone();
-                self.sim = None;
-                self.remember(&pos);
-            }
+        if k >= 1.0 {
+            self.transition = None;
         }
     }
 
@@ -610,16 +612,16 @@ impl Scene {
                     .map(|m| m.width() as f32)
                     .unwrap_or(60.0)
             });
-            let mut priority = if n.is_hub() { 1e6 } else { n.degree as f32 };
-            if Some(i) == self.selected || Some(i) == self.focus || Some(i) == self.hovered {
-                priority += 2e6;
-            } else if self.matches.contains(&i) {
-                priority += 1e5;
-            }
+            let active =
+                Some(i) == self.selected || Some(i) == self.focus || Some(i) == self.hovered;
+            let neighbour = focus_set.is_some() && !active;
+            let rank =
+                labels::Rank::of(&self.graph, i, active, neighbour, self.matches.contains(&i));
             let font_scale = if n.is_hub() { 1.2 } else { 1.0 };
             cands.push(Candidate {
                 node: i,
-                priority,
+                priority: rank.priority(),
+                must: rank.must(),
                 x: p[0],
                 y: p[1],
                 radius: (self.radius[i] * cam.scale).clamp(2.0, 40.0)

@@ -1,7 +1,10 @@
 //! Layouts: where each node of a [`Graph`] goes, in world units. Pure and
 //! deterministic; the renderer maps world units to pixels.
 
+pub mod canonical;
 pub mod force;
+
+pub use canonical::{Canonical, LayoutRequest, Orientation, Placed};
 
 use std::collections::BTreeMap;
 
@@ -173,11 +176,15 @@ type Group = (String, Vec<usize>);
 /// The alignment-axis layout: columns Artemis | both (and neither) | ILRS.
 /// Within a column, nodes are grouped by region or by year of joining; each
 /// group starts a new row under its own label, so the other axis can be read.
+/// On a portrait canvas the camps are bands stacked top to bottom (Artemis,
+/// both, neither, ILRS) instead of columns side by side.
 pub fn alignment_layout(
     graph: &Graph,
     ds: &Dataset,
     by_date: bool,
+    orientation: Orientation,
 ) -> (Vec<Point>, Vec<AxisLabel>) {
+    let portrait = orientation == Orientation::Portrait;
     let mut pos = vec![[0.0f32; 2]; graph.nodes.len()];
     let column_x = |a: Alignment| match a {
         Alignment::Artemis => -260.0,
@@ -187,6 +194,7 @@ pub fn alignment_layout(
     let mut columns: BTreeMap<(i32, u8), Vec<usize>> = BTreeMap::new();
     for (i, n) in graph.nodes.iter().enumerate() {
         match n.kind {
+            // Portrait hubs are placed once the bands' extent is known.
             NodeKind::Hub(FrameworkId::Artemis) => pos[i] = [-420.0, 0.0],
             NodeKind::Hub(FrameworkId::Ilrs) => pos[i] = [420.0, 0.0],
             NodeKind::Hub(FrameworkId::Apsco) => pos[i] = [420.0, 220.0],
@@ -234,7 +242,11 @@ pub fn alignment_layout(
     const STEP: f32 = 30.0;
     // Space above each group for its label.
     const LABEL_ROOM: f32 = 26.0;
-    let per_row = |x: i32| if x == 0 { 3 } else { 5 };
+    let per_row = |x: i32| match (portrait, x) {
+        (true, _) => 8,
+        (false, 0) => 3,
+        (false, _) => 5,
+    };
     // Sort each column and cut it into groups.
     let mut grouped: Vec<((i32, u8), Vec<Group>)> = Vec::new();
     for ((x, band), mut members) in columns {
@@ -269,29 +281,16 @@ pub fn alignment_layout(
             .map(|(_, m)| LABEL_ROOM + m.len().div_ceil(per_row(x)) as f32 * STEP)
             .sum()
     };
-    let both_height = grouped
-        .iter()
-        .find(|(k, _)| *k == (0, 0))
-        .map_or(0.0, |(_, g)| height(0, g));
+    let heading = |x: i32, band: u8| match (x, band) {
+        (0, 1) => "Neither",
+        (0, _) => "In both camps",
+        (x, _) if x < 0 => "Artemis Accords only",
+        _ => "ILRS only",
+    };
     let mut labels = Vec::new();
-    for ((x, band), groups) in grouped {
+    // Lays out one camp's groups in rows from `(x, y)` down; returns the y below.
+    let mut place = |x: i32, mut y: f32, groups: Vec<Group>, labels: &mut Vec<AxisLabel>| {
         let per_row = per_row(x);
-        let mut y = if band == 1 {
-            both_height / 2.0 + 70.0
-        } else {
-            -height(x, &groups) / 2.0
-        };
-        let heading = match (x, band) {
-            (0, 1) => "Neither",
-            (0, _) => "In both camps",
-            (x, _) if x < 0 => "Artemis Accords only",
-            _ => "ILRS only",
-        };
-        labels.push(AxisLabel {
-            at: [x as f32, y - 24.0],
-            text: heading.to_string(),
-            heading: true,
-        });
         let width = (per_row - 1) as f32 * STEP;
         for (name, members) in groups {
             labels.push(AxisLabel {
@@ -309,6 +308,52 @@ pub fn alignment_layout(
             }
             y += members.len().div_ceil(per_row) as f32 * STEP;
         }
+        y
+    };
+    if portrait {
+        // Bands from the top: Artemis only, both, neither, ILRS only.
+        let rank = |(x, band): (i32, u8)| match (x, band) {
+            (x, _) if x < 0 => 0,
+            (0, 0) => 1,
+            (0, _) => 2,
+            _ => 3,
+        };
+        crate::sort::sort_by_key(&mut grouped, |(k, _)| rank(*k));
+        let mut y = 0.0;
+        for ((x, band), groups) in grouped {
+            labels.push(AxisLabel {
+                at: [0.0, y],
+                text: heading(x, band).to_string(),
+                heading: true,
+            });
+            y = place(0, y + 24.0, groups, &mut labels) + 30.0;
+        }
+        for (i, n) in graph.nodes.iter().enumerate() {
+            match n.kind {
+                NodeKind::Hub(FrameworkId::Artemis) => pos[i] = [0.0, -70.0],
+                NodeKind::Hub(FrameworkId::Ilrs) => pos[i] = [-60.0, y + 40.0],
+                NodeKind::Hub(FrameworkId::Apsco) => pos[i] = [60.0, y + 40.0],
+                NodeKind::Actor(_) => {}
+            }
+        }
+        return (pos, labels);
+    }
+    let both_height = grouped
+        .iter()
+        .find(|(k, _)| *k == (0, 0))
+        .map_or(0.0, |(_, g)| height(0, g));
+    for ((x, band), groups) in grouped {
+        let y = if band == 1 {
+            both_height / 2.0 + 70.0
+        } else {
+            -height(x, &groups) / 2.0
+        };
+        labels.push(AxisLabel {
+            at: [x as f32, y - 24.0],
+            text: heading(x, band).to_string(),
+            heading: true,
+        });
+        place(x, y, groups, &mut labels);
     }
     (pos, labels)
 }
@@ -518,7 +563,7 @@ mod tests {
     fn alignment_layout_puts_camps_on_their_sides() {
         let ds = load_embedded().unwrap();
         let g = build(&ds, &Filters::default());
-        let (pos, labels) = alignment_layout(&g, &ds, false);
+        let (pos, labels) = alignment_layout(&g, &ds, false, Orientation::Landscape);
         // Column headings and one label per region group, above its nodes.
         for h in ["Artemis Accords only", "In both camps", "ILRS only"] {
             assert!(labels.iter().any(|l| l.heading && l.text == h), "{h}");
@@ -529,7 +574,7 @@ mod tests {
             .expect("a Europe group among the Artemis signatories");
         let fra = g.index_of("FRA").unwrap();
         assert!(pos[fra][0] < 0.0 && pos[fra][1] > europe.at[1]);
-        let (by_date, by_year) = alignment_layout(&g, &ds, true);
+        let (by_date, by_year) = alignment_layout(&g, &ds, true, Orientation::Landscape);
         assert!(by_year.iter().any(|l| l.text == "2020" && !l.heading));
         // Bangladesh sits under its Artemis year (2025), not APSCO's (2005).
         let bgd = g.index_of("BGD").unwrap();
@@ -556,6 +601,32 @@ mod tests {
                     g.nodes[i].label,
                     g.nodes[j].label
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn portrait_alignment_stacks_the_camps_from_top_to_bottom() {
+        let ds = crate::test_support::dataset();
+        let g = build(ds, &Filters::default());
+        let (pos, labels) = alignment_layout(&g, ds, false, Orientation::Portrait);
+        let heading = |t: &str| labels.iter().find(|l| l.heading && l.text == t).unwrap().at[1];
+        assert!(heading("Artemis Accords only") < heading("In both camps"));
+        assert!(heading("In both camps") < heading("ILRS only"));
+        let b = bounds(&pos, &radii(&g)).unwrap();
+        assert!(
+            b[3] - b[1] > 2.0 * (b[2] - b[0]),
+            "a tall picture for a tall screen"
+        );
+        for (i, n) in g.nodes.iter().enumerate() {
+            match n.alignment {
+                Alignment::Artemis if !n.is_hub() => {
+                    assert!(pos[i][1] < heading("In both camps"), "{}", n.label)
+                }
+                Alignment::Ilrs if !n.is_hub() => {
+                    assert!(pos[i][1] > heading("ILRS only"), "{}", n.label)
+                }
+                _ => {}
             }
         }
     }
