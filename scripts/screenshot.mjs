@@ -1,5 +1,5 @@
 // Screenshots of the built app for looking at: node scripts/screenshot.mjs [out-dir] [query...]
-// Each query string (e.g. "?layout=geo") gives one PNG at 1280x800.
+// Each query string (e.g. "?layout=map") gives one PNG at 1280x800.
 import { chromium } from 'playwright-core';
 import { serve } from '../e2e/serve.mjs';
 import { executablePath, args } from '../e2e/chromium.mjs';

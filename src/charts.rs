@@ -501,39 +501,80 @@ pub fn new_per_year_description(ds: &Dataset, filters: &Filters) -> String {
 // Members by region
 // ---------------------------------------------------------------------------
 
-/// Member states at the as-of date by UN M49 region
-/// `(region, artemis, ilrs)`, alphabetical; regions without a member in a
-/// visible framework are left out, and countries without a region are
-/// counted under "Other". A hidden framework counts 0.
-pub fn members_by_region(ds: &Dataset, filters: &Filters) -> Vec<(String, usize, usize)> {
+/// The segments of the by-region chart: with both frameworks shown, the
+/// three camps (so each country counts once and a stack is the number of
+/// member states); with one hidden, the other framework's members.
+pub fn region_segments(filters: &Filters) -> Vec<Segment> {
+    let shown = visible(filters);
+    if shown.len() == CHARTED.len() {
+        vec![
+            Segment::Camp(Alignment::Artemis),
+            Segment::Camp(Alignment::Both),
+            Segment::Camp(Alignment::Ilrs),
+        ]
+    } else {
+        shown.into_iter().map(Segment::Framework).collect()
+    }
+}
+
+/// Member states at the as-of date by UN region, one count per
+/// [`region_segments`] entry, regions in alphabetical order.
+pub fn members_by_region(ds: &Dataset, filters: &Filters) -> Vec<(String, Vec<usize>)> {
     let at = as_of(ds, filters);
-    let mut by: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let segments = region_segments(filters);
+    let mut camps: BTreeMap<&str, (bool, bool)> = BTreeMap::new();
     for fw in visible(filters) {
         for m in state_joins(ds, filters, fw, at, true) {
-            let region = ds
-                .country(&m.actor)
-                .map(|c| c.region.as_str())
-                .filter(|r| !r.is_empty())
-                .unwrap_or("Other");
-            let e = by.entry(region.to_string()).or_default();
+            let e = camps.entry(m.actor.as_str()).or_default();
             match fw {
-                FrameworkId::Artemis => e.0 += 1,
-                _ => e.1 += 1,
+                FrameworkId::Artemis => e.0 = true,
+                _ => e.1 = true,
             }
         }
     }
-    by.into_iter().map(|(r, (a, i))| (r, a, i)).collect()
+    let mut by: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (iso3, (artemis, ilrs)) in camps {
+        let region = ds
+            .country(iso3)
+            .map(|c| c.region.as_str())
+            .filter(|r| !r.is_empty())
+            .unwrap_or("Other");
+        let counts = by
+            .entry(region.to_string())
+            .or_insert_with(|| vec![0; segments.len()]);
+        for (k, seg) in segments.iter().enumerate() {
+            let counted = match seg {
+                Segment::Camp(Alignment::Artemis) => artemis && !ilrs,
+                Segment::Camp(Alignment::Both) => artemis && ilrs,
+                Segment::Camp(Alignment::Ilrs) => ilrs && !artemis,
+                Segment::Camp(Alignment::Neither) => false,
+                Segment::Framework(FrameworkId::Artemis) => artemis,
+                Segment::Framework(_) => ilrs,
+            };
+            counts[k] += usize::from(counted);
+        }
+    }
+    by.into_iter().collect()
 }
 
-/// Members by region as a table: Region, then one column per visible framework.
+/// Members by region as a table: Region, one column per segment, and the
+/// number of member states when the segments are camps.
 pub fn by_region_table(ds: &Dataset, filters: &Filters) -> Table {
+    let segments = region_segments(filters);
+    let total = segments.len() > 1;
     let mut header = vec!["Region".to_string()];
-    header.extend(framework_headers(filters));
+    header.extend(segments.iter().map(|s| s.label().to_string()));
+    if total {
+        header.push("Member states".to_string());
+    }
     let rows = members_by_region(ds, filters)
         .into_iter()
-        .map(|(r, a, i)| {
+        .map(|(r, counts)| {
             let mut row = vec![r];
-            row.extend(visible_counts(filters, a, i).iter().map(usize::to_string));
+            row.extend(counts.iter().map(usize::to_string));
+            if total {
+                row.push(counts.iter().sum::<usize>().to_string());
+            }
             row
         })
         .collect();
@@ -541,8 +582,8 @@ pub fn by_region_table(ds: &Dataset, filters: &Filters) -> Table {
 }
 
 /// A one-paragraph text alternative for the by-region chart, listing each
-/// region's counts: "Member states by UN region on 25 Jun 2026: Africa 9
-/// Artemis Accords, 8 ILRS; …".
+/// region's counts: "Member states by UN region on 25 Jun 2026: Africa 15
+/// (7 Artemis Accords only, 2 In both camps, 6 ILRS only); …".
 pub fn by_region_description(ds: &Dataset, filters: &Filters) -> String {
     let at = as_of(ds, filters);
     let shown = visible(filters);
@@ -557,15 +598,21 @@ pub fn by_region_description(ds: &Dataset, filters: &Filters) -> String {
             scope_sentence(filters)
         );
     }
+    let segments = region_segments(filters);
     let parts: Vec<String> = rows
         .iter()
-        .map(|(r, a, i)| {
-            let counts: Vec<String> = shown
+        .map(|(r, counts)| {
+            let each: Vec<String> = segments
                 .iter()
-                .zip(visible_counts(filters, *a, *i))
-                .map(|(f, n)| format!("{n} {}", f.label()))
+                .zip(counts)
+                .map(|(s, n)| format!("{n} {}", s.label()))
                 .collect();
-            format!("{r} {}", counts.join(", "))
+            if segments.len() > 1 {
+                let all: usize = counts.iter().sum();
+                format!("{r} {all} ({})", each.join(", "))
+            } else {
+                format!("{r} {}", each.join(", "))
+            }
         })
         .collect();
     format!(
@@ -730,6 +777,36 @@ fn framework_colour(f: FrameworkId, dark: bool) -> RGBColor {
         FrameworkId::Apsco => Alignment::Neither,
     };
     rgb(palette::alignment(a, dark))
+}
+
+/// A coloured series of a bar chart or a legend entry: a framework's
+/// members, or one camp (so that a country in both camps is counted once).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Segment {
+    /// Members of a framework.
+    Framework(FrameworkId),
+    /// Countries in one camp: Artemis only, both, or ILRS only.
+    Camp(Alignment),
+}
+
+impl Segment {
+    /// Legend and table label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Segment::Framework(f) => f.label(),
+            Segment::Camp(Alignment::Artemis) => "Artemis Accords only",
+            Segment::Camp(Alignment::Both) => "In both camps",
+            Segment::Camp(Alignment::Ilrs) => "ILRS only",
+            Segment::Camp(Alignment::Neither) => "Neither",
+        }
+    }
+
+    fn colour(self, dark: bool) -> RGBColor {
+        match self {
+            Segment::Framework(f) => framework_colour(f, dark),
+            Segment::Camp(a) => rgb(palette::alignment(a, dark)),
+        }
+    }
 }
 
 fn font(colour: RGBColor) -> TextStyle<'static> {
@@ -930,7 +1007,10 @@ pub fn draw_members_over_time<DB: DrawingBackend>(
         )))
         .map_err(err)?;
 
-    let entries: Vec<(FrameworkId, bool)> = series.iter().map(|s| (s.framework, true)).collect();
+    let entries: Vec<(Segment, bool)> = series
+        .iter()
+        .map(|s| (Segment::Framework(s.framework), true))
+        .collect();
     draw_legend(
         &chart.plotting_area().strip_coord_spec(),
         &entries,
@@ -1082,7 +1162,7 @@ fn draw_grouped_bars<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     categories: &[String],
     values: &[Vec<usize>],
-    frameworks: &[FrameworkId],
+    frameworks: &[Segment],
     x_desc: &str,
     y_desc: &str,
     dark: bool,
@@ -1146,7 +1226,7 @@ fn draw_grouped_bars<DB: DrawingBackend>(
     // Stacked: one bar per category, segments in framework order.
     let bar = if stacked { 0.7 } else { 0.8 / k };
     for (fi, &fw) in frameworks.iter().enumerate() {
-        let colour = framework_colour(fw, dark);
+        let colour = fw.colour(dark);
         let bars = values.iter().enumerate().map(move |(ci, v)| {
             if stacked {
                 let below: usize = v[..fi].iter().sum();
@@ -1162,7 +1242,7 @@ fn draw_grouped_bars<DB: DrawingBackend>(
         });
         chart.draw_series(bars).map_err(err)?;
     }
-    let entries: Vec<(FrameworkId, bool)> = frameworks.iter().map(|&f| (f, false)).collect();
+    let entries: Vec<(Segment, bool)> = frameworks.iter().map(|&f| (f, false)).collect();
     draw_legend(
         &chart.plotting_area().strip_coord_spec(),
         &entries,
@@ -1218,7 +1298,10 @@ pub fn draw_new_per_year<DB: DrawingBackend>(
         root,
         &categories,
         &values,
-        &visible(filters),
+        &visible(filters)
+            .into_iter()
+            .map(Segment::Framework)
+            .collect::<Vec<_>>(),
         "Year",
         "New member states",
         dark,
@@ -1228,8 +1311,8 @@ pub fn draw_new_per_year<DB: DrawingBackend>(
 }
 
 /// Draws member states at the as-of date by UN region as stacked bars (a
-/// segment per visible framework; a country in both camps counts in each),
-/// with the stack's total above it and a legend.
+/// segment per camp: Artemis only, both, ILRS only, so a stack's total is
+/// the number of member states), with the total above it and a legend.
 pub fn draw_by_region<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     ds: &Dataset,
@@ -1238,15 +1321,12 @@ pub fn draw_by_region<DB: DrawingBackend>(
 ) -> Result<(), String> {
     let rows = members_by_region(ds, filters);
     let categories: Vec<String> = rows.iter().map(|r| r.0.clone()).collect();
-    let values: Vec<Vec<usize>> = rows
-        .iter()
-        .map(|r| visible_counts(filters, r.1, r.2))
-        .collect();
+    let values: Vec<Vec<usize>> = rows.into_iter().map(|r| r.1).collect();
     draw_grouped_bars(
         root,
         &categories,
         &values,
-        &visible(filters),
+        &region_segments(filters),
         "UN region",
         "Member states",
         dark,
@@ -1285,7 +1365,7 @@ pub fn svg_string<C: DrawingBackend>(
 /// through a DOM element with an inline style, which the app's CSP forbids.
 fn draw_legend<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
-    entries: &[(FrameworkId, bool)],
+    entries: &[(Segment, bool)],
     right: bool,
     dark: bool,
 ) -> Result<(), String> {
@@ -1316,7 +1396,7 @@ fn draw_legend<DB: DrawingBackend>(
     .map_err(err)?;
     for (k, (fw, line)) in entries.iter().enumerate() {
         let y = y0 + 6 + line_h * k as i32 + line_h / 2;
-        let colour = framework_colour(*fw, dark);
+        let colour = fw.colour(dark);
         if *line {
             area.draw(&PathElement::new(
                 vec![(x0 + 8, y), (x0 + 34, y)],
@@ -1519,10 +1599,12 @@ mod tooltip_tests {
         let t = ChartKind::MembersOverTime
             .tooltip(&ds, &f, 800, 380, f64::from(a.right) - 20.0)
             .unwrap();
-        assert!(
-            t.contains("Artemis Accords 6") && t.contains("ILRS 1"),
-            "{t}"
-        );
+        // The counts under the pointer are the series' values at its date.
+        let axis = TimeAxis::members_chart(&ds, &f, 800, 380);
+        let d = axis.date_at(f64::from(a.right) - 20.0).unwrap();
+        for (fw, n) in members_value_at(&members_over_time(&ds, &f), d) {
+            assert!(t.contains(&format!("{} {n}", fw.label())), "{t}");
+        }
     }
 }
 
@@ -1680,8 +1762,21 @@ mod tests {
             assert_eq!(a, last(&series, FrameworkId::Artemis));
             assert_eq!(i, last(&series, FrameworkId::Ilrs));
             let regions = members_by_region(&ds, &f);
-            assert_eq!(regions.iter().map(|r| r.1).sum::<usize>(), a);
-            assert_eq!(regions.iter().map(|r| r.2).sum::<usize>(), i);
+            // Camps: Artemis only, both, ILRS only. Each state counts once.
+            let sum = |k: usize| regions.iter().map(|r| r.1[k]).sum::<usize>();
+            assert_eq!(sum(0) + sum(1), a);
+            assert_eq!(sum(1) + sum(2), i);
+            let states: BTreeSet<&str> = crate::sort::set_of(
+                [FrameworkId::Artemis, FrameworkId::Ilrs]
+                    .into_iter()
+                    .flat_map(|fw| state_joins(&ds, &f, fw, as_of(&ds, &f), true))
+                    .map(|m| m.actor.as_str()),
+            );
+            assert_eq!(
+                sum(0) + sum(1) + sum(2),
+                states.len(),
+                "no state counted twice"
+            );
         }
         let years = new_members_per_year(&ds, &Filters::default());
         assert_eq!(years[0], (2020, 9, 0), "8 founders plus Ukraine in 2020");

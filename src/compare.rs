@@ -14,7 +14,7 @@ use crate::charts::{in_scope, state_joins};
 use crate::date::Date;
 use crate::facts;
 use crate::graph::Filters;
-use crate::model::{Dataset, FrameworkId, Membership, PartnershipKind};
+use crate::model::{Dataset, FrameworkId, Membership, PartnershipKind, ReportedCount};
 
 /// One coalition's side of the comparison.
 #[derive(Debug, Clone, PartialEq)]
@@ -138,10 +138,130 @@ pub fn compare(ds: &Dataset, filters: &Filters) -> Comparison {
     }
 }
 
+/// Where the newest comparable official count of a framework's member
+/// states (on or before `at`) differs from the rows listed for that date.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CountGap<'a> {
+    /// The official count.
+    pub reported: &'a ReportedCount,
+    /// Member states the data lists at the count's date.
+    pub listed: usize,
+}
+
+/// The [`CountGap`] of a framework at a date, if the latest official count
+/// of member states disagrees with the listed rows.
+pub fn count_gap(ds: &Dataset, framework: FrameworkId, at: Date) -> Option<CountGap<'_>> {
+    let reported = ds
+        .reported_counts
+        .iter()
+        .rfind(|r| r.framework == framework && r.of_states && r.date <= at)?;
+    let listed = facts::state_members(ds, framework, reported.date.end_of_period()).len();
+    (listed != reported.count).then_some(CountGap { reported, listed })
+}
+
+/// The one-line summary of the coalitions in a view, counted like the
+/// charts and the comparison (filters apply), with a note where an official
+/// count and the listed rows disagree.
+pub fn summary(ds: &Dataset, filters: &Filters) -> String {
+    let at = filters.as_of.unwrap_or(ds.as_of);
+    let c = compare(ds, filters);
+    let ilrs_other = facts::other_members(ds, FrameworkId::Ilrs, at).len();
+    let scope = filters.describe();
+    let mut text = format!(
+        "{}s of {}: {} countries have signed the Artemis Accords; {} states have joined the ILRS{}. {} in both camps{}{}.",
+        if scope.is_empty() {
+            "A".to_string()
+        } else {
+            format!("In this view ({}), a", scope.join("; "))
+        },
+        at.human(),
+        c.artemis.members,
+        c.ilrs.members,
+        if scope.is_empty() {
+            format!(", with {ilrs_other} agencies, institutions, companies and organizations")
+        } else {
+            String::new()
+        },
+        c.both.len(),
+        if c.both.is_empty() { "" } else { ": " },
+        c.both.join(", ")
+    );
+    if let Some(gap) = count_gap(ds, FrameworkId::Artemis, at) {
+        let n = gap.reported.count.abs_diff(gap.listed);
+        let rows = if n == 1 { "signatory" } else { "signatories" };
+        text.push_str(&format!(
+            " Official count on {}: {} signatories; {n} {rows} {} not listed here, as {} not been identified.",
+            gap.reported.date.human(),
+            gap.reported.count,
+            if n == 1 { "is" } else { "are" },
+            if n == 1 { "it has" } else { "they have" },
+        ));
+    }
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::dataset::load_embedded;
+
+    #[test]
+    fn the_summary_counts_what_the_view_shows_and_names_a_count_gap() {
+        let ds = crate::test_support::dataset();
+        let all = summary(ds, &Filters::default());
+        let n = facts::state_members(ds, FrameworkId::Artemis, ds.as_of).len();
+        assert!(all.contains(&format!("{n} countries have signed")), "{all}");
+        // Hiding unverified facts lowers the count the summary states.
+        let f = Filters {
+            hide_unverified: true,
+            ..Filters::default()
+        };
+        let shown = compare(ds, &f).artemis.members;
+        let text = summary(ds, &f);
+        assert!(
+            text.starts_with("In this view (hiding unverified facts)"),
+            "{text}"
+        );
+        assert!(
+            text.contains(&format!(": {shown} countries have signed")),
+            "{text}"
+        );
+        // A count gap, when the data has one, is said in words.
+        match count_gap(ds, FrameworkId::Artemis, ds.as_of) {
+            Some(g) => assert!(
+                all.contains(&format!("{} signatories;", g.reported.count)),
+                "{all}"
+            ),
+            None => assert!(!all.contains("Official count"), "{all}"),
+        }
+    }
+
+    #[test]
+    fn a_count_gap_compares_the_rows_listed_at_the_count_date() {
+        let mut ds = crate::test_support::dataset().clone();
+        let at = ds.as_of;
+        let listed = facts::state_members(&ds, FrameworkId::Artemis, at).len();
+        ds.reported_counts = vec![ReportedCount {
+            id: "x".into(),
+            framework: FrameworkId::Artemis,
+            date: at,
+            count: listed,
+            of_states: true,
+            sources: vec![],
+            note: String::new(),
+        }];
+        assert_eq!(count_gap(&ds, FrameworkId::Artemis, at), None);
+        ds.reported_counts[0].count = listed + 1;
+        assert_eq!(
+            count_gap(&ds, FrameworkId::Artemis, at).unwrap().listed,
+            listed
+        );
+        let text = summary(&ds, &Filters::default());
+        assert!(text.contains("1 signatory is not listed here"), "{text}");
+        // A count of something else (states and organisations) is not compared.
+        ds.reported_counts[0].of_states = false;
+        assert_eq!(count_gap(&ds, FrameworkId::Artemis, at), None);
+    }
 
     #[test]
     fn sides_add_up() {

@@ -31,6 +31,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         "partnerships.csv",
         include_str!("../assets/data/partnerships.csv"),
     ),
+    (
+        "reported_counts.csv",
+        include_str!("../assets/data/reported_counts.csv"),
+    ),
 ];
 
 /// One problem found in the data.
@@ -631,6 +635,64 @@ pub fn load(files: &[(&str, &str)]) -> Result<Dataset, Vec<DataError>> {
         "actors.csv",
         ds.actors.iter().map(|a| a.id.as_str()),
     );
+
+    // reported_counts.csv
+    let f = "reported_counts.csv";
+    if let Some(t) = c.table(
+        &files,
+        f,
+        &[
+            "id",
+            "framework",
+            "date",
+            "count",
+            "unit",
+            "sources",
+            "note",
+        ],
+    ) {
+        for r in rows(f, &t) {
+            let sources = r.list("sources");
+            check_sources(&mut c, f, r.line(), "sources", &sources, true);
+            let count = r.required(&mut c, "count");
+            let parsed = count.parse::<usize>().ok();
+            if !count.is_empty() && parsed.is_none() {
+                c.push(
+                    f,
+                    r.line(),
+                    "count",
+                    format!("'{count}' is not a whole number"),
+                );
+            }
+            let unit = r.required(&mut c, "unit");
+            if !unit.is_empty() && unit != "states" && unit != "other" {
+                c.push(
+                    f,
+                    r.line(),
+                    "unit",
+                    format!("'{unit}' is not one of: states, other"),
+                );
+            }
+            let row = (
+                r.id(&mut c, "id"),
+                r.vocab(&mut c, "framework", FrameworkId::parse, FrameworkId::ids),
+                r.date(&mut c, "date", true),
+            );
+            if let (id, Some(framework), Some(date), Some(count)) = (row.0, row.1, row.2, parsed) {
+                ds.reported_counts.push(ReportedCount {
+                    id: id.into(),
+                    framework,
+                    date,
+                    count,
+                    of_states: unit == "states",
+                    sources,
+                    note: r.get("note").into(),
+                });
+            }
+        }
+        crate::sort::sort_by(&mut ds.reported_counts, |a, b| a.date.cmp(&b.date));
+        duplicates(&mut c, f, ds.reported_counts.iter().map(|x| x.id.as_str()));
+    }
 
     // Referenced countries become actors, after the slugs, sorted by name.
     let mut countries: Vec<Actor> = referenced

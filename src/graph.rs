@@ -15,6 +15,18 @@ pub fn in_regions(regions: &BTreeSet<String>, country: Option<&Country>) -> bool
         || country.is_some_and(|c| regions.contains(&c.region) || regions.contains(&c.subregion))
 }
 
+/// The Regions control's words for the chosen regions: "Regions: all",
+/// "Regions: Africa", "Regions: Africa, Europe", "Regions: Africa +2".
+pub fn regions_label(regions: &BTreeSet<String>) -> String {
+    let names: Vec<&str> = regions.iter().map(String::as_str).collect();
+    match names.as_slice() {
+        [] => "Regions: all".to_string(),
+        [a] => format!("Regions: {a}"),
+        [a, b] => format!("Regions: {a}, {b}"),
+        [a, rest @ ..] => format!("Regions: {a} +{}", rest.len()),
+    }
+}
+
 /// What a view shows. Sets name what is *hidden* so that every legend entry
 /// can toggle, and the defaults (all empty) show everything.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -375,6 +387,21 @@ fn strongest(a: MemberLink, b: MemberLink) -> MemberLink {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_regions_control_names_what_is_chosen() {
+        let set = |v: &[&str]| v.iter().map(|s| s.to_string()).collect();
+        assert_eq!(super::regions_label(&set(&[])), "Regions: all");
+        assert_eq!(super::regions_label(&set(&["Africa"])), "Regions: Africa");
+        assert_eq!(
+            super::regions_label(&set(&["Europe", "Africa"])),
+            "Regions: Africa, Europe"
+        );
+        assert_eq!(
+            super::regions_label(&set(&["Europe", "Africa", "Asia"])),
+            "Regions: Africa +2"
+        );
+    }
+
     use super::*;
     use crate::dataset::load_embedded;
 

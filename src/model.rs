@@ -284,6 +284,29 @@ pub struct Partnership {
     pub note: String,
 }
 
+/// An official count of a framework's members that a source reports at a
+/// date ("NASA: 72 signatories"), kept so the app can say where the listed
+/// rows fall short of it (e.g. a signatory not yet identified).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportedCount {
+    /// Stable id.
+    pub id: String,
+    /// The framework counted.
+    pub framework: FrameworkId,
+    /// When the count was reported.
+    pub date: Date,
+    /// The number reported.
+    pub count: usize,
+    /// Whether the count is of member states, comparable with the listed
+    /// rows (`states`), or counts something else, such as states and
+    /// organisations together (`other`).
+    pub of_states: bool,
+    /// Source ids.
+    pub sources: Vec<String>,
+    /// What the source said, for readers.
+    pub note: String,
+}
+
 /// A cited public source.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Source {
@@ -323,6 +346,8 @@ pub struct Dataset {
     pub partnerships: Vec<Partnership>,
     /// Sources.
     pub sources: Vec<Source>,
+    /// Official member counts reported by sources, oldest first.
+    pub reported_counts: Vec<ReportedCount>,
 }
 
 impl Dataset {

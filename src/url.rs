@@ -70,7 +70,8 @@ const MIGRATIONS: &[(u32, Migration)] = &[(0, v0_to_v1)];
 fn v0_to_v1(pairs: &mut Vec<(String, String)>) {
     for (key, value) in pairs.iter_mut() {
         if key == "layout" && value == "network" {
-            *value = LayoutKind::Force.id().to_string();
+            // Version 1's word for it (today's parser takes both).
+            *value = "force".to_string();
         }
     }
 }
@@ -678,7 +679,7 @@ mod tests {
         let q = to_query(&rich_state());
         assert_eq!(
             q,
-            "v=1&tab=table&layout=alignment&order=date&date=2023-06&fw=artemis~ilrs\
+            "v=1&tab=table&layout=axis&order=date&date=2023-06&fw=artemis~ilrs\
              &align=artemis~both&kinds=country~agency&ties=launch\
              &region=europe~western-asia&unverified=hide&bodies=1&sort=-ties-ilrs&sel=hub:artemis\
              &q=south%20korea%20%26%20co%2B&view=12.35~-3.1~1.235&embed=1"
@@ -797,9 +798,25 @@ mod tests {
         let (s, n) = from_query("v=0&layout=network&tab=table", &DS);
         assert_eq!((s.layout, s.tab), (LayoutKind::Force, Tab::Table));
         assert!(n.is_empty(), "{n:?}");
-        // Version 1 never had "network": no migration, so it is reported.
-        let (_, n) = from_query("v=1&layout=network", &DS);
-        assert_eq!(n.len(), 1);
+        // The menu's words are the ids now; the old ids stay accepted.
+        for (word, kind) in [
+            ("network", LayoutKind::Force),
+            ("force", LayoutKind::Force),
+            ("map", LayoutKind::Geographic),
+            ("geo", LayoutKind::Geographic),
+            ("axis", LayoutKind::Alignment),
+            ("alignment", LayoutKind::Alignment),
+        ] {
+            let (s, n) = from_query(&format!("v=1&layout={word}"), &DS);
+            assert!(n.is_empty() && s.layout == kind, "{word}");
+        }
+        assert_eq!(
+            to_query(&ViewState {
+                layout: LayoutKind::Geographic,
+                ..ViewState::default()
+            }),
+            "v=1&layout=map"
+        );
     }
 
     #[test]

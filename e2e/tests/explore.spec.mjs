@@ -152,7 +152,7 @@ test('alignment axis orders by joining date; Reset view returns to the default',
   await open(page);
   await page.getByRole('radio', { name: 'Alignment axis' }).check();
   await page.getByRole('checkbox', { name: 'Order by joining date' }).check();
-  await expect(page).toHaveURL(/layout=alignment&order=date/);
+  await expect(page).toHaveURL(/layout=axis&order=date/);
   await page.getByRole('combobox', { name: 'Search' }).fill('Japan');
   await page.getByRole('combobox', { name: 'Search' }).press('Enter');
   await page.getByRole('button', { name: 'Reset view' }).click();

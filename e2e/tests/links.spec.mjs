@@ -59,7 +59,7 @@ test('Back and Forward restore previous views', async ({ page }) => {
   await search.press('Enter');
   await expect(details(page).getByRole('heading', { name: 'Senegal' })).toBeVisible();
   await page.getByRole('radio', { name: 'Map' }).check();
-  await expect(page).toHaveURL(/layout=geo/);
+  await expect(page).toHaveURL(/layout=map/);
   await page.goBack();
   await expect(page.getByRole('radio', { name: 'Network' })).toBeChecked();
   await expect(details(page).getByRole('heading', { name: 'Senegal' })).toBeVisible();
@@ -114,6 +114,6 @@ test('the app works when published under a sub-path', async ({ page, watched }) 
   await page.waitForFunction(() => window.__firstFrame !== undefined);
   await expect(details(page).getByRole('heading', { name: 'Senegal' })).toBeVisible();
   await page.getByRole('radio', { name: 'Map' }).check();
-  await expect(page).toHaveURL(/\/research\/space-alliances\/\?v=1&layout=geo&sel=SEN/);
+  await expect(page).toHaveURL(/\/research\/space-alliances\/\?v=1&layout=map&sel=SEN/);
   expect(watched.errors).toEqual([]);
 });

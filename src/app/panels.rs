@@ -306,25 +306,9 @@ pub fn Legend() -> impl IntoView {
 #[component]
 pub fn Summary() -> impl IntoView {
     let state = expect_context::<AppState>();
-    // A memo: shown and announced, computed once per date.
-    let text = Memo::new(move |_| {
-        let ds = state.ds();
-        let at = state.as_of();
-        let artemis = facts::state_members(&ds, FrameworkId::Artemis, at).len();
-        let ilrs = facts::state_members(&ds, FrameworkId::Ilrs, at).len();
-        let ilrs_other = facts::other_members(&ds, FrameworkId::Ilrs, at).len();
-        let both: Vec<String> = facts::in_both(&ds, at)
-            .iter()
-            .filter_map(|iso| ds.actor(iso).map(|a| a.name.clone()))
-            .collect();
-        format!(
-            "As of {}: {artemis} countries have signed the Artemis Accords; {ilrs} states have joined the ILRS, with {ilrs_other} agencies, institutions, companies and organizations. {} in both camps{}{}.",
-            at.human(),
-            both.len(),
-            if both.is_empty() { "" } else { ": " },
-            both.join(", ")
-        )
-    });
+    // A memo: shown and announced, computed once per date and filter change.
+    let filters = Memo::new(move |_| state.view.with(|v| v.filters.clone()));
+    let text = Memo::new(move |_| filters.with(|f| crate::compare::summary(&state.ds(), f)));
     // Announced to screen readers once the date has been still for 1.5 s:
     // Play and slider drags change it several times a second.
     let announced = RwSignal::new(String::new());
@@ -376,10 +360,10 @@ pub fn RegionFilter() -> impl IntoView {
             })
         }
     };
-    let count = move || state.filters(|f| f.regions.len());
+    let chosen = move || state.filters(|f| crate::graph::regions_label(&f.regions));
     view! {
         <details class="regions">
-            <summary>{move || if count() == 0 { "Regions: all".to_string() } else { format!("Regions: {} chosen", count()) }}</summary>
+            <summary>{chosen}</summary>
             <div class="region-list">
                 {tree.into_iter().map(|(region, subs)| {
                     let r = region.clone();

@@ -33,18 +33,26 @@ impl LayoutKind {
         LayoutKind::Geographic,
     ];
 
-    /// Id used in URLs.
+    /// Id used in URLs: the menu's word, so a reader can write a link by hand.
     pub fn id(self) -> &'static str {
         match self {
-            LayoutKind::Force => "force",
-            LayoutKind::Alignment => "alignment",
-            LayoutKind::Geographic => "geo",
+            LayoutKind::Force => "network",
+            LayoutKind::Alignment => "axis",
+            LayoutKind::Geographic => "map",
         }
     }
 
-    /// Parses a URL id.
+    /// Parses a URL id, or the id links used before (`force`, `alignment`,
+    /// `geo`), which keep working.
     pub fn parse(s: &str) -> Option<LayoutKind> {
-        LayoutKind::ALL.into_iter().find(|l| l.id() == s)
+        let old = |l: LayoutKind| match l {
+            LayoutKind::Force => "force",
+            LayoutKind::Alignment => "alignment",
+            LayoutKind::Geographic => "geo",
+        };
+        LayoutKind::ALL
+            .into_iter()
+            .find(|&l| l.id() == s || old(l) == s)
     }
 
     /// Menu label.
