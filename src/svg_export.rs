@@ -43,6 +43,66 @@ fn dash_attr(dash: &[f64]) -> String {
     }
 }
 
+/// What a legend entry of the export shows.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LegendMark {
+    /// A node disc of an alignment (split for both camps, light centre for ILRS only).
+    Node(Alignment),
+    /// A tie's line: colour and dash pattern.
+    Line(palette::Rgb, &'static [f64]),
+}
+
+/// The export's legend: every alignment and every kind of edge the graph
+/// shows, in the on-screen legend's order, so a printed picture can be read.
+pub fn legend_entries(graph: &Graph) -> Vec<(LegendMark, String)> {
+    let mut out: Vec<(LegendMark, String)> = Alignment::ALL
+        .iter()
+        .filter(|a| {
+            graph
+                .nodes
+                .iter()
+                .any(|n| !n.is_hub() && n.alignment == **a)
+        })
+        .map(|a| (LegendMark::Node(*a), a.label().to_string()))
+        .collect();
+    let mut seen: Vec<String> = Vec::new();
+    for e in &graph.edges {
+        let label = match e.kind {
+            crate::graph::EdgeKind::Member(f, _) => format!("Member of {}", f.label()),
+            crate::graph::EdgeKind::Partnership(k) => k.label().to_string(),
+        };
+        if seen.contains(&label) {
+            continue;
+        }
+        let st = palette::edge_style(e.kind, 1, false, false);
+        seen.push(label.clone());
+        out.push((LegendMark::Line(st.colour, st.dash), label));
+    }
+    out
+}
+
+/// Height of the legend strip for `entries` on a `width`-pixel page.
+fn legend_layout(entries: &[(LegendMark, String)], width: f32) -> (Vec<[f32; 2]>, f32) {
+    let (mut x, mut y) = (10.0f32, 16.0f32);
+    let mut at = Vec::new();
+    for (_, label) in entries {
+        let w = 30.0 + label.chars().count() as f32 * 12.0 * 0.56 + 18.0;
+        if x + w > width - 10.0 && x > 10.0 {
+            x = 10.0;
+            y += 20.0;
+        }
+        at.push([x, y]);
+        x += w;
+    }
+    (at, if entries.is_empty() { 0.0 } else { y + 10.0 })
+}
+
+/// Height the export adds under the `height` of the picture: the legend
+/// and the footer's `footer_lines` lines.
+pub fn extra_height(graph: &Graph, width: f32, footer_lines: usize) -> f32 {
+    legend_layout(&legend_entries(graph), width).1 + footer_height(footer_lines)
+}
+
 /// What the graph SVG shows: the graph, its positions and radii (world
 /// units), and the layout's axis labels.
 #[derive(Clone, Copy)]
@@ -73,7 +133,9 @@ pub fn graph_svg(
         axis,
     } = *picture;
     let light = false;
-    let fh = footer_height(footer.len());
+    let legend = legend_entries(graph);
+    let (legend_at, lh) = legend_layout(&legend, width);
+    let fh = footer_height(footer.len()) + lh;
     let cam = crate::layout::bounds_with_labels(pos, radius, axis)
         .map_or(Camera::default(), |b| Camera::fit(b, width, height, 24.0));
     let scr: Vec<Point> = pos.iter().map(|p| cam.to_screen(*p)).collect();
@@ -264,6 +326,56 @@ pub fn graph_svg(
         );
     }
     s.push_str("</g>\n");
+    // Legend, between the picture and the footer.
+    for ((mark, label), [x, y]) in legend.iter().zip(&legend_at) {
+        let y = height + y;
+        match mark {
+            LegendMark::Node(a) => {
+                let fill = palette::alignment(*a, light).hex();
+                let _ = match a {
+                    Alignment::Both => writeln!(
+                        s,
+                        "<path d=\"M{cx:.1},{:.1} A6,6 0 0 0 {cx:.1},{:.1} Z\" fill=\"{}\"/><path d=\"M{cx:.1},{:.1} A6,6 0 0 1 {cx:.1},{:.1} Z\" fill=\"{}\"/>",
+                        y - 6.0,
+                        y + 6.0,
+                        palette::alignment(Alignment::Artemis, light).hex(),
+                        y - 6.0,
+                        y + 6.0,
+                        palette::alignment(Alignment::Ilrs, light).hex(),
+                        cx = x + 12.0
+                    ),
+                    Alignment::Ilrs => writeln!(
+                        s,
+                        "<circle cx=\"{:.1}\" cy=\"{y:.1}\" r=\"6\" fill=\"{fill}\"/><circle cx=\"{:.1}\" cy=\"{y:.1}\" r=\"2.3\" fill=\"#ffffff\"/>",
+                        x + 12.0,
+                        x + 12.0
+                    ),
+                    _ => writeln!(
+                        s,
+                        "<circle cx=\"{:.1}\" cy=\"{y:.1}\" r=\"6\" fill=\"{fill}\"/>",
+                        x + 12.0
+                    ),
+                };
+            }
+            LegendMark::Line(colour, dash) => {
+                let _ = writeln!(
+                    s,
+                    "<line x1=\"{:.1}\" y1=\"{y:.1}\" x2=\"{:.1}\" y2=\"{y:.1}\" stroke=\"{}\" stroke-width=\"2\"{}/>",
+                    x,
+                    x + 24.0,
+                    colour.hex(),
+                    dash_attr(dash)
+                );
+            }
+        }
+        let _ = writeln!(
+            s,
+            "<text x=\"{:.1}\" y=\"{y:.1}\" font-size=\"12\" fill=\"#111827\" dominant-baseline=\"middle\">{}</text>",
+            x + 30.0,
+            xml_escape(label)
+        );
+    }
+    let height = height + lh;
     // Footer.
     let _ = writeln!(
         s,
@@ -316,7 +428,15 @@ mod tests {
         };
         let svg = graph_svg(&picture, 1200.0, 800.0, g.index_of("THA"), &footer);
         assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
-        assert_eq!(svg.matches("<line").count(), g.edges.len() + 1);
+        // One per edge, the footer rule, and one per tie kind in the legend.
+        let legend_lines = legend_entries(&g)
+            .iter()
+            .filter(|(m, _)| matches!(m, LegendMark::Line(..)))
+            .count();
+        assert_eq!(
+            svg.matches("<line").count(),
+            g.edges.len() + 1 + legend_lines
+        );
         assert!(svg.contains("Title &lt;&amp;&gt;"));
         assert!(svg.contains("?v=1&amp;sel=THA"));
         assert!(svg.contains(">Artemis</text>") && svg.contains(">ILRS</text>"));
@@ -342,5 +462,16 @@ mod tests {
             svg.contains(">Artemis Accords only</text>") && svg.contains(">In both camps</text>")
         );
         assert!(svg.contains(">Europe</text>"));
+        // The legend names every alignment and tie kind drawn.
+        for (_, label) in legend_entries(&g) {
+            assert!(
+                svg.contains(&format!(">{}</text>", xml_escape(&label))),
+                "{label}"
+            );
+        }
+        assert!(
+            svg.contains(">Both camps</text>")
+                || !g.nodes.iter().any(|n| n.alignment == Alignment::Both)
+        );
     }
 }

@@ -500,9 +500,14 @@ pub fn GraphView() -> impl IntoView {
             ]
         })
     };
+    // In an embed the wheel scrolls the host page, as embedded maps do: it
+    // zooms with Ctrl or ⌘ held, or once the reader has clicked the graph.
+    let wheel_active = RwSignal::new(false);
+    let wheel_hint = RwSignal::new(false);
     let on_down = {
         let (handle, pointers, drag) = (handle.clone(), pointers.clone(), drag.clone());
         move |ev: web_sys::PointerEvent| {
+            wheel_active.set(true);
             let p = local(&ev);
             pointers.borrow_mut().insert(ev.pointer_id(), p);
             if let Some(t) = ev
@@ -626,6 +631,7 @@ pub fn GraphView() -> impl IntoView {
     let on_leave = {
         let handle = handle.clone();
         move |_: web_sys::PointerEvent| {
+            wheel_active.set(false);
             tooltip.set(None);
             handle.with(|s| s.hovered = None);
             handle.draw_now();
@@ -635,6 +641,18 @@ pub fn GraphView() -> impl IntoView {
     let on_wheel = {
         let handle = handle.clone();
         move |ev: web_sys::WheelEvent| {
+            let embed = state.view.with_untracked(|v| v.embed);
+            if embed && !(ev.ctrl_key() || ev.meta_key() || wheel_active.get_untracked()) {
+                // Let the host page scroll; say how to zoom.
+                if !wheel_hint.get_untracked() {
+                    wheel_hint.set(true);
+                    set_timeout(
+                        move || wheel_hint.set(false),
+                        std::time::Duration::from_millis(1800),
+                    );
+                }
+                return;
+            }
             ev.prevent_default();
             let p = local(&ev);
             let unit = match ev.delta_mode() {
@@ -803,6 +821,9 @@ pub fn GraphView() -> impl IntoView {
                 }
             ></canvas>
             <div class="a11y-nodes">{options}</div>
+            <p class="wheel-hint" role="status" class:shown=move || wheel_hint.get()>
+                {move || if wheel_hint.get() { "Hold Ctrl (⌘ on a Mac) and scroll to zoom, or click the graph first" } else { "" }}
+            </p>
             {move || tooltip.get().map(|(x, y, text)| view! {
                 <div class="tooltip" aria-hidden="true" style:left=format!("{}px", x + 14.0) style:top=format!("{}px", y + 14.0)>{text}</div>
             })}

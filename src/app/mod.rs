@@ -330,9 +330,11 @@ pub fn Explorer(
                     {move || (tab.get() == Tab::Charts).then(|| view! { <charts_view::ChartsView/> })}
                 </div>
             </section>
+            // Details first: a selection's facts are what the reader asked
+            // for, and an open legend above them pushed them out of sight.
             <div class="side">
-                <panels::Legend/>
                 <details::DetailsPanel/>
+                <panels::Legend/>
             </div>
         </main>
         <footer class="bottom">

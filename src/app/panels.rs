@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::graph_view::SceneHandle;
 use super::{AppState, History};
-use crate::facts::{self, Alignment};
+use crate::facts::Alignment;
 use crate::layout::LayoutKind;
 use crate::model::{ActorKind, FrameworkId, PartnershipKind};
 use crate::palette;

@@ -117,8 +117,9 @@ fn graph_svg(state: &AppState) -> Option<(String, u32, u32)> {
     let filters = state.view.with_untracked(|v| v.filters.clone());
     let footer = export::footer_lines(&ds, "network graph", &filters, &permalink(state, false));
     let (w, h) = (1400.0f32, 900.0f32);
-    let svg = handle.with(|s| {
-        crate::svg_export::graph_svg(
+    let (svg, extra) = handle.with(|s| {
+        let extra = crate::svg_export::extra_height(&s.graph, w, footer.len());
+        let svg = crate::svg_export::graph_svg(
             &crate::svg_export::Picture {
                 graph: &s.graph,
                 pos: &s.pos,
@@ -129,13 +130,10 @@ fn graph_svg(state: &AppState) -> Option<(String, u32, u32)> {
             h,
             s.selected,
             &footer,
-        )
+        );
+        (svg, extra)
     });
-    Some((
-        svg,
-        w as u32,
-        (h + crate::svg_export::footer_height(footer.len())) as u32,
-    ))
+    Some((svg, w as u32, (h + extra) as u32))
 }
 
 /// A detached canvas of `w` × `h` CSS pixels at 2× resolution, for PNG exports.
@@ -224,7 +222,7 @@ pub fn ShareBar() -> impl IntoView {
                 .map_or(String::new(), |(b, _)| format!("{b}/"))
         );
         format!(
-            "<iframe src=\"{}\" title=\"Artemis Accords vs ILRS — Space Alliances\" style=\"width:100%;border:0\" height=\"720\" loading=\"lazy\"></iframe>\n<script src=\"{}\" async></script>",
+            "<iframe src=\"{}\" title=\"Artemis Accords vs ILRS — Space Alliances\" style=\"width:100%;border:0\" height=\"800\" loading=\"lazy\"></iframe>\n<script src=\"{}\" async></script>",
             src.replace('&', "&amp;"),
             script
         )
@@ -361,12 +359,15 @@ pub fn post_height_on_resize() {
     };
     let post = Closure::<dyn FnMut()>::new(move || {
         let Some(w) = window() else { return };
-        let Some(doc) = w.document().and_then(|d| d.document_element()) else {
+        let Some(body) = w.document().and_then(|d| d.body()) else {
             return;
         };
+        // The content's own height: the document's scroll height is at
+        // least the iframe's, so it could only ever grow.
+        let height = body.get_bounding_client_rect().height().ceil();
         let msg = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&msg, &"type".into(), &HEIGHT_MESSAGE.into());
-        let _ = js_sys::Reflect::set(&msg, &"height".into(), &JsValue::from(doc.scroll_height()));
+        let _ = js_sys::Reflect::set(&msg, &"height".into(), &JsValue::from(height));
         if let Ok(Some(parent)) = w.parent()
             && parent != w
         {

@@ -63,9 +63,9 @@ pub fn TableView() -> impl IntoView {
                                     </th>
                                     <td>{format!("{} · {}", r.subregion, r.region)}</td>
                                     <td>{r.alignment.label()}</td>
-                                    <td>{date(r.artemis)}</td>
-                                    <td>{date(r.ilrs)}</td>
-                                    <td>{date(r.apsco)}</td>
+                                    <td class="date">{date(r.artemis)}</td>
+                                    <td class="date">{date(r.ilrs)}</td>
+                                    <td class="date">{date(r.apsco)}</td>
                                     <td class="num">{r.ties.artemis}</td>
                                     <td class="num">{r.ties.ilrs}</td>
                                     <td class="num">{r.source_ids.len()}</td>
