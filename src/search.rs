@@ -67,8 +67,64 @@ pub fn rank(q: &str, name: &str, id: &str, aliases: &[String]) -> Option<u8> {
     }
 }
 
+/// Listbox type-ahead: the first label after `current` (wrapping round)
+/// that starts with `typed`, ignoring case and accents; a repeated single
+/// letter cycles through the labels that start with it.
+pub fn type_ahead<'a>(
+    labels: impl IntoIterator<Item = &'a str>,
+    current: Option<usize>,
+    typed: &str,
+) -> Option<usize> {
+    let labels: Vec<String> = labels.into_iter().map(fold).collect();
+    let typed = fold(typed);
+    if typed.is_empty() || labels.is_empty() {
+        return None;
+    }
+    // "aa…" cycles like "a"; otherwise the current label may still match.
+    let first = typed.chars().next()?;
+    let (needle, skip) = if typed.chars().all(|c| c == first) {
+        (first.to_string(), 1)
+    } else {
+        (typed, 0)
+    };
+    let n = labels.len();
+    let start = current.map_or(0, |c| c + skip);
+    (0..n)
+        .map(|k| (start + k) % n)
+        .find(|&i| labels[i].starts_with(&needle))
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn type_ahead_finds_and_cycles() {
+        let labels = [
+            "Artemis",
+            "Senegal",
+            "Serbia",
+            "Sweden",
+            "Équateur",
+            "Thailand",
+        ];
+        let l = || labels.iter().copied();
+        assert_eq!(super::type_ahead(l(), None, "s"), Some(1));
+        assert_eq!(super::type_ahead(l(), Some(1), "s"), Some(2));
+        assert_eq!(super::type_ahead(l(), Some(3), "s"), Some(1), "wraps round");
+        assert_eq!(super::type_ahead(l(), Some(1), "ser"), Some(2));
+        assert_eq!(
+            super::type_ahead(l(), Some(2), "se"),
+            Some(2),
+            "the current one still matches"
+        );
+        assert_eq!(
+            super::type_ahead(l(), None, "e"),
+            Some(4),
+            "accents ignored"
+        );
+        assert_eq!(super::type_ahead(l(), None, "x"), None);
+        assert_eq!(super::type_ahead(l(), None, ""), None);
+    }
+
     use super::*;
 
     #[test]

@@ -670,11 +670,70 @@ pub fn GraphView() -> impl IntoView {
         }
     };
 
-    // Keyboard: arrows move between nodes, Enter selects, Escape clears, +/- zoom.
+    // Keyboard: arrows move between nodes, Home/End to the first and last,
+    // letters jump by name (type-ahead), Enter selects, Escape clears, +/- zoom.
+    let typed = StoredValue::new((String::new(), 0.0f64));
     let on_key = {
         let handle = handle.clone();
         move |ev: web_sys::KeyboardEvent| {
             let key = ev.key();
+            let jump = |i: Option<usize>| {
+                let next = handle.with(|s| {
+                    i.map(|i| {
+                        let p = s.camera.to_screen(s.pos[i]);
+                        if p[0] < 20.0
+                            || p[1] < 20.0
+                            || p[0] > s.width - 20.0
+                            || p[1] > s.height - 20.0
+                        {
+                            s.camera =
+                                Camera::centre_on(s.pos[i], s.camera.scale, s.width, s.height);
+                        }
+                        s.graph.nodes[i].id.clone()
+                    })
+                });
+                if next.is_some() {
+                    focus_id.set(next);
+                }
+            };
+            let n = handle.with(|s| s.graph.nodes.len());
+            match key.as_str() {
+                "Home" if n > 0 => {
+                    ev.prevent_default();
+                    return jump(Some(0));
+                }
+                "End" if n > 0 => {
+                    ev.prevent_default();
+                    return jump(Some(n - 1));
+                }
+                k if k.chars().count() == 1
+                    && k.chars().all(char::is_alphabetic)
+                    && !(ev.ctrl_key() || ev.meta_key() || ev.alt_key()) =>
+                {
+                    ev.prevent_default();
+                    let t = now();
+                    let buffer = typed.with_value(|(b, last)| {
+                        if t - last > 700.0 {
+                            k.to_string()
+                        } else {
+                            format!("{b}{k}")
+                        }
+                    });
+                    typed.set_value((buffer.clone(), t));
+                    let i = handle.with(|s| {
+                        let cur = focus_id
+                            .get_untracked()
+                            .and_then(|id| s.graph.index_of(&id));
+                        crate::search::type_ahead(
+                            s.graph.nodes.iter().map(|n| n.label.as_str()),
+                            cur,
+                            &buffer,
+                        )
+                    });
+                    return jump(i);
+                }
+                _ => {}
+            }
             let dir = match key.as_str() {
                 "ArrowRight" => Some((1.0, 0.0)),
                 "ArrowLeft" => Some((-1.0, 0.0)),
