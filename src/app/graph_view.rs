@@ -113,6 +113,15 @@ impl SceneHandle {
     pub fn draw_now(&self) {
         if let Some(canvas) = self.target() {
             self.scene.borrow_mut().draw(&canvas);
+            // A state tests (and tools) can wait on instead of sleeping.
+            let state = if self.scene.borrow().animating() {
+                "moving"
+            } else {
+                "settled"
+            };
+            if canvas.get_attribute("data-layout").as_deref() != Some(state) {
+                let _ = canvas.set_attribute("data-layout", state);
+            }
             let (full, moved) = self.drawn.get();
             self.drawn.set((full + 1, moved));
             // Copied lazily, when a pan or zoom starts: a copy rasterises

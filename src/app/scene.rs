@@ -281,7 +281,14 @@ impl Scene {
             self.camera = a.lerp(&b, e);
         }
         if k >= 1.0 {
-            self.transition = None;
+            // Exactly the target, not an interpolation's rounding of it: a
+            // view reached by steps draws the same pixels as its link.
+            if let Some(t) = self.transition.take() {
+                self.pos = t.to;
+                if let (Some((_, b)), false) = (t.camera, self.user_moved) {
+                    self.camera = b;
+                }
+            }
         }
     }
 
