@@ -113,7 +113,7 @@ fn overlaps(a: &[f32; 4], b: &[f32; 4]) -> bool {
 }
 
 /// Places labels greedily: in priority order, each tries right, left, above
-/// and below its node, and takes the first spot clear of every label already
+/// and below its node, then the four diagonals, and takes the first spot clear of every label already
 /// placed, of every `obstacles` rectangle (other nodes, axis labels: a label
 /// over another node reads as that node's) and inside the `width` × `height`
 /// screen. `must` labels (e.g. the selection) go first.
@@ -181,13 +181,15 @@ pub fn place(
             [c.x - w / 2.0, c.y - r - gap - h],
             [c.x - w / 2.0, c.y + r + gap],
         ];
+        // Then the diagonals, and for labels that must show a step further out.
+        options.extend([
+            [c.x + r * 0.7, c.y - r * 0.7 - h],
+            [c.x - r * 0.7 - w, c.y - r * 0.7 - h],
+            [c.x + r * 0.7, c.y + r * 0.7],
+            [c.x - r * 0.7 - w, c.y + r * 0.7],
+        ]);
         if c.must {
-            // Diagonals, then a step further out.
             options.extend([
-                [c.x + r * 0.7, c.y - r * 0.7 - h],
-                [c.x - r * 0.7 - w, c.y - r * 0.7 - h],
-                [c.x + r * 0.7, c.y + r * 0.7],
-                [c.x - r * 0.7 - w, c.y + r * 0.7],
                 [c.x - w / 2.0, c.y - r - gap - 2.0 * h],
                 [c.x - w / 2.0, c.y + r + gap + h],
             ]);

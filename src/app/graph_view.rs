@@ -889,7 +889,9 @@ pub fn GraphView() -> impl IntoView {
                 }
             ></canvas>
             <div class="a11y-nodes">{options}</div>
-            <p class="wheel-hint" role="status" class:shown=move || wheel_hint.get()>
+            // A pointer hint only (the keyboard zooms with + and -): hidden from
+            // assistive technology, and no child of the listbox but its options.
+            <p class="wheel-hint" aria-hidden="true" class:shown=move || wheel_hint.get()>
                 {move || if wheel_hint.get() { "Hold Ctrl (⌘ on a Mac) and scroll to zoom, or click the graph first" } else { "" }}
             </p>
             {move || tooltip.get().map(|(x, y, text)| view! {

@@ -195,17 +195,17 @@ pub fn alignment_layout(
     let portrait = orientation == Orientation::Portrait;
     let mut pos = vec![[0.0f32; 2]; graph.nodes.len()];
     let column_x = |a: Alignment| match a {
-        Alignment::Artemis => -260.0,
+        Alignment::Artemis => -280.0,
         Alignment::Both | Alignment::Neither => 0.0,
-        Alignment::Ilrs => 260.0,
+        Alignment::Ilrs => 280.0,
     };
     let mut columns: BTreeMap<(i32, u8), Vec<usize>> = BTreeMap::new();
     for (i, n) in graph.nodes.iter().enumerate() {
         match n.kind {
             // Portrait hubs are placed once the bands' extent is known.
-            NodeKind::Hub(FrameworkId::Artemis) => pos[i] = [-420.0, 0.0],
-            NodeKind::Hub(FrameworkId::Ilrs) => pos[i] = [420.0, 0.0],
-            NodeKind::Hub(FrameworkId::Apsco) => pos[i] = [420.0, 220.0],
+            NodeKind::Hub(FrameworkId::Artemis) => pos[i] = [-460.0, 0.0],
+            NodeKind::Hub(FrameworkId::Ilrs) => pos[i] = [460.0, 0.0],
+            NodeKind::Hub(FrameworkId::Apsco) => pos[i] = [460.0, 220.0],
             NodeKind::Actor(_) => {
                 let band = u8::from(n.alignment == Alignment::Neither);
                 columns
@@ -252,8 +252,9 @@ pub fn alignment_layout(
     const LABEL_ROOM: f32 = 26.0;
     let per_row = |x: i32| match (portrait, x) {
         (true, _) => 8,
-        (false, 0) => 3,
-        (false, _) => 5,
+        // Wide side columns, so the axis fills a wide screen.
+        (false, 0) => 4,
+        (false, _) => 7,
     };
     // Sort each column and cut it into groups.
     let mut grouped: Vec<((i32, u8), Vec<Group>)> = Vec::new();
