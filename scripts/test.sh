@@ -22,6 +22,7 @@ run() {
 
 run "cargo fmt --check" cargo fmt --all --check
 run "countries.csv is what keshvar generates" cargo run -q --locked -p countries-gen -- --check
+run "world.txt is what world-atlas generates" node tools/world-gen.mjs --check
 run "cargo deny: licences, bans, sources" cargo deny --offline --log-level error check licenses bans sources
 run "clippy (native)" cargo clippy -q --locked --workspace --all-targets -- -D warnings
 run "clippy (wasm32)" cargo clippy -q --locked --target wasm32-unknown-unknown --all-targets -- -D warnings

@@ -26,6 +26,7 @@ pub mod sort;
 pub mod svg_export;
 pub mod table;
 pub mod url;
+pub mod world;
 
 #[cfg(test)]
 pub mod test_support;

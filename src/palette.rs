@@ -59,6 +59,24 @@ pub fn alignment(a: Alignment, dark: bool) -> Rgb {
     }
 }
 
+/// Fill of a country on the map: a light tint of its alignment's colour (a
+/// dark one in dark mode), so the node drawn on it still stands out; `None`,
+/// a country the view does not show, is the faintest grey.
+pub fn map_fill(a: Option<Alignment>, dark: bool) -> Rgb {
+    match (a, dark) {
+        (Some(Alignment::Artemis), false) => Rgb(0xcf, 0xe0, 0xf7),
+        (Some(Alignment::Ilrs), false) => Rgb(0xf6, 0xd5, 0xd0),
+        (Some(Alignment::Both), false) => Rgb(0xe4, 0xd6, 0xf0),
+        (Some(Alignment::Neither), false) => Rgb(0xdd, 0xe0, 0xe5),
+        (None, false) => Rgb(0xef, 0xf1, 0xf4),
+        (Some(Alignment::Artemis), true) => Rgb(0x1f, 0x35, 0x58),
+        (Some(Alignment::Ilrs), true) => Rgb(0x4f, 0x24, 0x22),
+        (Some(Alignment::Both), true) => Rgb(0x3b, 0x2c, 0x52),
+        (Some(Alignment::Neither), true) => Rgb(0x33, 0x3a, 0x46),
+        (None, true) => Rgb(0x1c, 0x21, 0x2b),
+    }
+}
+
 /// Edge colour by partnership kind (a categorical palette chosen to stay
 /// apart under the common colour-vision deficiencies; dash patterns also
 /// tell the kinds apart).
@@ -166,6 +184,17 @@ pub fn edge_style(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nodes_stand_out_on_their_map_fill() {
+        for dark in [false, true] {
+            for a in Alignment::ALL {
+                let c = alignment(a, dark).contrast(map_fill(Some(a), dark));
+                // WCAG's 3:1 for graphical objects.
+                assert!(c >= 3.0, "{a:?} dark={dark}: {c:.2}");
+            }
+        }
+    }
 
     #[test]
     fn node_colours_meet_non_text_contrast() {

@@ -115,6 +115,9 @@ pub struct Picture<'a> {
     pub radius: &'a [f32],
     /// Axis labels of the layout (alignment axis), or none.
     pub axis: &'a [crate::layout::AxisLabel],
+    /// The layout drawn: the map adds country outlines and draws only the
+    /// selection's ties, as arcs.
+    pub layout: crate::layout::LayoutKind,
 }
 
 /// Renders the graph at `pos` into a `width` × `height` picture (plus the
@@ -131,7 +134,9 @@ pub fn graph_svg(
         pos,
         radius,
         axis,
+        layout,
     } = *picture;
+    let geo = layout == crate::layout::LayoutKind::Geographic;
     let light = false;
     let legend = legend_entries(graph);
     let (legend_at, lh) = legend_layout(&legend, width);
@@ -139,7 +144,8 @@ pub fn graph_svg(
     let cam = crate::layout::bounds_with_labels(pos, radius, axis)
         .map_or(Camera::default(), |b| Camera::fit(b, width, height, 24.0));
     let scr: Vec<Point> = pos.iter().map(|p| cam.to_screen(*p)).collect();
-    let r_px = |i: usize| (radius[i] * cam.scale).clamp(2.0, 40.0);
+    let max_r = crate::layout::max_node_px(layout);
+    let r_px = |i: usize| (radius[i] * cam.scale).clamp(2.0, max_r);
     let mut s = String::new();
     let _ = write!(
         s,
@@ -147,11 +153,55 @@ pub fn graph_svg(
         w = width,
         h = height + fh
     );
+    if geo {
+        // Country outlines, filled by the alignment the view shows.
+        s.push_str("<g stroke=\"#ffffff\" stroke-width=\"0.8\">\n");
+        for (o, a) in crate::world::fills(graph, crate::world::outlines()) {
+            let mut d = String::new();
+            for ring in &o.rings {
+                for (k, p) in ring.iter().enumerate() {
+                    let q = cam.to_screen(*p);
+                    let _ = write!(
+                        d,
+                        "{}{:.1},{:.1}",
+                        if k == 0 { "M" } else { "L" },
+                        q[0],
+                        q[1]
+                    );
+                }
+                d.push('Z');
+            }
+            let _ = writeln!(
+                s,
+                "<path d=\"{d}\" fill=\"{}\"/>",
+                palette::map_fill(a, light).hex()
+            );
+        }
+        s.push_str("</g>\n");
+    }
     s.push_str("<g stroke-linecap=\"round\" fill=\"none\">\n");
     for e in &graph.edges {
+        if geo && !crate::layout::map_shows_edge(e, selected) {
+            continue;
+        }
         let (a, b) = (scr[e.source], scr[e.target]);
         let st = palette::edge_style(e.kind, e.items.len(), false, light);
         let (colour, dash, w) = (st.colour.rgba(st.alpha), st.dash, st.width);
+        if geo {
+            let c = crate::layout::arc_control(a, b);
+            let _ = writeln!(
+                s,
+                "<path d=\"M{:.1},{:.1} Q{:.1},{:.1} {:.1},{:.1}\" stroke=\"{colour}\" stroke-width=\"{w:.1}\"{}/>",
+                a[0],
+                a[1],
+                c[0],
+                c[1],
+                b[0],
+                b[1],
+                dash_attr(dash)
+            );
+            continue;
+        }
         let _ = writeln!(
             s,
             "<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"{colour}\" stroke-width=\"{w:.1}\"{}/>",
@@ -425,6 +475,7 @@ mod tests {
             pos: &sim.pos,
             radius: &radius,
             axis: &[],
+            layout: layout::LayoutKind::Force,
         };
         let svg = graph_svg(&picture, 1200.0, 800.0, g.index_of("THA"), &footer);
         assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
@@ -472,6 +523,32 @@ mod tests {
         assert!(
             svg.contains(">Both camps</text>")
                 || !g.nodes.iter().any(|n| n.alignment == Alignment::Both)
+        );
+        // The map: outlines, and only the selection's ties, as arcs.
+        let pos = layout::geographic_layout(&g, &ds);
+        let map = Picture {
+            pos: &pos,
+            axis: &[],
+            layout: layout::LayoutKind::Geographic,
+            ..picture
+        };
+        let tha = g.index_of("THA");
+        let svg = graph_svg(&map, 1200.0, 800.0, tha, &footer);
+        let ties = g
+            .edges
+            .iter()
+            .filter(|e| layout::map_shows_edge(e, tha))
+            .count();
+        assert!(ties > 0);
+        assert_eq!(svg.matches(" Q").count(), ties);
+        assert!(
+            svg.matches("<path d=\"M").count() > 150 + ties,
+            "country outlines"
+        );
+        assert_eq!(
+            svg.matches("<line").count(),
+            1 + legend_lines,
+            "no straight edges on the map"
         );
     }
 }

@@ -853,6 +853,7 @@ pub fn GraphView() -> impl IntoView {
         <div
             id="graph"
             class="graph"
+            data-kind=move || state.layout().id()
             node_ref=wrap
             role="listbox"
             tabindex="0"

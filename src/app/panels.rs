@@ -159,6 +159,7 @@ pub fn Toolbar() -> impl IntoView {
     let state = expect_context::<AppState>();
     let handle = expect_context::<StoredValue<SceneHandle, LocalStorage>>().get_value();
     let handle_fit = handle.clone();
+    let handle_europe = handle.clone();
     let zoom = move |factor: f32| {
         let handle = handle.clone();
         move |_| {
@@ -203,6 +204,19 @@ pub fn Toolbar() -> impl IntoView {
                     v.filters.as_of = keep.1;
                 })>"Reset view"</button>
             </div>
+            // Thirty-odd European states share a thumbnail of the world
+            // map: one press shows them at a readable size.
+            <button type="button" hidden=move || state.layout() != LayoutKind::Geographic
+                on:click=move |_| {
+                    handle_europe.with(|s| {
+                        let [x0, y1] = crate::world::project(-12.0, 35.0);
+                        let [x1, y0] = crate::world::project(36.0, 66.0);
+                        s.camera = crate::camera::Camera::fit([x0, y0, x1, y1], s.width, s.height, 12.0);
+                        s.user_moved = true;
+                    });
+                    handle_europe.draw_now();
+                    handle_europe.commit_view(state);
+                }>"Zoom to Europe"</button>
             {move || (state.layout() == LayoutKind::Alignment).then(|| view! {
                 <label class="check">
                     <input type="checkbox"

@@ -139,7 +139,6 @@ impl Scene {
                 .zip(&self.pos)
                 .map(|(n, p)| (n.id.clone(), *p)),
         );
-        self.radius = layout::radii(&graph);
         self.graph = graph;
         self.show_bodies = show_bodies;
         self.hovered = None;
@@ -209,6 +208,7 @@ impl Scene {
         old: Option<&BTreeMap<String, Point>>,
     ) {
         self.orientation = Orientation::of(self.width, self.height);
+        self.radius = layout::radii_for(&self.graph, self.layout);
         let placed = self.canonical.place(
             ds,
             &self.graph,
@@ -358,6 +358,10 @@ impl Scene {
         let cam = self.camera;
         let scr: Vec<Point> = self.pos.iter().map(|p| cam.to_screen(*p)).collect();
         let dark = self.dark;
+        let geo = self.layout == LayoutKind::Geographic && !self.bench;
+        if geo {
+            self.draw_world(&ctx);
+        }
 
         // Edges, batched by style: one path and one stroke per style, so
         // tens of thousands of edges cost a handful of canvas calls.
@@ -365,6 +369,9 @@ impl Scene {
         let mut groups: std::collections::HashMap<(EdgeKind, bool, bool, u8), Vec<usize>> =
             std::collections::HashMap::new();
         for (k, e) in self.graph.edges.iter().enumerate() {
+            if geo && !layout::map_shows_edge(e, self.selected) {
+                continue;
+            }
             let faded = dimmed(e.source) || dimmed(e.target);
             let width = if self.bench {
                 0
@@ -408,7 +415,17 @@ impl Scene {
                 let e = &self.graph.edges[k];
                 let (a, b) = (scr[e.source], scr[e.target]);
                 ctx.move_to(f64::from(a[0]), f64::from(a[1]));
-                ctx.line_to(f64::from(b[0]), f64::from(b[1]));
+                if geo {
+                    let c = layout::arc_control(a, b);
+                    ctx.quadratic_curve_to(
+                        f64::from(c[0]),
+                        f64::from(c[1]),
+                        f64::from(b[0]),
+                        f64::from(b[1]),
+                    );
+                } else {
+                    ctx.line_to(f64::from(b[0]), f64::from(b[1]));
+                }
             }
             ctx.stroke();
         }
@@ -440,7 +457,8 @@ impl Scene {
                     .push(i);
             }
         }
-        let node_r = |i: usize| (self.radius[i] * cam.scale).clamp(2.0, 40.0);
+        let max_r = layout::max_node_px(self.layout);
+        let node_r = |i: usize| (self.radius[i] * cam.scale).clamp(2.0, max_r);
         for ((kind, alignment, faded), nodes) in &plain {
             ctx.set_global_alpha(if *faded { 0.18 } else { 1.0 });
             ctx.begin_path();
@@ -527,7 +545,7 @@ impl Scene {
         // Rings: search matches, hover, keyboard focus, selection.
         let ring = |i: usize, colour: &str, width: f64, gap: f32| {
             let p = scr[i];
-            let r = (self.radius[i] * cam.scale).clamp(2.0, 40.0) + gap;
+            let r = node_r(i) + gap;
             ctx.begin_path();
             let _ = ctx.arc(
                 f64::from(p[0]),
@@ -631,8 +649,7 @@ impl Scene {
                 must: rank.must(),
                 x: p[0],
                 y: p[1],
-                radius: (self.radius[i] * cam.scale).clamp(2.0, 40.0)
-                    + if n.is_hub() { 3.0 } else { 0.0 },
+                radius: node_r(i) + if n.is_hub() { 3.0 } else { 0.0 },
                 width: width * font_scale + 4.0,
                 height: 15.0 * font_scale,
             });
@@ -654,6 +671,65 @@ impl Scene {
             ctx.set_fill_style_str(ink);
             let _ = ctx.fill_text(&n.label, x, y);
         }
+    }
+}
+
+impl Scene {
+    /// The map's country outlines, filled by the alignment the view shows,
+    /// drawn in world units under the camera's transform.
+    fn draw_world(&self, ctx: &CanvasRenderingContext2d) {
+        let (cam, dpr) = (self.camera, f64::from(self.dpr));
+        let k = f64::from(cam.scale) * dpr;
+        let _ = ctx.set_transform(
+            k,
+            0.0,
+            0.0,
+            k,
+            f64::from(cam.offset[0]) * dpr,
+            f64::from(cam.offset[1]) * dpr,
+        );
+        let fills = crate::world::fills(&self.graph, crate::world::outlines());
+        let trace = |rings: &[Vec<Point>]| {
+            for ring in rings {
+                for (i, p) in ring.iter().enumerate() {
+                    let (x, y) = (f64::from(p[0]), f64::from(p[1]));
+                    if i == 0 {
+                        ctx.move_to(x, y)
+                    } else {
+                        ctx.line_to(x, y)
+                    }
+                }
+                ctx.close_path();
+            }
+        };
+        // One path per fill colour, then every border in one stroke.
+        for a in [
+            None,
+            Some(Alignment::Neither),
+            Some(Alignment::Artemis),
+            Some(Alignment::Ilrs),
+            Some(Alignment::Both),
+        ] {
+            ctx.begin_path();
+            for (o, _) in fills.iter().filter(|(_, f)| *f == a) {
+                trace(&o.rings);
+            }
+            ctx.set_fill_style_str(&palette::map_fill(a, self.dark).hex());
+            ctx.fill();
+        }
+        ctx.begin_path();
+        for (o, _) in &fills {
+            trace(&o.rings);
+        }
+        let bg = if self.dark {
+            palette::BG_DARK
+        } else {
+            palette::BG_LIGHT
+        };
+        ctx.set_stroke_style_str(&bg.hex());
+        ctx.set_line_width(0.8 / k * dpr);
+        ctx.stroke();
+        let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
     }
 }
 

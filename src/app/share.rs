@@ -125,6 +125,7 @@ fn graph_svg(state: &AppState) -> Option<(String, u32, u32)> {
                 pos: &s.pos,
                 radius: &s.radius,
                 axis: &s.axis_labels,
+                layout: s.layout,
             },
             w,
             h,

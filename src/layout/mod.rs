@@ -75,6 +75,31 @@ pub fn node_radius(graph: &Graph, i: usize) -> f32 {
     }
 }
 
+/// Radii of the nodes in a layout: on the map, countries are small dots on
+/// their outlines (the fill carries the camp), so neighbours in Europe stay
+/// on their own territory; hubs keep their size.
+pub fn radii_for(graph: &Graph, kind: LayoutKind) -> Vec<f32> {
+    let mut r = radii(graph);
+    if kind == LayoutKind::Geographic {
+        for (r, n) in r.iter_mut().zip(&graph.nodes) {
+            if !n.is_hub() {
+                *r = 2.0 + (*r - 4.0) * 0.35;
+            }
+        }
+    }
+    r
+}
+
+/// The largest a node is drawn, in pixels, however far the reader zooms in:
+/// on the map a dot must not cover its country.
+pub fn max_node_px(kind: LayoutKind) -> f32 {
+    if kind == LayoutKind::Geographic {
+        9.0
+    } else {
+        40.0
+    }
+}
+
 /// Radii of all nodes.
 pub fn radii(graph: &Graph) -> Vec<f32> {
     (0..graph.nodes.len())
@@ -371,7 +396,7 @@ pub fn alignment_layout(
 /// hubs above the map, bodies without a country along the bottom; overlaps
 /// are then pushed apart while each node stays near its anchor.
 pub fn geographic_layout(graph: &Graph, ds: &Dataset) -> Vec<Point> {
-    let scale = 2.4f32;
+    let scale = crate::world::SCALE;
     let mut anchors = vec![[0.0f32; 2]; graph.nodes.len()];
     let mut orphans = 0usize;
     for (i, n) in graph.nodes.iter().enumerate() {
@@ -380,7 +405,7 @@ pub fn geographic_layout(graph: &Graph, ds: &Dataset) -> Vec<Point> {
             NodeKind::Hub(FrameworkId::Ilrs) => [110.0 * scale, -100.0 * scale],
             NodeKind::Hub(FrameworkId::Apsco) => [10.0 * scale, -100.0 * scale],
             NodeKind::Actor(_) => match n.country.as_deref().and_then(|c| ds.country(c)) {
-                Some(c) => [c.lon as f32 * scale, -(c.lat as f32) * scale],
+                Some(c) => crate::world::project(c.lon as f32, c.lat as f32),
                 None => {
                     orphans += 1;
                     [(-150.0 + 30.0 * orphans as f32) * scale, 75.0 * scale]
@@ -393,7 +418,7 @@ pub fn geographic_layout(graph: &Graph, ds: &Dataset) -> Vec<Point> {
 
 /// Pushes overlapping nodes apart while springs hold them to their anchors.
 fn relax(graph: &Graph, anchors: Vec<Point>) -> Vec<Point> {
-    let radius = radii(graph);
+    let radius = radii_for(graph, LayoutKind::Geographic);
     let n = anchors.len();
     let mut sim = Simulation::new(
         radius,
@@ -489,6 +514,24 @@ pub fn pack_components(graph: &Graph, pos: &mut [Point], radius: &[f32]) {
             }
         }
     }
+}
+
+/// Whether the map draws an edge: the country fills already say who is in
+/// which camp, so lines (ties as arcs, memberships) are drawn on demand,
+/// for the selected node only.
+pub fn map_shows_edge(e: &crate::graph::Edge, selected: Option<usize>) -> bool {
+    selected.is_some_and(|s| e.source == s || e.target == s)
+}
+
+/// The control point of the arc a tie is drawn as on the map (a quadratic
+/// curve from `a` to `b`): bowed upwards by a fifth of its length, so ties
+/// read as journeys and do not run along the coasts they cross.
+pub fn arc_control(a: Point, b: Point) -> Point {
+    let (dx, dy) = (b[0] - a[0], b[1] - a[1]);
+    let mid = [(a[0] + b[0]) / 2.0, (a[1] + b[1]) / 2.0];
+    // The perpendicular (dy, -dx) or its opposite, whichever points up.
+    let (px, py) = if dx >= 0.0 { (dy, -dx) } else { (-dy, dx) };
+    [mid[0] + px * 0.2, mid[1] + py * 0.2]
 }
 
 /// Axis-aligned bounds of a set of discs: (min x, min y, max x, max y).
@@ -638,6 +681,24 @@ mod tests {
                 _ => {}
             }
         }
+    }
+
+    #[test]
+    fn map_arcs_bow_upwards_whichever_way_they_run() {
+        for (a, b) in [
+            ([0.0, 0.0], [100.0, 0.0]),
+            ([100.0, 0.0], [0.0, 0.0]),
+            ([0.0, 50.0], [80.0, -10.0]),
+        ] {
+            let c = arc_control(a, b);
+            let mid_y = (a[1] + b[1]) / 2.0;
+            assert!(c[1] < mid_y, "{a:?}→{b:?}: {c:?}");
+            assert_eq!(arc_control(a, b), arc_control(a, b));
+        }
+        assert_eq!(
+            arc_control([0.0, 0.0], [100.0, 0.0]),
+            arc_control([100.0, 0.0], [0.0, 0.0])
+        );
     }
 
     #[test]
