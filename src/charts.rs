@@ -1545,6 +1545,46 @@ impl ChartKind {
     }
 }
 
+/// Export footer lines wrapped at word boundaries to fit `width` pixels at
+/// the footer's text sizes (15 px for the first line, 13 px after), so no
+/// source is cut off at the picture's edge.
+pub fn wrap_footer(lines: &[String], width: u32) -> Vec<String> {
+    let room = f64::from(width.saturating_sub(20));
+    let mut out = Vec::new();
+    for (k, line) in lines.iter().enumerate() {
+        let size = if k == 0 { 15.0 } else { 13.0 };
+        let mut current = String::new();
+        for word in line.split(' ') {
+            let candidate = if current.is_empty() {
+                word.to_string()
+            } else {
+                format!("{current} {word}")
+            };
+            if !current.is_empty()
+                && f64::from(crate::scaled::estimate_text(&candidate, size).0) > room
+            {
+                out.push(std::mem::replace(&mut current, word.to_string()));
+            } else {
+                current = candidate;
+            }
+        }
+        out.push(current);
+    }
+    out
+}
+
+/// Where a chart's tooltip goes for a pointer at `x` in a chart `width`
+/// pixels wide: `(true, px)` to set its right edge `px` from the right (in
+/// the right half, so it never runs off the chart), else its left edge.
+pub fn tip_anchor(x: f64, width: u32) -> (bool, f64) {
+    let w = f64::from(width);
+    if x > w / 2.0 {
+        (true, w - x + 12.0)
+    } else {
+        (false, x + 12.0)
+    }
+}
+
 /// Height in pixels of an export footer with `lines` lines.
 pub fn footer_height(lines: usize) -> u32 {
     12 + 20 * lines as u32
@@ -1578,6 +1618,27 @@ pub fn draw_footer<DB: DrawingBackend>(
 mod tooltip_tests {
     use super::*;
     use crate::dataset::load_embedded;
+
+    #[test]
+    fn footers_wrap_to_the_picture_and_tips_stay_inside_it() {
+        let long = vec![
+            "Member states over time".to_string(),
+            "Sources: ".to_string() + &"nasa-2026-example-signatory ".repeat(12),
+        ];
+        let wrapped = wrap_footer(&long, 600);
+        assert!(wrapped.len() > long.len());
+        for (k, line) in wrapped.iter().enumerate() {
+            let size = if k == 0 { 15.0 } else { 13.0 };
+            assert!(crate::scaled::estimate_text(line, size).0 <= 580, "{line}");
+        }
+        // Nothing is lost: the words are all there, in order.
+        assert_eq!(
+            wrapped.join(" ").split_whitespace().collect::<Vec<_>>(),
+            long.join(" ").split_whitespace().collect::<Vec<_>>()
+        );
+        assert_eq!(tip_anchor(100.0, 800), (false, 112.0));
+        assert_eq!(tip_anchor(790.0, 800), (true, 22.0));
+    }
 
     #[test]
     fn tooltips_name_the_values_under_the_pointer() {

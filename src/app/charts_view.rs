@@ -91,6 +91,8 @@ fn Chart(kind: ChartKind) -> impl IntoView {
     let canvas = NodeRef::<Canvas>::new();
     let width = RwSignal::new(0u32);
     let tooltip = RwSignal::new(None::<(f64, String)>);
+    // A chart that fails to draw says so instead of leaving a blank canvas.
+    let draw_error = RwSignal::new(None::<String>);
     let filters = Memo::new(move |_| state.view.with(|v| v.filters.clone()));
 
     // Track the canvas box width; redraw on resize.
@@ -127,11 +129,14 @@ fn Chart(kind: ChartKind) -> impl IntoView {
         let _ = style.set_property("width", &format!("{w}px"));
         let _ = style.set_property("height", &format!("{HEIGHT}px"));
         let ds = state.ds();
-        if let Some(backend) = CanvasBackend::with_canvas_object(c) {
-            let root = ScaledBackend::new(Surface::Raster(backend), dpr).into_drawing_area();
-            let _ = kind.draw(&root, &ds, &f, dark());
-            let _ = root.present();
-        }
+        let drawn = CanvasBackend::with_canvas_object(c)
+            .ok_or_else(|| "the canvas has no 2D context".to_string())
+            .and_then(|backend| {
+                let root = ScaledBackend::new(Surface::Raster(backend), dpr).into_drawing_area();
+                kind.draw(&root, &ds, &f, dark())?;
+                root.present().map_err(|e| e.to_string())
+            });
+        draw_error.set(drawn.err());
     });
 
     let on_move = move |ev: web_sys::PointerEvent| {
@@ -150,9 +155,13 @@ fn Chart(kind: ChartKind) -> impl IntoView {
     let export_inputs = move || {
         let ds = state.ds();
         let f = filters.get_untracked();
-        let lines = export::footer_lines(&ds, kind.title(), &f, &permalink(&state, false));
+        let w = width.get_untracked().max(600);
+        let lines = charts::wrap_footer(
+            &export::footer_lines(&ds, kind.title(), &f, &permalink(&state, false)),
+            w,
+        );
         let height = HEIGHT + charts::footer_height(lines.len());
-        (ds, f, width.get_untracked().max(600), height, lines)
+        (ds, f, w, height, lines)
     };
     let export_png = move |_| {
         let (ds, f, w, h, lines) = export_inputs();
@@ -204,10 +213,19 @@ fn Chart(kind: ChartKind) -> impl IntoView {
             <div class="chart-box" on:pointerleave=move |_| tooltip.set(None)>
                 <canvas node_ref=canvas role="img" aria-labelledby=title_id aria-describedby=desc_a
                     on:pointermove=on_move></canvas>
-                {move || tooltip.get().map(|(x, t)| view! {
-                    <div class="chart-tip" aria-hidden="true" style:left=format!("{}px", x + 12.0)>{t}</div>
+                {move || tooltip.get().map(|(x, t)| {
+                    // Anchored on the side away from the nearer edge, so it is never cut off.
+                    let (right, px) = charts::tip_anchor(x, width.get_untracked());
+                    let px = format!("{px}px");
+                    view! {
+                        <div class="chart-tip" aria-hidden="true"
+                            style:left=(!right).then(|| px.clone()) style:right=right.then_some(px)>{t}</div>
+                    }
                 })}
             </div>
+            {move || draw_error.get().map(|e| view! {
+                <p class="chart-error" role="alert">{format!("This chart could not be drawn ({e}); its data table below has the numbers.")}</p>
+            })}
             <figcaption id=desc_id>{description}</figcaption>
             <div class="chart-actions" role="group" aria-label=format!("Export {}", kind.title())>
                 <button type="button" on:click=export_png>"PNG (2×)"</button>

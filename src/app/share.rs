@@ -115,8 +115,11 @@ fn graph_svg(state: &AppState) -> Option<(String, u32, u32)> {
         use_context::<StoredValue<super::graph_view::SceneHandle, LocalStorage>>()?.get_value();
     let ds = state.ds();
     let filters = state.view.with_untracked(|v| v.filters.clone());
-    let footer = export::footer_lines(&ds, "network graph", &filters, &permalink(state, false));
     let (w, h) = (1400.0f32, 900.0f32);
+    let footer = crate::charts::wrap_footer(
+        &export::footer_lines(&ds, "network graph", &filters, &permalink(state, false)),
+        w as u32,
+    );
     let (svg, extra) = handle.with(|s| {
         let extra = crate::svg_export::extra_height(&s.graph, w, footer.len());
         let svg = crate::svg_export::graph_svg(

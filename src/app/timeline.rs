@@ -3,7 +3,7 @@
 //! month by month. Dragging and playing replace the history entry; the
 //! first step of a drag or a play pushes one, so Back undoes the whole move.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use leptos::prelude::*;
@@ -50,11 +50,14 @@ pub fn Timeline() -> impl IntoView {
     };
 
     let playing = RwSignal::new(false);
-    let timer = Rc::new(Cell::new(None::<i32>));
+    // The running interval and its callback, dropped together on stop (the
+    // callback used to be leaked on every Play).
+    type Tick = Closure<dyn FnMut()>;
+    let timer: Rc<RefCell<Option<(i32, Tick)>>> = Rc::new(RefCell::new(None));
     let stop = {
         let timer = timer.clone();
         move || {
-            if let (Some(id), Some(w)) = (timer.take(), web_sys::window()) {
+            if let (Some((id, _tick)), Some(w)) = (timer.borrow_mut().take(), web_sys::window()) {
                 w.clear_interval_with_handle(id);
             }
             playing.set(false);
@@ -63,29 +66,40 @@ pub fn Timeline() -> impl IntoView {
     let play = {
         let (timer, stop) = (timer.clone(), stop.clone());
         move || {
+            stop();
             let Some(w) = web_sys::window() else { return };
             // Start from the beginning when at the end.
             let start = if month() >= last { first } else { month() };
             state.change(History::Push, |v| v.filters.as_of = date_of(start));
             playing.set(true);
-            let stop = stop.clone();
-            let tick = Closure::<dyn FnMut()>::new(move || {
+            // At the end the tick only clears its interval: dropping the
+            // callback while it runs is not allowed; the next Play or the
+            // cleanup drops it.
+            let finish = {
+                let timer = timer.clone();
+                move || {
+                    if let (Some((id, _)), Some(w)) = (timer.borrow().as_ref(), web_sys::window()) {
+                        w.clear_interval_with_handle(*id);
+                    }
+                    playing.set(false);
+                }
+            };
+            let tick = Tick::new(move || {
                 let next = state
                     .view
                     .with_untracked(|v| v.filters.as_of.map_or(last, |d| d.month_index()))
                     + 1;
                 state.change(History::Replace, |v| v.filters.as_of = date_of(next));
                 if next >= last {
-                    stop();
+                    finish();
                 }
             });
             if let Ok(id) = w.set_interval_with_callback_and_timeout_and_arguments_0(
                 tick.as_ref().unchecked_ref(),
                 700,
             ) {
-                timer.set(Some(id));
+                *timer.borrow_mut() = Some((id, tick));
             }
-            tick.forget();
         }
     };
     let toggle = {
@@ -103,8 +117,10 @@ pub fn Timeline() -> impl IntoView {
         move || (*stop)()
     });
     let on_input = {
-        let set_month = set_month.clone();
+        let (set_month, stop) = (set_month.clone(), stop.clone());
         move |ev: web_sys::Event| {
+            // The reader takes the timeline over: Play stops.
+            stop();
             if let Ok(m) = event_target_value(&ev).parse::<i32>() {
                 set_month(m, true);
             }
@@ -150,6 +166,9 @@ pub fn Timeline() -> impl IntoView {
             <label class="visually-hidden" for="as-of-date">"As of date"</label>
             <input id="as-of-date" class="as-of-date" type="text" inputmode="numeric" size="10"
                 prop:value=date_text on:change=on_date
+                // Typing a date while playing: Play stops, so the next
+                // month does not overwrite what is being typed.
+                on:focus={ let stop = stop.clone(); move |_| stop() }
                 aria-describedby="as-of-error"/>
             <span id="as-of-error" class="field-error" role="alert">{move || date_error.get()}</span>
         </div>
