@@ -9,7 +9,7 @@ test('search by name suggests, selects and shows sources', async ({ page }) => {
   await search.press('Enter');
   const details = page.getByRole('complementary', { name: 'Details' });
   await expect(details.getByRole('heading', { name: 'Thailand', level: 2 })).toBeVisible();
-  await expect(details.getByText('Alignment as of 25 Jun 2026: Both camps')).toBeVisible();
+  await expect(details.getByText(/^Alignment as of \d{1,2} \w{3} \d{4}: Both camps$/)).toBeVisible();
   const links = details.getByRole('link');
   expect(await links.count()).toBeGreaterThan(2);
   for (const href of await links.evaluateAll((as) => as.map((a) => a.href))) {
@@ -123,9 +123,10 @@ test('the table tab lists countries, sorts by any column, and selects in the gra
   await artemis.getByRole('button').press('Enter');
   await expect(artemis).toHaveAttribute('aria-sort', 'descending');
   await expect(page).toHaveURL(/sort=-artemis(&|$)/);
-  // Newest signatory first; countries that never signed stay at the bottom.
-  expect(await table.locator('tbody tr').first().locator('td').nth(2).textContent()).toMatch(/20\d\d-\d\d-\d\d/);
-  expect(await table.locator('tbody tr').last().locator('td').nth(2).textContent()).not.toMatch(/20\d\d-\d\d-\d\d/);
+  // Newest signatory first (a date may be known to the month only);
+  // countries that never signed stay at the bottom.
+  expect(await table.locator('tbody tr').first().locator('td').nth(2).textContent()).toMatch(/^20\d\d-\d\d/);
+  expect(await table.locator('tbody tr').last().locator('td').nth(2).textContent()).not.toMatch(/20\d\d/);
   // The order is part of the link: a reload (or a shared link) reopens it.
   const firstRow = await table.locator('tbody tr').first().getByRole('rowheader').textContent();
   await page.reload();
