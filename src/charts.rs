@@ -88,7 +88,9 @@ pub(crate) fn in_scope(ds: &Dataset, filters: &Filters, iso3: &str, at: Date) ->
     filters.hidden_alignments.is_empty()
         || !filters
             .hidden_alignments
-            .contains(&facts::alignment(ds, iso3, at))
+            .contains(&facts::alignment_where(ds, iso3, at, |m| {
+                filters.shows(m.confidence)
+            }))
 }
 
 /// Each country's first qualifying `member` row in a framework on or before

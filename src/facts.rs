@@ -90,8 +90,28 @@ pub fn history<'a>(
 /// A country's state-level alignment at a date. Links by a country's
 /// institutions or companies do not make the state a member.
 pub fn alignment(ds: &Dataset, iso3: &str, at: Date) -> Alignment {
-    let artemis = joined(ds, iso3, FrameworkId::Artemis, at).is_some();
-    let ilrs = joined(ds, iso3, FrameworkId::Ilrs, at).is_some();
+    alignment_where(ds, iso3, at, |_| true)
+}
+
+/// [`alignment`] counting only the membership rows `keep` admits (e.g. not
+/// the unverified ones, when a view hides them), so that a node's colour,
+/// its lines and the counts follow one rule.
+pub fn alignment_where(
+    ds: &Dataset,
+    iso3: &str,
+    at: Date,
+    keep: impl Fn(&Membership) -> bool,
+) -> Alignment {
+    let member = |f: FrameworkId| {
+        ds.memberships.iter().any(|m| {
+            m.actor == iso3
+                && m.framework == f
+                && m.status == Status::Member
+                && m.date <= at
+                && keep(m)
+        })
+    };
+    let (artemis, ilrs) = (member(FrameworkId::Artemis), member(FrameworkId::Ilrs));
     match (artemis, ilrs) {
         (true, true) => Alignment::Both,
         (true, false) => Alignment::Artemis,

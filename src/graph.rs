@@ -214,6 +214,23 @@ impl Graph {
     }
 }
 
+/// The name a node is labelled with on the graph: a body's short name when
+/// its full name is long ("NASA" for the National Aeronautics and Space
+/// Administration), since a long label rarely finds room; countries keep
+/// their names. The details and the node list always give the full name.
+pub fn short_label(a: &Actor) -> &str {
+    match a.aliases.first() {
+        Some(alias)
+            if a.kind != ActorKind::Country
+                && a.name.chars().count() > 24
+                && alias.chars().count() < a.name.chars().count() / 2 =>
+        {
+            alias
+        }
+        _ => &a.name,
+    }
+}
+
 /// The id of a framework's hub node.
 pub fn hub_id(f: FrameworkId) -> String {
     format!("hub:{}", f.id())
@@ -243,10 +260,9 @@ pub fn build(ds: &Dataset, filters: &Filters) -> Graph {
     };
     let hidden_alignment = |a: &Actor| -> bool {
         !filters.hidden_alignments.is_empty() && {
-            let al = a
-                .country
-                .as_deref()
-                .map_or(Alignment::Neither, |c| facts::alignment(ds, c, at));
+            let al = a.country.as_deref().map_or(Alignment::Neither, |c| {
+                facts::alignment_where(ds, c, at, |m| filters.shows(m.confidence))
+            });
             filters.hidden_alignments.contains(&al)
         }
     };
@@ -259,12 +275,11 @@ pub fn build(ds: &Dataset, filters: &Filters) -> Graph {
     };
     let actor_node = |a: &Actor| Node {
         id: a.id.clone(),
-        label: a.name.clone(),
+        label: short_label(a).to_string(),
         kind: NodeKind::Actor(a.kind),
-        alignment: a
-            .country
-            .as_deref()
-            .map_or(Alignment::Neither, |c| facts::alignment(ds, c, at)),
+        alignment: a.country.as_deref().map_or(Alignment::Neither, |c| {
+            facts::alignment_where(ds, c, at, |m| filters.shows(m.confidence))
+        }),
         country: a.country.clone(),
         degree: 0,
     };
@@ -387,6 +402,53 @@ fn strongest(a: MemberLink, b: MemberLink) -> MemberLink {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_country_is_coloured_by_the_membership_lines_it_is_drawn_with() {
+        use super::*;
+        let ds = crate::test_support::dataset();
+        for hide_unverified in [false, true] {
+            let f = Filters {
+                hide_unverified,
+                ..Filters::default()
+            };
+            let g = build(ds, &f);
+            for (i, n) in g.nodes.iter().enumerate() {
+                if n.kind != NodeKind::Actor(ActorKind::Country) {
+                    continue;
+                }
+                let line = |fw: FrameworkId| {
+                    g.edges
+                        .iter()
+                        .any(|e| e.source == i && e.kind == EdgeKind::Member(fw, MemberLink::State))
+                };
+                let expected = match (line(FrameworkId::Artemis), line(FrameworkId::Ilrs)) {
+                    (true, true) => Alignment::Both,
+                    (true, false) => Alignment::Artemis,
+                    (false, true) => Alignment::Ilrs,
+                    (false, false) => Alignment::Neither,
+                };
+                assert_eq!(
+                    n.alignment, expected,
+                    "{} (hide unverified: {hide_unverified})",
+                    n.label
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn long_body_names_are_labelled_by_their_short_name() {
+        let ds = crate::test_support::dataset();
+        let label = |id: &str| super::short_label(ds.actor(id).unwrap()).to_string();
+        assert_eq!(label("nasa"), "NASA");
+        assert_eq!(
+            label("esa"),
+            "European Space Agency",
+            "short enough as it is"
+        );
+        assert_eq!(label("THA"), "Thailand");
+    }
+
     #[test]
     fn the_regions_control_names_what_is_chosen() {
         let set = |v: &[&str]| v.iter().map(|s| s.to_string()).collect();

@@ -183,7 +183,8 @@ pub fn country_rows(
                 name: n.label.clone(),
                 region: k.map(|k| k.region.clone()).unwrap_or_default(),
                 subregion: k.map(|k| k.subregion.clone()).unwrap_or_default(),
-                alignment: facts::alignment(ds, &n.id, at),
+                // As the graph shows it (filters such as "hide unverified" apply).
+                alignment: n.alignment,
                 artemis: joined(FrameworkId::Artemis),
                 ilrs: joined(FrameworkId::Ilrs),
                 apsco: joined(FrameworkId::Apsco),

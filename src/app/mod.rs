@@ -315,8 +315,12 @@ pub fn Explorer(
             <section class="stage" aria-label="Network graph">
                 <timeline::Timeline/>
                 <panels::Toolbar/>
-                <panels::FilterSummary/>
-                <Tabs/>
+                // The filter summary shares the tabs' row, so that it
+                // appearing does not push the graph down.
+                <div class="tabs-row">
+                    <Tabs/>
+                    <panels::FilterSummary/>
+                </div>
                 <div id="panel-graph" role="tabpanel" aria-labelledby="tab-graph" class="tabpanel graph-panel"
                     hidden=move || tab.get() != Tab::Graph>
                     <graph_view::GraphView/>

@@ -414,7 +414,8 @@ pub fn FilterSummary() -> impl IntoView {
         (!p.is_empty()).then(|| {
             view! {
                 <div class="filter-summary" role="status">
-                    <span>{format!("Filtered: {}.", p.join("; "))}</span>
+                    // Cut to the row's width on screen; the full text is in the title.
+                    <span title=format!("Filtered: {}.", p.join("; "))>{format!("Filtered: {}.", p.join("; "))}</span>
                     <button type="button" on:click=move |_| state.update_filters(|f| {
                         *f = crate::graph::Filters { as_of: f.as_of, show_bodies: f.show_bodies, ..Default::default() };
                     })>"Clear filters"</button>
