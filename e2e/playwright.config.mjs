@@ -15,6 +15,9 @@ export default defineConfig({
   workers: 1,
   reporter: [['list']],
   outputDir: path.join(here, '..', 'target', 'e2e-results'),
+  // Reference screenshots (tests/reference.spec.mjs), committed beside the tests.
+  snapshotPathTemplate: path.join(here, 'reference', '{arg}{ext}'),
+  updateSnapshots: process.env.RENEW_REFERENCE ? 'all' : 'none',
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     browserName: 'chromium',
