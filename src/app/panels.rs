@@ -1,6 +1,7 @@
 //! Toolbar, search, legend and summary: small components over [`AppState`].
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use super::graph_view::SceneHandle;
 use super::{AppState, History};
@@ -262,7 +263,7 @@ pub fn Legend() -> impl IntoView {
         };
         let shown = move || !state.filters(|f| f.hidden_alignments.contains(&a));
         view! {
-            <li><button type="button" class="legend-item" aria-pressed=move || shown().to_string()
+            <li><button type="button" class="legend-item" tabindex="-1" aria-pressed=move || shown().to_string()
                 on:click=move |_| state.update_filters(|f| { if !f.hidden_alignments.remove(&a) { f.hidden_alignments.insert(a); } })>
                 <span class=if a == Alignment::Ilrs { "swatch dot ring" } else { "swatch dot" } style:background=swatch></span>{a.label()}
             </button></li>
@@ -271,7 +272,7 @@ pub fn Legend() -> impl IntoView {
     let framework_items = FrameworkId::ALL.iter().map(|&fw| {
         let shown = move || !state.filters(|f| f.hidden_frameworks.contains(&fw));
         view! {
-            <li><button type="button" class="legend-item" aria-pressed=move || shown().to_string()
+            <li><button type="button" class="legend-item" tabindex="-1" aria-pressed=move || shown().to_string()
                 on:click=move |_| state.update_filters(|f| { if !f.hidden_frameworks.remove(&fw) { f.hidden_frameworks.insert(fw); } })>
                 <span class="swatch hub"></span>{fw.label()}
             </button></li>
@@ -282,7 +283,7 @@ pub fn Legend() -> impl IntoView {
         .map(|&k| {
             let shown = move || !state.filters(|f| f.hidden_kinds.contains(&k));
             view! {
-                <li><button type="button" class="legend-item" aria-pressed=move || shown().to_string()
+                <li><button type="button" class="legend-item" tabindex="-1" aria-pressed=move || shown().to_string()
                     on:click=move |_| state.update_filters(|f| { if !f.hidden_kinds.remove(&k) { f.hidden_kinds.insert(k); } })>
                     <span class=format!("swatch shape-{}", k.id())></span>{k.label()}
                 </button></li>
@@ -295,7 +296,7 @@ pub fn Legend() -> impl IntoView {
         let dash = palette::dash_list(palette::dash(k));
         let shown = move || !state.filters(|f| f.hidden_partnerships.contains(&k));
         view! {
-            <li><button type="button" class="legend-item" aria-pressed=move || shown().to_string()
+            <li><button type="button" class="legend-item" tabindex="-1" aria-pressed=move || shown().to_string()
                 on:click=move |_| state.update_filters(|f| { if !f.hidden_partnerships.remove(&k) { f.hidden_partnerships.insert(k); } })>
                 <svg class="swatch line" viewBox="0 0 28 8" aria-hidden="true">
                     <line x1="0" y1="4" x2="28" y2="4" stroke=colour stroke-width="2.5" stroke-dasharray=dash/>
@@ -303,14 +304,68 @@ pub fn Legend() -> impl IntoView {
             </button></li>
         }
     }).collect_view();
+    let entries = NodeRef::<leptos::html::Div>::new();
+    let buttons = move || -> Vec<web_sys::HtmlElement> {
+        let Some(root) = entries.get_untracked() else {
+            return Vec::new();
+        };
+        let Ok(list) = root.query_selector_all(".legend-item") else {
+            return Vec::new();
+        };
+        (0..list.length())
+            .filter_map(|i| list.item(i))
+            .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+            .collect()
+    };
+    // The entry that has (or last had) focus is the one Tab reaches.
+    let roving = move |current: Option<&web_sys::HtmlElement>| {
+        let all = buttons();
+        let at = current
+            .and_then(|c| all.iter().position(|b| b == c))
+            .unwrap_or(0);
+        for (i, b) in all.iter().enumerate() {
+            let _ = b.set_attribute("tabindex", if i == at { "0" } else { "-1" });
+        }
+    };
+    entries.on_load(move |_| roving(None));
+    let legend_focus = move |ev: web_sys::FocusEvent| {
+        let target = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok());
+        roving(target.as_ref());
+    };
+    let legend_keys = move |ev: web_sys::KeyboardEvent| {
+        let all = buttons();
+        let Some(at) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+            .and_then(|t| all.iter().position(|b| *b == t))
+        else {
+            return;
+        };
+        let next = match ev.key().as_str() {
+            "ArrowDown" | "ArrowRight" => (at + 1) % all.len(),
+            "ArrowUp" | "ArrowLeft" => (at + all.len() - 1) % all.len(),
+            "Home" => 0,
+            "End" => all.len() - 1,
+            _ => return,
+        };
+        ev.prevent_default();
+        let _ = all[next].focus();
+    };
     view! {
         // Compact in embeds: collapsed until the reader opens it.
         <details class="legend" open=!state.view.with_untracked(|v| v.embed)>
             <summary>"Legend"<span class="visually-hidden">" (each entry shows or hides what it names)"</span></summary>
-            <div><h2>"Alignment"</h2><ul>{alignment_items}</ul></div>
-            <div><h2>"Frameworks"</h2><ul>{framework_items}</ul></div>
-            <div><h2>"Actors"</h2><ul>{kind_items}</ul></div>
-            <div><h2>"Bilateral ties"</h2><ul>{edge_items}</ul></div>
+            // One tab stop for all its entries (a toolbar with a roving
+            // tabindex): Tab passes it, arrow keys, Home and End move within.
+            <div role="toolbar" aria-label="Legend entries" aria-orientation="vertical" class="legend-entries"
+                on:keydown=legend_keys on:focusin=legend_focus node_ref=entries>
+                <div><h2>"Alignment"</h2><ul>{alignment_items}</ul></div>
+                <div><h2>"Frameworks"</h2><ul>{framework_items}</ul></div>
+                <div><h2>"Actors"</h2><ul>{kind_items}</ul></div>
+                <div><h2>"Bilateral ties"</h2><ul>{edge_items}</ul></div>
+            </div>
             <p class="legend-note">"Nodes — solid: Artemis only; light centre: ILRS only; split: both camps; grey: neither. Line to a hub — solid: the state joined; dashed: only an agency, institution or company did; dotted: reported or intended only. Click an entry to hide or show it."</p>
         </details>
     }
