@@ -403,12 +403,30 @@ pub fn GraphView() -> impl IntoView {
             }
         });
     }
-    // Selection drawn as a highlight.
+    // Selection drawn as a highlight. On a phone its details cover the
+    // lower part of the screen (a bottom sheet scrolled under the graph's
+    // top): the fitted view moves into the part left uncovered.
     {
         let handle = handle.clone();
         Effect::new(move |_| {
             let sel = selected.get();
-            handle.with(|s| s.set_selected(sel));
+            let viewport = web_sys::window()
+                .and_then(|w| w.inner_height().ok())
+                .and_then(|h| h.as_f64())
+                .unwrap_or(0.0) as f32;
+            let sheet = sel.is_some() && media("(max-width: 600px)");
+            handle.with(|s| {
+                s.set_selected(sel);
+                let covered = if sheet {
+                    (s.height - viewport * 0.5).max(0.0)
+                } else {
+                    0.0
+                };
+                if (covered - s.covered_bottom).abs() > 0.5 {
+                    s.covered_bottom = covered;
+                    s.refit(now());
+                }
+            });
             handle.draw_now();
             handle.commit_view(state);
         });

@@ -73,6 +73,9 @@ pub struct Scene {
     pub reduced_motion: bool,
     /// The user moved the camera; don't refit on changes.
     pub user_moved: bool,
+    /// Pixels at the bottom of the canvas covered by something else (a
+    /// phone's details sheet): the fitted view keeps out of them.
+    pub covered_bottom: f32,
     /// Bench mode: only hub labels, as the peers draw.
     pub bench: bool,
     /// A camera from the URL, applied once the canvas has its size.
@@ -109,6 +112,7 @@ impl Scene {
             dark: false,
             reduced_motion: false,
             user_moved: false,
+            covered_bottom: 0.0,
             bench: false,
             pending_view: None,
             axis_labels: Vec::new(),
@@ -259,6 +263,27 @@ impl Scene {
         }
     }
 
+    /// Moves the camera to the fitted view with an animation (instant under
+    /// reduced motion), when the reader has not steered it.
+    pub fn refit(&mut self, now: f64) {
+        if self.user_moved {
+            return;
+        }
+        let from = self.camera;
+        self.fit_target();
+        if self.reduced_motion || self.transition.is_some() || from == self.camera {
+            return;
+        }
+        self.transition = Some(Transition {
+            from: self.pos.clone(),
+            to: self.pos.clone(),
+            camera: Some((from, self.camera)),
+            start: now,
+            duration: 400.0,
+        });
+        self.camera = from;
+    }
+
     /// Advances a running transition to time `now`.
     pub fn step(&mut self, now: f64) {
         let Some(t) = &self.transition else {
@@ -296,7 +321,12 @@ impl Scene {
     pub fn fitted_camera(&self) -> Camera {
         let target = self.transition.as_ref().map_or(&self.pos, |t| &t.to);
         match layout::bounds_with_labels(target, &self.radius, &self.axis_labels) {
-            Some(b) => Camera::fit(b, self.width, self.height, 28.0),
+            Some(b) => Camera::fit(
+                b,
+                self.width,
+                (self.height - self.covered_bottom).max(self.height * 0.3),
+                28.0,
+            ),
             None => Camera::default(),
         }
     }
