@@ -52,6 +52,7 @@ pub fn parse(text: &str) -> Result<Graph, String> {
             alignment,
             country: None,
             degree: 0,
+            leader: false,
         });
     }
     for e in edges {

@@ -130,6 +130,9 @@ pub struct Node {
     pub country: Option<String>,
     /// Number of visible edges.
     pub degree: usize,
+    /// A framework's leading state (the United States, China, Russia) or
+    /// one of its bodies: the powers the picture is about.
+    pub leader: bool,
 }
 
 impl Node {
@@ -273,7 +276,13 @@ pub fn build(ds: &Dataset, filters: &Filters) -> Graph {
         let country = a.country.as_deref().and_then(|c| ds.country(c));
         filters.in_regions(country) && !hidden_alignment(a)
     };
+    let leading: BTreeSet<&str> = crate::sort::set_of(
+        ds.frameworks
+            .iter()
+            .flat_map(|f| f.led_by.iter().map(String::as_str)),
+    );
     let actor_node = |a: &Actor| Node {
+        leader: a.country.as_deref().is_some_and(|c| leading.contains(c)),
         id: a.id.clone(),
         label: short_label(a).to_string(),
         kind: NodeKind::Actor(a.kind),
@@ -297,6 +306,7 @@ pub fn build(ds: &Dataset, filters: &Filters) -> Graph {
             },
             country: None,
             degree: 0,
+            leader: false,
         });
     }
 

@@ -27,13 +27,16 @@ pub struct Candidate {
 }
 
 /// How a node's label is ranked: what the reader is looking at first, then
-/// the nodes that carry the story, then the busiest.
+/// the nodes that carry the story (hubs and the leading powers, the
+/// countries in both camps), then the busiest.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Rank {
     /// Selected, focused or under the pointer.
     pub active: bool,
     /// A framework hub.
     pub hub: bool,
+    /// A leading state (or its body): the United States, China, Russia.
+    pub leader: bool,
     /// A country in both camps.
     pub both: bool,
     /// A neighbour of the selection.
@@ -57,6 +60,7 @@ impl Rank {
         Rank {
             active,
             hub: n.is_hub(),
+            leader: n.leader,
             both: !n.is_hub() && n.alignment == crate::facts::Alignment::Both,
             neighbour,
             matched,
@@ -68,7 +72,7 @@ impl Rank {
     pub fn priority(&self) -> f32 {
         let tier = if self.active {
             5.0
-        } else if self.hub {
+        } else if self.hub || self.leader {
             4.0
         } else if self.both {
             3.0
@@ -84,7 +88,7 @@ impl Rank {
 
     /// Whether the label is always shown.
     pub fn must(&self) -> bool {
-        self.active || self.hub || self.both
+        self.active || self.hub || self.leader || self.both
     }
 }
 
@@ -348,6 +352,14 @@ mod tests {
         .priority();
         assert!(rank(|r| r.active = true) > rank(|r| r.hub = true));
         assert!(rank(|r| r.hub = true) > rank(|r| r.both = true));
+        assert!(rank(|r| r.leader = true) > rank(|r| r.both = true));
+        assert!(
+            Rank {
+                leader: true,
+                ..Rank::default()
+            }
+            .must()
+        );
         assert!(rank(|r| r.both = true) > rank(|r| r.neighbour = true));
         assert!(rank(|r| r.neighbour = true) > plain);
     }

@@ -455,6 +455,47 @@ mod tests {
     use crate::layout;
 
     #[test]
+    fn the_default_view_labels_the_hubs_the_powers_and_every_country_in_both_camps() {
+        let ds = crate::test_support::dataset();
+        let g = build(ds, &Filters::default());
+        let mut canon = layout::Canonical::default();
+        // The graph's box at 1280×800 and on a phone held upright.
+        for (w, h) in [(880.0, 530.0), (390.0, 500.0)] {
+            let req = layout::LayoutRequest {
+                orientation: layout::Orientation::of(w, h),
+                ..Default::default()
+            };
+            let pos = canon.place(ds, &g, req).pos;
+            let radius = layout::radii(&g);
+            let picture = Picture {
+                graph: &g,
+                pos: &pos,
+                radius: &radius,
+                axis: &[],
+                layout: layout::LayoutKind::Force,
+            };
+            let svg = graph_svg(&picture, w, h, None, &[]);
+            let mut must: Vec<String> = crate::facts::in_both(ds, ds.as_of)
+                .iter()
+                .filter_map(|iso| g.index_of(iso).map(|i| g.nodes[i].label.clone()))
+                .collect();
+            must.extend(
+                g.nodes
+                    .iter()
+                    .filter(|n| n.is_hub() || n.leader)
+                    .map(|n| n.label.clone()),
+            );
+            assert!(must.len() > 5);
+            for label in must {
+                assert!(
+                    svg.contains(&format!(">{}</text>", xml_escape(&label))),
+                    "{label} unlabelled at {w}×{h}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn escapes_markup_and_control_characters() {
         assert_eq!(xml_escape("a<b & \"c\"\u{1}"), "a&lt;b &amp; &quot;c&quot;");
     }
