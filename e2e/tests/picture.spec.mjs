@@ -102,3 +102,87 @@ test('Home, End and type-ahead move through the graph listbox', async ({ page })
   await page.keyboard.type('sen');
   await expect(graph).toHaveAttribute('aria-activedescendant', 'node-SEN');
 });
+
+/** A host page with the embed and embed.js, tall enough to scroll. */
+async function host(page, baseURL, query = '?v=1&embed=1') {
+  await page.setContent(`<!doctype html><html><body style="margin:0">
+    <p style="height:300px">Host page</p>
+    <iframe id="f" src="${baseURL}/${query}" style="width:1000px;border:0" height="800"></iframe>
+    <p style="height:1200px">More of the host page</p>
+    <script src="${baseURL}/embed.js"></script></body></html>`);
+  const frame = page.frameLocator('#f');
+  await expect(frame.locator('#graph canvas')).toHaveAttribute('data-layout', 'settled');
+  return frame;
+}
+const frameHeight = (page) => page.locator('#f').evaluate((f) => f.getBoundingClientRect().height);
+
+test('an embed grows for the table and shrinks back for the graph', async ({ page, baseURL }) => {
+  const frame = await host(page, baseURL);
+  await expect.poll(() => frameHeight(page)).toBeGreaterThan(500);
+  const graph = await frameHeight(page);
+  await frame.getByRole('tab', { name: 'Table' }).click();
+  await expect.poll(() => frameHeight(page)).toBeGreaterThan(graph + 50);
+  const table = await frameHeight(page);
+  expect(table, 'the table is boxed, not thousands of pixels').toBeLessThan(1400);
+  await frame.getByRole('tab', { name: 'Graph' }).click();
+  await expect.poll(() => frameHeight(page)).toBeLessThan(table - 50);
+});
+
+test('in an embed the wheel scrolls the host page; Ctrl+wheel zooms', async ({ page, baseURL }) => {
+  const frame = await host(page, baseURL);
+  const box = await page.locator('#f').boundingBox();
+  await page.mouse.move(box.x + 400, box.y + 350);
+  const url = () => page.frames().find((f) => f.url().includes('embed=1')).evaluate(() => location.href);
+  await page.mouse.wheel(0, 300);
+  await expect(frame.getByText(/Hold Ctrl .* and scroll to zoom/)).toBeVisible();
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(100);
+  expect(await url()).not.toContain('view=');
+  // The host page has scrolled: point at the graph again.
+  const canvasBox = await frame.locator('#graph canvas').boundingBox();
+  await page.mouse.move(canvasBox.x + canvasBox.width / 2, canvasBox.y + canvasBox.height / 2);
+  await page.keyboard.down('Control');
+  await page.mouse.wheel(0, -200);
+  await page.keyboard.up('Control');
+  await expect.poll(url).toContain('view=');
+});
+
+test('the by-region chart counts each state once', async ({ page }) => {
+  await open(page, '?v=1&tab=charts');
+  const figure = page.getByRole('figure', { name: 'Member states by region' });
+  await figure.getByText(/^Data table/).click();
+  const rows = await figure.locator('table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+  const header = await figure.locator('table thead th').allTextContents();
+  expect(header).toEqual(['Region', 'Artemis Accords only', 'In both camps', 'ILRS only', 'Member states']);
+  for (const [, a, b, i, all] of rows) expect(Number(a) + Number(b) + Number(i)).toBe(Number(all));
+});
+
+test('a chart tooltip near the right edge stays inside the chart', async ({ page }) => {
+  await open(page, '?v=1&tab=charts');
+  const img = page.getByRole('img', { name: 'Member states over time' });
+  await img.scrollIntoViewIfNeeded();
+  const box = await img.boundingBox();
+  await page.mouse.move(box.x + box.width - 30, box.y + box.height / 2);
+  const tip = page.locator('.chart-tip').first();
+  await expect(tip).toBeVisible();
+  const t = await tip.boundingBox();
+  expect(t.x + t.width).toBeLessThanOrEqual(box.x + box.width + 1);
+  expect(t.x).toBeGreaterThanOrEqual(box.x - 1);
+});
+
+test('the map draws the world and, for a selection, its ties', async ({ page }) => {
+  await open(page, '?v=1&layout=map');
+  await expect(page.locator('#graph canvas')).toHaveAttribute('data-layout', 'settled');
+  // Ocean and land differ: a point in the Pacific is background, one in Brazil is filled.
+  const at = (id) => page.evaluate((id) => window.__nodeClientPosition(id), id);
+  const colour = (x, y) => page.evaluate(([x, y]) => {
+    const c = document.querySelector('#graph canvas');
+    const r = c.getBoundingClientRect();
+    const k = c.width / r.width;
+    return [...c.getContext('2d').getImageData((x - r.left) * k, (y - r.top) * k, 1, 1).data];
+  }, [x, y]);
+  const [bx, by] = await at('BRA');
+  const land = await colour(bx + 12, by + 8);
+  expect(land[3], 'Brazil is filled').toBeGreaterThan(200);
+  await page.getByRole('button', { name: 'Zoom to Europe' }).click();
+  await expect(page).toHaveURL(/view=/);
+});
