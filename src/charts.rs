@@ -252,9 +252,12 @@ pub fn annotations(ds: &Dataset, filters: &Filters) -> Vec<Annotation> {
         }
     }
 
-    // Countries in both camps, dated by their second joining.
+    // Countries in both camps, dated by their second joining; several on
+    // the same line within a season share one marker ("Serbia and Djibouti
+    // join both camps"), so their labels do not pile up.
     let artemis = state_joins(ds, filters, FrameworkId::Artemis, at, true);
     let ilrs = state_joins(ds, filters, FrameworkId::Ilrs, at, true);
+    let mut dual: Vec<(Date, FrameworkId, &str)> = Vec::new();
     for a in &artemis {
         let Some(i) = ilrs.iter().find(|i| i.actor == a.actor) else {
             continue;
@@ -265,12 +268,32 @@ pub fn annotations(ds: &Dataset, filters: &Filters) -> Vec<Annotation> {
             (i.date, FrameworkId::Ilrs)
         };
         if shown.contains(&fw) {
-            out.push(Annotation {
-                date,
-                framework: fw,
-                label: format!("{} joins both camps", name_of(ds, &a.actor)),
-            });
+            dual.push((date, fw, name_of(ds, &a.actor)));
         }
+    }
+    crate::sort::sort_by(&mut dual, |a, b| (a.1, a.0).cmp(&(b.1, b.0)));
+    let mut k = 0;
+    while k < dual.len() {
+        let (start, fw, _) = dual[k];
+        let mut end = k + 1;
+        while end < dual.len()
+            && dual[end].1 == fw
+            && dual[end].0.days_since_epoch() - start.days_since_epoch() <= 120
+        {
+            end += 1;
+        }
+        let names: Vec<&str> = dual[k..end].iter().map(|d| d.2).collect();
+        let label = match names.as_slice() {
+            [one] => format!("{one} joins both camps"),
+            [init @ .., last] => format!("{} and {last} join both camps", init.join(", ")),
+            [] => String::new(),
+        };
+        out.push(Annotation {
+            date: dual[end - 1].0,
+            framework: fw,
+            label,
+        });
+        k = end;
     }
 
     crate::sort::sort_by(&mut out, |a, b| {
@@ -607,7 +630,11 @@ pub fn by_region_description(ds: &Dataset, filters: &Filters) -> String {
             let each: Vec<String> = segments
                 .iter()
                 .zip(counts)
-                .map(|(s, n)| format!("{n} {}", s.label()))
+                .map(|(s, n)| match s {
+                    // Mid-sentence: "2 in both camps".
+                    Segment::Camp(Alignment::Both) => format!("{n} in both camps"),
+                    s => format!("{n} {}", s.label()),
+                })
                 .collect();
             if segments.len() > 1 {
                 let all: usize = counts.iter().sum();
@@ -821,8 +848,11 @@ fn err<E: std::fmt::Display>(e: E) -> String {
 
 /// A rough text width in pixels: plotters has no font metrics natively, and
 /// this only steers label placement.
+/// Estimated width of a label at the charts' text size: the shared
+/// estimator, with a little room, since a label wider than estimated would
+/// run into its neighbour.
 fn text_width(s: &str) -> i32 {
-    (s.chars().count() as f64 * TEXT_SIZE * 0.55).ceil() as i32
+    (f64::from(crate::scaled::estimate_text(s, TEXT_SIZE).0) * 1.08).ceil() as i32
 }
 
 /// A pixel box `(x0, y0, x1, y1)`.
@@ -1084,6 +1114,11 @@ pub fn draw_members_over_time<DB: DrawingBackend>(
     for (note, (px, py)) in markers {
         let colour = framework_colour(note.framework, dark);
         let label = place_label((px, py), text_width(&note.label), line_h, (pw, ph), &taken);
+        plot.draw(&Circle::new((px, py), 6, th.bg.filled()))
+            .map_err(err)?;
+        plot.draw(&Circle::new((px, py), 4, colour.filled()))
+            .map_err(err)?;
+        let Some(label) = label else { continue };
         taken.push(label.bounds);
         let (tx, h_anchor) = if label.right {
             (label.bounds.0, HPos::Left)
@@ -1098,10 +1133,6 @@ pub fn draw_members_over_time<DB: DrawingBackend>(
             ))
             .map_err(err)?;
         }
-        plot.draw(&Circle::new((px, py), 6, th.bg.filled()))
-            .map_err(err)?;
-        plot.draw(&Circle::new((px, py), 4, colour.filled()))
-            .map_err(err)?;
         plot.draw(&Text::new(
             note.label.clone(),
             (tx, label.baseline),
@@ -1124,8 +1155,16 @@ struct Placed {
 
 /// Places a label of width `tw` near the point `p` in a plot of `size`:
 /// the nearest free lane above the point (then below), right of the point
-/// when it fits, else left; on the nearest lane if nothing is free.
-fn place_label(p: (i32, i32), tw: i32, line_h: i32, size: (i32, i32), taken: &[PxBox]) -> Placed {
+/// when it fits, else left, else slid inside the plot; `None` when nothing
+/// is free (the marker stays, the label gives way: the description and the
+/// data table name every moment).
+fn place_label(
+    p: (i32, i32),
+    tw: i32,
+    line_h: i32,
+    size: (i32, i32),
+    taken: &[PxBox],
+) -> Option<Placed> {
     let (px, py) = p;
     let fits_right = px + 8 + tw <= size.0;
     let fits_left = px - 8 - tw >= 0;
@@ -1134,11 +1173,17 @@ fn place_label(p: (i32, i32), tw: i32, line_h: i32, size: (i32, i32), taken: &[P
         (false, true) => vec![false],
         _ => vec![true],
     };
+    // Neither side has room: start the text where it ends at the plot's edge.
+    let slide = (!fits_right && !fits_left).then(|| (size.0 - tw).clamp(0, px.max(0)));
     let step = line_h + 2;
     let above = (0..14).map(|lane| py - 10 - lane * step);
     let below = (0..4).map(|lane| py + 10 + line_h + lane * step);
     let make = |baseline: i32, right: bool| {
-        let x0 = if right { px + 8 } else { px - 8 - tw };
+        let x0 = match slide {
+            Some(x) => x,
+            None if right => px + 8,
+            None => px - 8 - tw,
+        };
         Placed {
             baseline,
             bounds: (x0, baseline - line_h, x0 + tw, baseline),
@@ -1150,11 +1195,11 @@ fn place_label(p: (i32, i32), tw: i32, line_h: i32, size: (i32, i32), taken: &[P
             let c = make(baseline, right);
             let b = c.bounds;
             if b.1 >= 0 && b.3 <= size.1 && !taken.iter().any(|t| overlaps(*t, b)) {
-                return c;
+                return Some(c);
             }
         }
     }
-    make((py - 10).max(line_h), sides[0])
+    None
 }
 
 /// Grouped vertical bars: one group per category, one bar per framework,
@@ -1551,7 +1596,8 @@ impl ChartKind {
 /// the footer's text sizes (15 px for the first line, 13 px after), so no
 /// source is cut off at the picture's edge.
 pub fn wrap_footer(lines: &[String], width: u32) -> Vec<String> {
-    let room = f64::from(width.saturating_sub(20));
+    // The estimate runs a little short of real fonts: keep a margin.
+    let room = f64::from(width.saturating_sub(20)) / 1.1;
     let mut out = Vec::new();
     for (k, line) in lines.iter().enumerate() {
         let size = if k == 0 { 15.0 } else { 13.0 };
@@ -1575,16 +1621,19 @@ pub fn wrap_footer(lines: &[String], width: u32) -> Vec<String> {
     out
 }
 
-/// Where a chart's tooltip goes for a pointer at `x` in a chart `width`
-/// pixels wide: `(true, px)` to set its right edge `px` from the right (in
-/// the right half, so it never runs off the chart), else its left edge.
-pub fn tip_anchor(x: f64, width: u32) -> (bool, f64) {
+/// The left edge of a chart's tooltip `text` for a pointer at `x` in a
+/// chart `width` pixels wide: right of the pointer when it fits, else left
+/// of it, and always inside the chart (its width estimated at the tooltip's
+/// 12.3 px text with 8 px padding each side).
+pub fn tip_left(x: f64, width: u32, text: &str) -> f64 {
     let w = f64::from(width);
-    if x > w / 2.0 {
-        (true, w - x + 12.0)
+    let tw = f64::from(crate::scaled::estimate_text(text, 12.3).0) * 1.08 + 16.0;
+    let left = if x + 12.0 + tw <= w {
+        x + 12.0
     } else {
-        (false, x + 12.0)
-    }
+        x - 12.0 - tw
+    };
+    left.clamp(0.0, (w - tw).max(0.0))
 }
 
 /// Height in pixels of an export footer with `lines` lines.
@@ -1638,8 +1687,13 @@ mod tooltip_tests {
             wrapped.join(" ").split_whitespace().collect::<Vec<_>>(),
             long.join(" ").split_whitespace().collect::<Vec<_>>()
         );
-        assert_eq!(tip_anchor(100.0, 800), (false, 112.0));
-        assert_eq!(tip_anchor(790.0, 800), (true, 22.0));
+        let tip = "Europe: Artemis Accords only 30, In both camps 1, ILRS only 3, Member states 34";
+        assert_eq!(tip_left(100.0, 800, "short"), 112.0);
+        for x in [0.0, 250.0, 400.0, 600.0, 790.0] {
+            let left = tip_left(x, 800, tip);
+            let tw = f64::from(crate::scaled::estimate_text(tip, 12.3).0) * 1.08 + 16.0;
+            assert!(left >= 0.0 && left + tw <= 800.0, "{x}: {left}");
+        }
     }
 
     #[test]
@@ -1786,6 +1840,15 @@ mod tests {
             "Thailand joins both camps"
         ));
         assert!(notes.iter().any(|a| a.label == "Senegal joins both camps"));
+        // Every country in both camps is named in exactly one marker.
+        for iso in facts::in_both(&ds, ds.as_of) {
+            let name = name_of(&ds, &iso);
+            let n = notes
+                .iter()
+                .filter(|a| a.label.contains("both camps") && a.label.contains(name))
+                .count();
+            assert_eq!(n, 1, "{name}: {notes:?}");
+        }
         assert!(notes.iter().all(|a| a.date <= ds.as_of));
         assert!(notes.windows(2).all(|w| w[0].date <= w[1].date));
 

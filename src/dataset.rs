@@ -10,30 +10,37 @@ use crate::date::Date;
 use crate::model::*;
 
 /// The data files, by name, as shipped in `assets/data/`; `countries.csv`
-/// keeps only the countries the other files mention (see `build.rs`).
+/// keeps only the countries the other files mention, and the others leave
+/// out their `curator_note` column (see `build.rs`).
 pub const EMBEDDED: &[(&str, &str)] = &[
     ("meta.csv", include_str!("../assets/data/meta.csv")),
     (
         "countries.csv",
         include_str!(concat!(env!("OUT_DIR"), "/countries.csv")),
     ),
-    ("actors.csv", include_str!("../assets/data/actors.csv")),
-    ("sources.csv", include_str!("../assets/data/sources.csv")),
+    (
+        "actors.csv",
+        include_str!(concat!(env!("OUT_DIR"), "/actors.csv")),
+    ),
+    (
+        "sources.csv",
+        include_str!(concat!(env!("OUT_DIR"), "/sources.csv")),
+    ),
     (
         "frameworks.csv",
         include_str!("../assets/data/frameworks.csv"),
     ),
     (
         "memberships.csv",
-        include_str!("../assets/data/memberships.csv"),
+        include_str!(concat!(env!("OUT_DIR"), "/memberships.csv")),
     ),
     (
         "partnerships.csv",
-        include_str!("../assets/data/partnerships.csv"),
+        include_str!(concat!(env!("OUT_DIR"), "/partnerships.csv")),
     ),
     (
         "reported_counts.csv",
-        include_str!("../assets/data/reported_counts.csv"),
+        include_str!(concat!(env!("OUT_DIR"), "/reported_counts.csv")),
     ),
 ];
 
@@ -750,6 +757,42 @@ mod tests {
     fn load_owned(files: &[(&'static str, String)]) -> Result<Dataset, Vec<DataError>> {
         let refs: Vec<(&str, &str)> = files.iter().map(|(n, t)| (*n, t.as_str())).collect();
         load(&refs)
+    }
+
+    #[test]
+    fn embedded_copies_leave_out_only_the_curator_notes() {
+        let originals = [
+            ("actors.csv", include_str!("../assets/data/actors.csv")),
+            ("sources.csv", include_str!("../assets/data/sources.csv")),
+            (
+                "memberships.csv",
+                include_str!("../assets/data/memberships.csv"),
+            ),
+            (
+                "partnerships.csv",
+                include_str!("../assets/data/partnerships.csv"),
+            ),
+            (
+                "reported_counts.csv",
+                include_str!("../assets/data/reported_counts.csv"),
+            ),
+        ];
+        for (name, original) in originals {
+            let embedded = EMBEDDED.iter().find(|(n, _)| *n == name).unwrap().1;
+            let (full, kept) = (csv::parse(original).unwrap(), csv::parse(embedded).unwrap());
+            assert_eq!(kept.column("curator_note"), None, "{name}");
+            assert_eq!(full.rows.len(), kept.rows.len(), "{name}");
+            let notes = full.column("curator_note");
+            for (a, b) in full.rows.iter().zip(&kept.rows) {
+                assert_eq!(a.line, b.line, "{name}: line numbers kept");
+                let n = if notes.is_some() {
+                    a.fields.len() - 1
+                } else {
+                    a.fields.len()
+                };
+                assert_eq!(a.fields[..n], b.fields[..], "{name}:{}", a.line);
+            }
+        }
     }
 
     #[test]

@@ -265,11 +265,24 @@ pub fn ties_by_camp(ds: &Dataset, iso3: &str, at: Date) -> TieCounts {
 
 /// The accessible one-line status of an actor: "Thailand — Artemis Accords
 /// 2024-12-16; ILRS 2024-04-05".
-pub fn status_line(ds: &Dataset, actor: &Actor, at: Date) -> String {
+/// Rows resting only on unverified sources are left out when
+/// `hide_unverified` is set, as the graph leaves out their lines.
+pub fn status_line(ds: &Dataset, actor: &Actor, at: Date, hide_unverified: bool) -> String {
     let parts: Vec<String> = FrameworkId::ALL
         .iter()
         .filter_map(|f| {
-            let m = joined(ds, &actor.id, *f, at)?;
+            let m = ds
+                .memberships
+                .iter()
+                .filter(|m| {
+                    m.actor == actor.id
+                        && m.framework == *f
+                        && m.status == Status::Member
+                        && m.date <= at
+                        && !(hide_unverified
+                            && m.confidence == crate::model::Confidence::Unverified)
+                })
+                .min_by_key(|m| m.date)?;
             let short = ds.framework(*f).map_or(f.label(), |x| x.short.as_str());
             Some(format!("{short} {}", m.date))
         })
@@ -342,7 +355,7 @@ mod tests {
     fn status_line_names_both_dates() {
         let ds = ds();
         let tha = ds.actor("THA").unwrap();
-        let line = status_line(&ds, tha, ds.as_of);
+        let line = status_line(&ds, tha, ds.as_of, false);
         assert!(line.starts_with("Thailand — "), "{line}");
         // Both of its joining dates, whatever the data says they are.
         for f in [FrameworkId::Artemis, FrameworkId::Ilrs] {

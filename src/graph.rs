@@ -234,6 +234,35 @@ pub fn short_label(a: &Actor) -> &str {
     }
 }
 
+/// The accessible summary of a hub node: its members as drawn, told apart
+/// as the lines are ("Artemis — hub, 71 member states shown, 1 intended or
+/// reported only"), so it agrees with the counts elsewhere.
+pub fn hub_summary(g: &Graph, i: usize) -> String {
+    let mut counts = [0usize; 3];
+    for e in g.edges.iter().filter(|e| e.target == i || e.source == i) {
+        if let EdgeKind::Member(_, link) = e.kind {
+            let other = if e.target == i { e.source } else { e.target };
+            let state = g.nodes[other].kind == NodeKind::Actor(ActorKind::Country);
+            match link {
+                MemberLink::State if state => counts[0] += 1,
+                MemberLink::Tentative => counts[2] += 1,
+                _ => counts[1] += 1,
+            }
+        }
+    }
+    let mut parts = vec![format!("{} member states shown", counts[0])];
+    if counts[1] > 0 {
+        parts.push(format!(
+            "{} agencies, bodies or states through one",
+            counts[1]
+        ));
+    }
+    if counts[2] > 0 {
+        parts.push(format!("{} intended or reported only", counts[2]));
+    }
+    format!("{} — hub, {}", g.nodes[i].label, parts.join(", "))
+}
+
 /// The id of a framework's hub node.
 pub fn hub_id(f: FrameworkId) -> String {
     format!("hub:{}", f.id())
@@ -444,6 +473,20 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_hub_summary_counts_member_states_as_the_summary_does() {
+        use super::*;
+        let ds = crate::test_support::dataset();
+        let g = build(ds, &Filters::default());
+        let hub = g.index_of(&hub_id(FrameworkId::Artemis)).unwrap();
+        let states = crate::facts::state_members(ds, FrameworkId::Artemis, ds.as_of).len();
+        let text = hub_summary(&g, hub);
+        assert!(
+            text.starts_with(&format!("Artemis — hub, {states} member states shown")),
+            "{text}"
+        );
     }
 
     #[test]

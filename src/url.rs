@@ -354,7 +354,7 @@ impl Reader<'_> {
             },
             "layout" => match LayoutKind::parse(value) {
                 Some(l) => self.state.layout = l,
-                None => self.notice(key, value, "is not a layout (force, alignment or geo)"),
+                None => self.notice(key, value, "is not a layout (network, axis or map)"),
             },
             "order" => match value {
                 "date" => self.state.by_date = true,
@@ -506,10 +506,15 @@ impl Reader<'_> {
             self.state.selected = None;
             return;
         }
-        let is_hub = value
-            .strip_prefix("hub:")
-            .is_some_and(|f| FrameworkId::parse(f).is_some());
-        if is_hub || self.ds.actor(value).is_some() {
+        // A hub: `hub:artemis`, or `hub-artemis` as written elsewhere (the
+        // node's element id), in any case.
+        let hub = value
+            .get(..4)
+            .filter(|p| p.eq_ignore_ascii_case("hub:") || p.eq_ignore_ascii_case("hub-"))
+            .and_then(|_| FrameworkId::parse(&value[4..].to_ascii_lowercase()));
+        if let Some(f) = hub {
+            self.state.selected = Some(crate::graph::hub_id(f));
+        } else if self.ds.actor(value).is_some() {
             self.state.selected = Some(value.to_string());
         } else if let Some(a) = self.ds.actor(&value.to_ascii_uppercase()) {
             self.state.selected = Some(a.id.clone());
@@ -790,6 +795,17 @@ mod tests {
         assert_eq!(n.len(), 2);
         assert!(n[0].message.contains("newer version"));
         let (_, n) = from_query("v=x", &DS);
+        assert_eq!(n.len(), 1);
+    }
+
+    #[test]
+    fn hubs_are_selected_by_either_spelling() {
+        for v in ["hub:artemis", "hub-artemis", "HUB-Artemis"] {
+            let (s, n) = from_query(&format!("v=1&sel={v}"), &DS);
+            assert!(n.is_empty(), "{v}: {n:?}");
+            assert_eq!(s.selected.as_deref(), Some("hub:artemis"), "{v}");
+        }
+        let (_, n) = from_query("v=1&sel=hub-mars", &DS);
         assert_eq!(n.len(), 1);
     }
 

@@ -212,15 +212,11 @@ fn Chart(kind: ChartKind) -> impl IntoView {
             <h3 id=title_b>{kind.title()}</h3>
             <div class="chart-box" on:pointerleave=move |_| tooltip.set(None)>
                 <canvas node_ref=canvas role="img" aria-labelledby=title_id aria-describedby=desc_a
-                    on:pointermove=on_move></canvas>
+                    on:pointermove=on_move on:pointerdown=on_move></canvas>
                 {move || tooltip.get().map(|(x, t)| {
-                    // Anchored on the side away from the nearer edge, so it is never cut off.
-                    let (right, px) = charts::tip_anchor(x, width.get_untracked());
-                    let px = format!("{px}px");
-                    view! {
-                        <div class="chart-tip" aria-hidden="true"
-                            style:left=(!right).then(|| px.clone()) style:right=right.then_some(px)>{t}</div>
-                    }
+                    // Kept inside the chart, so it is never cut off.
+                    let left = charts::tip_left(x, width.get_untracked(), &t);
+                    view! { <div class="chart-tip" aria-hidden="true" style:left=format!("{left}px")>{t}</div> }
                 })}
             </div>
             {move || draw_error.get().map(|e| view! {

@@ -49,6 +49,7 @@ pub fn DetailsPanel() -> impl IntoView {
     // not on every pan or zoom (which also change the view state).
     let selected = Memo::new(move |_| state.selected());
     let as_of = Memo::new(move |_| state.as_of());
+    let hide_unverified = Memo::new(move |_| state.filters(|f| f.hide_unverified));
     let body = move || {
         let Some(id) = selected.get() else {
             return view! {
@@ -66,7 +67,7 @@ pub fn DetailsPanel() -> impl IntoView {
             return view! { <h2>"Details"</h2><p role="alert">{format!("Unknown id '{id}'.")}</p> }
                 .into_any();
         };
-        actor_details(&ds, &actor, at).into_any()
+        actor_details(&ds, &actor, at, hide_unverified.get()).into_any()
     };
     // On a phone the details cover the lower half (a bottom sheet, below):
     // bring the graph to the top of the screen so the selection stays in
@@ -140,7 +141,15 @@ fn hub_details(ds: &Dataset, fw: FrameworkId, at: crate::date::Date) -> impl Int
     }
 }
 
-fn actor_details(ds: &Dataset, actor: &Actor, at: crate::date::Date) -> impl IntoView + use<> {
+/// `hide_unverified`: the view hides facts resting on weak sources, so the
+/// panel leaves them out too (and says how many), as the graph does.
+fn actor_details(
+    ds: &Dataset,
+    actor: &Actor,
+    at: crate::date::Date,
+    hide_unverified: bool,
+) -> impl IntoView + use<> {
+    let shows = |c: Confidence| !(hide_unverified && c == Confidence::Unverified);
     let country = actor
         .country
         .as_deref()
@@ -154,7 +163,7 @@ fn actor_details(ds: &Dataset, actor: &Actor, at: crate::date::Date) -> impl Int
     let alignment = actor
         .country
         .as_deref()
-        .map(|c| facts::alignment(ds, c, at));
+        .map(|c| facts::alignment_where(ds, c, at, |m| shows(m.confidence)));
     // Memberships of the actor and, for a country, of its bodies.
     let bodies: Vec<&Actor> = ds
         .actors
@@ -170,6 +179,11 @@ fn actor_details(ds: &Dataset, actor: &Actor, at: crate::date::Date) -> impl Int
         .iter()
         .filter(|m| m.date <= at && bodies.iter().any(|b| b.id == m.actor))
         .cloned()
+        .collect();
+    let hidden_rows = memberships.iter().filter(|m| !shows(m.confidence)).count();
+    let memberships: Vec<Membership> = memberships
+        .into_iter()
+        .filter(|m| shows(m.confidence))
         .collect();
     let mut memberships = memberships;
     crate::sort::sort_by(&mut memberships, |a, b| {
@@ -196,6 +210,13 @@ fn actor_details(ds: &Dataset, actor: &Actor, at: crate::date::Date) -> impl Int
             })
             .collect()
     };
+    let hidden_ties = ties.iter().filter(|(p, _)| !shows(p.confidence)).count();
+    let ties: Vec<_> = ties
+        .into_iter()
+        .filter(|(p, _)| shows(p.confidence))
+        .collect();
+    let (no_memberships, no_ties) = (memberships.is_empty(), ties.is_empty());
+    let hidden = hidden_rows + hidden_ties;
     let counts = actor
         .country
         .as_deref()
@@ -221,7 +242,15 @@ fn actor_details(ds: &Dataset, actor: &Actor, at: crate::date::Date) -> impl Int
                         <strong>{fw}</strong>{who}" "{confidence_badge(m.confidence)}
                     </div>
                     <div>{format!("{} · {} · {} · {}", m.date, m.instrument.label(), m.level.label(), m.status.label())}</div>
-                    {(!m.official.is_empty()).then(|| view! { <div>{format!("Signed by {}", m.official)}</div> })}
+                    {(!m.official.is_empty()).then(|| {
+                        // An announced signing that has not taken place names who is to sign.
+                        let role = match m.status {
+                            crate::model::Status::Intent => "To be signed by",
+                            crate::model::Status::Uncertain => "Reported signatory:",
+                            _ => "Signed by",
+                        };
+                        view! { <div>{format!("{role} {}", m.official)}</div> }
+                    })}
                     {(!m.note.is_empty()).then(|| view! { <div class="note">{m.note.clone()}</div> })}
                     {disagreement}
                     {source_links(ds, &m.sources)}
@@ -250,9 +279,14 @@ fn actor_details(ds: &Dataset, actor: &Actor, at: crate::date::Date) -> impl Int
         {alignment.map(|a| view! { <p class="alignment">{format!("Alignment as of {}: {}", at.human(), a.label())}</p> })}
         {counts.map(|c| view! { <p>{format!("Bilateral ties: {} with Artemis-side partners, {} with ILRS-side partners, {} with others.", c.artemis, c.ilrs, c.other)}</p> })}
         {(!actor.note.is_empty()).then(|| view! { <p class="note">{actor.note.clone()}</p> })}
+        {(hidden > 0).then(|| view! {
+            <p class="note">{format!("{hidden} unverified {} hidden, as the view hides unverified facts.", if hidden == 1 { "fact is" } else { "facts are" })}</p>
+        })}
         <h3>"Memberships"</h3>
+        {no_memberships.then(|| view! { <p class="none">"None recorded in this data as of this date."</p> })}
         <ul class="facts">{m_rows}</ul>
         <h3>"Partnerships"</h3>
+        {no_ties.then(|| view! { <p class="none">"No bilateral ties recorded in this data as of this date."</p> })}
         <ul class="facts">{t_rows}</ul>
     }
 }

@@ -622,8 +622,9 @@ pub fn GraphView() -> impl IntoView {
                     let ds = state.ds();
                     tooltip.set(hit.1.map(|id| {
                         let as_of = state.as_of();
+                        let hide = state.view.with_untracked(|v| v.filters.hide_unverified);
                         let text = match ds.actor(&id) {
-                            Some(a) => facts::status_line(&ds, a, as_of),
+                            Some(a) => facts::status_line(&ds, a, as_of, hide),
                             None => hub_summary(&state.graph.get_untracked(), &id),
                         };
                         (p[0], p[1], text)
@@ -733,8 +734,13 @@ pub fn GraphView() -> impl IntoView {
                     ev.prevent_default();
                     return jump(Some(n - 1));
                 }
+                // A space continues a name being typed ("united s"); alone it selects.
                 k if k.chars().count() == 1
-                    && k.chars().all(char::is_alphabetic)
+                    && (k.chars().all(char::is_alphabetic)
+                        || (k == " "
+                            && typed.with_value(|(b, last)| {
+                                !b.is_empty() && now() - last <= 700.0
+                            })))
                     && !(ev.ctrl_key() || ev.meta_key() || ev.alt_key()) =>
                 {
                     ev.prevent_default();
@@ -831,13 +837,14 @@ pub fn GraphView() -> impl IntoView {
 
     let options = move || {
         let g = state.graph.get();
+        let hide = state.filters(|f| f.hide_unverified);
         let ds = state.ds();
         let as_of = state.as_of();
         g.nodes
             .iter()
             .map(|n| {
                 let text = match ds.actor(&n.id) {
-                    Some(a) => facts::status_line(&ds, a, as_of),
+                    Some(a) => facts::status_line(&ds, a, as_of, hide),
                     None => hub_summary(&g, &n.id),
                 };
                 let id = n.id.clone();
@@ -922,13 +929,8 @@ pub fn GraphView() -> impl IntoView {
 
 /// A hub's accessible status: its name and member count.
 fn hub_summary(g: &Graph, id: &str) -> String {
-    let Some(i) = g.index_of(id) else {
-        return id.to_string();
-    };
-    format!(
-        "{} — hub, {} linked members shown",
-        g.nodes[i].label, g.nodes[i].degree
-    )
+    g.index_of(id)
+        .map_or_else(|| id.to_string(), |i| crate::graph::hub_summary(g, i))
 }
 
 /// Marks the first complete frame for the benchmark harness and tests.

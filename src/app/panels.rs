@@ -210,8 +210,9 @@ pub fn Toolbar() -> impl IntoView {
             <button type="button" hidden=move || state.layout() != LayoutKind::Geographic
                 on:click=move |_| {
                     handle_europe.with(|s| {
-                        let [x0, y1] = crate::world::project(-12.0, 35.0);
-                        let [x1, y0] = crate::world::project(36.0, 66.0);
+                        // Iceland to Cyprus, with room for their labels.
+                        let [x0, y1] = crate::world::project(-26.0, 33.0);
+                        let [x1, y0] = crate::world::project(40.0, 68.0);
                         s.camera = crate::camera::Camera::fit([x0, y0, x1, y1], s.width, s.height, 12.0);
                         s.user_moved = true;
                     });

@@ -210,7 +210,8 @@ type Group = (String, Vec<usize>);
 /// Within a column, nodes are grouped by region or by year of joining; each
 /// group starts a new row under its own label, so the other axis can be read.
 /// On a portrait canvas the camps are bands stacked top to bottom (Artemis,
-/// both, neither, ILRS) instead of columns side by side.
+/// both, neither, ILRS) instead of columns side by side, each one block of
+/// rows under its heading.
 pub fn alignment_layout(
     graph: &Graph,
     ds: &Dataset,
@@ -276,7 +277,7 @@ pub fn alignment_layout(
     // Space above each group for its label.
     const LABEL_ROOM: f32 = 26.0;
     let per_row = |x: i32| match (portrait, x) {
-        (true, _) => 8,
+        (true, _) => 12,
         // Wide side columns, so the axis fills a wide screen.
         (false, 0) => 4,
         (false, _) => 7,
@@ -353,6 +354,9 @@ pub fn alignment_layout(
             _ => 3,
         };
         crate::sort::sort_by_key(&mut grouped, |(k, _)| rank(*k));
+        // One block per camp, still in region (or year) order but without
+        // group labels: on a narrow screen they would cover the nodes, and
+        // the blocks keep the picture about as tall as a phone's graph box.
         let mut y = 0.0;
         for ((x, band), groups) in grouped {
             labels.push(AxisLabel {
@@ -360,7 +364,16 @@ pub fn alignment_layout(
                 text: heading(x, band).to_string(),
                 heading: true,
             });
-            y = place(0, y + 24.0, groups, &mut labels) + 30.0;
+            let members: Vec<usize> = groups.into_iter().flat_map(|(_, m)| m).collect();
+            let width = (per_row(0) - 1) as f32 * STEP;
+            for (k, &i) in members.iter().enumerate() {
+                let (row, col) = (k / per_row(0), k % per_row(0));
+                pos[i] = [
+                    -width / 2.0 + col as f32 * STEP,
+                    y + 24.0 + row as f32 * STEP,
+                ];
+            }
+            y += 24.0 + members.len().div_ceil(per_row(0)) as f32 * STEP + 34.0;
         }
         for (i, n) in graph.nodes.iter().enumerate() {
             match n.kind {
@@ -667,7 +680,7 @@ mod tests {
         assert!(heading("In both camps") < heading("ILRS only"));
         let b = bounds(&pos, &radii(&g)).unwrap();
         assert!(
-            b[3] - b[1] > 2.0 * (b[2] - b[0]),
+            b[3] - b[1] > b[2] - b[0],
             "a tall picture for a tall screen"
         );
         for (i, n) in g.nodes.iter().enumerate() {
