@@ -179,7 +179,8 @@ fn pick(graph: &Graph, whole: &BTreeMap<String, Point>) -> Vec<Point> {
     pos.into_iter().map(|p| p.unwrap_or_default()).collect()
 }
 
-#[cfg(test)]
+// Native only: proptest is not built for wasm32.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use crate::date::Date;
