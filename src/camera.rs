@@ -98,6 +98,18 @@ impl Camera {
     }
 }
 
+/// The camera moved just enough to show world point `p`: unchanged while
+/// `p` is at least `margin` pixels inside the `width` × `height` screen,
+/// else centred on it at the same scale (keyboard focus stays in view).
+pub fn keep_in_view(cam: Camera, p: Point, width: f32, height: f32, margin: f32) -> Camera {
+    let s = cam.to_screen(p);
+    if s[0] < margin || s[1] < margin || s[0] > width - margin || s[1] > height - margin {
+        Camera::centre_on(p, cam.scale, width, height)
+    } else {
+        cam
+    }
+}
+
 /// Nodes plus edges above which a full frame no longer fits a 60 Hz frame
 /// on a CPU rasteriser (measured: 4 000 elements draw in ~5 ms, 40 000 in
 /// ~180 ms, see docs/bench). Larger scenes move a bitmap while the view moves.
@@ -193,6 +205,15 @@ mod tests {
             assert!((a[1] * k + ty - b[1]).abs() < 1e-3, "{w:?}");
         }
         assert_eq!(reframe(&from, &from), [1.0, 0.0, 0.0]);
+    }
+
+    #[test]
+    fn keeping_a_point_in_view_moves_only_when_needed() {
+        let cam = Camera::default();
+        assert_eq!(keep_in_view(cam, [100.0, 100.0], 800.0, 600.0, 20.0), cam);
+        let moved = keep_in_view(cam, [790.0, 100.0], 800.0, 600.0, 20.0);
+        assert_eq!(moved.to_screen([790.0, 100.0]), [400.0, 300.0]);
+        assert_eq!(moved.scale, cam.scale);
     }
 
     #[test]

@@ -179,32 +179,27 @@ mod tests {
     #[test]
     fn fills_follow_what_the_view_shows() {
         let ds = crate::test_support::dataset();
-        let g = build(ds, &Filters::default());
-        let f = fills(&g, outlines());
-        let fill = |iso: &str| {
-            f.iter()
+        let fill_in = |f: &Filters, iso: &str| {
+            let g = build(ds, f);
+            fills(&g, outlines())
+                .into_iter()
                 .find(|(o, _)| o.iso3.as_deref() == Some(iso))
                 .unwrap()
                 .1
         };
-        assert_eq!(fill("USA"), Some(Alignment::Artemis));
-        assert_eq!(fill("CHN"), Some(Alignment::Ilrs));
-        assert_eq!(fill("THA"), Some(Alignment::Both));
-        let no_artemis = build(
-            ds,
-            &Filters {
-                hidden_alignments: [Alignment::Artemis].into(),
-                ..Filters::default()
-            },
+        let all = Filters::default();
+        assert_eq!(fill_in(&all, "USA"), Some(Alignment::Artemis));
+        assert_eq!(fill_in(&all, "CHN"), Some(Alignment::Ilrs));
+        assert_eq!(fill_in(&all, "THA"), Some(Alignment::Both));
+        let no_artemis = Filters {
+            hidden_alignments: [Alignment::Artemis].into(),
+            ..Filters::default()
+        };
+        assert_eq!(fill_in(&no_artemis, "THA"), Some(Alignment::Both));
+        assert_eq!(
+            fill_in(&no_artemis, "USA"),
+            None,
+            "not shown, so not filled"
         );
-        let f = fills(&no_artemis, outlines());
-        let fill = |iso: &str| {
-            f.iter()
-                .find(|(o, _)| o.iso3.as_deref() == Some(iso))
-                .unwrap()
-                .1
-        };
-        assert_eq!(fill("THA"), Some(Alignment::Both));
-        assert_eq!(fill("USA"), None, "not shown, so not filled");
     }
 }

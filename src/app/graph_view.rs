@@ -708,15 +708,8 @@ pub fn GraphView() -> impl IntoView {
             let jump = |i: Option<usize>| {
                 let next = handle.with(|s| {
                     i.map(|i| {
-                        let p = s.camera.to_screen(s.pos[i]);
-                        if p[0] < 20.0
-                            || p[1] < 20.0
-                            || p[0] > s.width - 20.0
-                            || p[1] > s.height - 20.0
-                        {
-                            s.camera =
-                                Camera::centre_on(s.pos[i], s.camera.scale, s.width, s.height);
-                        }
+                        s.camera =
+                            camera::keep_in_view(s.camera, s.pos[i], s.width, s.height, 20.0);
                         s.graph.nodes[i].id.clone()
                     })
                 });
@@ -787,15 +780,8 @@ pub fn GraphView() -> impl IntoView {
                     };
                     next.map(|i| {
                         // Keep the focused node in view.
-                        let p = s.camera.to_screen(s.pos[i]);
-                        if p[0] < 20.0
-                            || p[1] < 20.0
-                            || p[0] > s.width - 20.0
-                            || p[1] > s.height - 20.0
-                        {
-                            s.camera =
-                                Camera::centre_on(s.pos[i], s.camera.scale, s.width, s.height);
-                        }
+                        s.camera =
+                            camera::keep_in_view(s.camera, s.pos[i], s.width, s.height, 20.0);
                         s.graph.nodes[i].id.clone()
                     })
                 });
