@@ -191,3 +191,14 @@ test('the map draws the world and, for a selection, its ties', async ({ page }) 
   await page.getByRole('button', { name: 'Zoom to Europe' }).click();
   await expect(page).toHaveURL(/view=/);
 });
+
+test('a change of system theme recolours the graph, the legend and the charts', async ({ page }) => {
+  await open(page, '?v=1&tab=charts');
+  const swatch = page.getByRole('button', { name: 'Artemis Accords only' }).locator('.swatch');
+  const chart = () => page.evaluate(() => document.querySelector('figure.chart canvas').toDataURL());
+  await expect(page.getByRole('img', { name: 'Member states over time' })).toBeVisible();
+  const light = [await swatch.evaluate((e) => getComputedStyle(e).backgroundColor), await chart()];
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect.poll(() => swatch.evaluate((e) => getComputedStyle(e).backgroundColor)).not.toBe(light[0]);
+  await expect.poll(chart).not.toBe(light[1]);
+});

@@ -18,12 +18,6 @@ use crate::scaled::{ScaledBackend, Surface};
 
 const HEIGHT: u32 = 380;
 
-fn dark() -> bool {
-    web_sys::window()
-        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-        .is_some_and(|m| m.matches())
-}
-
 /// The charts tab.
 #[component]
 pub fn ChartsView() -> impl IntoView {
@@ -116,6 +110,7 @@ fn Chart(kind: ChartKind) -> impl IntoView {
     Effect::new(move |_| {
         let w = width.get();
         let f = filters.get();
+        let dark = state.dark.get();
         let Some(c) = canvas.get() else { return };
         if w == 0 {
             return;
@@ -133,7 +128,7 @@ fn Chart(kind: ChartKind) -> impl IntoView {
             .ok_or_else(|| "the canvas has no 2D context".to_string())
             .and_then(|backend| {
                 let root = ScaledBackend::new(Surface::Raster(backend), dpr).into_drawing_area();
-                kind.draw(&root, &ds, &f, dark())?;
+                kind.draw(&root, &ds, &f, dark)?;
                 root.present().map_err(|e| e.to_string())
             });
         draw_error.set(drawn.err());

@@ -297,23 +297,17 @@ pub fn GraphView() -> impl IntoView {
         s.pending_view = state.view.with_untracked(|v| v.view);
         s.layout = state.view.with_untracked(|v| v.layout);
         s.by_date = state.view.with_untracked(|v| v.by_date);
-        s.dark = media("(prefers-color-scheme: dark)");
         s.reduced_motion = media("(prefers-reduced-motion: reduce)");
         s.dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio() as f32);
     });
-    // Follow the system theme when it changes (e.g. dark mode at sunset).
-    if let Some(mq) =
-        web_sys::window().and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+    // The canvas follows the system theme when it changes.
     {
         let handle = handle.clone();
-        let on_change = Closure::<dyn Fn(web_sys::MediaQueryListEvent)>::new(
-            move |ev: web_sys::MediaQueryListEvent| {
-                handle.with(|s| s.dark = ev.matches());
-                handle.draw_now();
-            },
-        );
-        let _ = mq.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
-        on_change.forget();
+        Effect::new(move |_| {
+            let dark = state.dark.get();
+            handle.with(|s| s.dark = dark);
+            handle.draw_now();
+        });
     }
 
     // Size the canvas to its box, and keep it so.

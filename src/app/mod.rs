@@ -49,6 +49,9 @@ pub struct AppState {
     pub zoom_to: RwSignal<Option<String>>,
     /// Problems found in the link the page was opened with.
     pub notices: RwSignal<Vec<Notice>>,
+    /// The system's dark theme: one signal the graph, legend and charts
+    /// follow when it changes (e.g. at sunset).
+    pub dark: RwSignal<bool>,
     /// How the next view change is written to history.
     history: StoredValue<History>,
 }
@@ -269,9 +272,11 @@ pub fn Explorer(
         graph,
         zoom_to: RwSignal::new(None),
         notices: RwSignal::new(notices),
+        dark: RwSignal::new(graph_view::media("(prefers-color-scheme: dark)")),
         history: StoredValue::new(History::Push),
     };
     provide_context(state);
+    follow_system_theme(state.dark);
     provide_context(StoredValue::new_local(graph_view::SceneHandle::new(
         NodeRef::new(),
     )));
@@ -350,6 +355,26 @@ pub fn Explorer(
             </p>
         </footer>
     }
+}
+
+/// Keeps `dark` in step with the system theme; the listener is removed when
+/// the app goes away.
+fn follow_system_theme(dark: RwSignal<bool>) {
+    let Some(mq) = web_sys::window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+    else {
+        return;
+    };
+    let on_change = Closure::<dyn Fn(web_sys::MediaQueryListEvent)>::new(
+        move |ev: web_sys::MediaQueryListEvent| dark.set(ev.matches()),
+    );
+    let _ = mq.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
+    let keep = send_wrapper::SendWrapper::new((mq, on_change));
+    on_cleanup(move || {
+        let (mq, on_change) = &*keep;
+        let _ =
+            mq.remove_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
+    });
 }
 
 /// Problems with the link the page was opened with: each named, dismissible.

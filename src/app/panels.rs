@@ -248,19 +248,20 @@ pub fn Toolbar() -> impl IntoView {
 #[component]
 pub fn Legend() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let dark = web_sys::window()
-        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-        .is_some_and(|m| m.matches());
+    // Swatches follow the system theme as the canvas does.
+    let dark = state.dark;
     let alignment_items = Alignment::ALL.iter().map(|&a| {
-        let colour = palette::alignment(a, dark).hex();
-        let swatch = if a == Alignment::Both {
-            format!(
-                "linear-gradient(90deg, {} 50%, {} 50%)",
-                palette::alignment(Alignment::Artemis, dark).hex(),
-                palette::alignment(Alignment::Ilrs, dark).hex()
-            )
-        } else {
-            colour.clone()
+        let swatch = move || {
+            let dark = dark.get();
+            if a == Alignment::Both {
+                format!(
+                    "linear-gradient(90deg, {} 50%, {} 50%)",
+                    palette::alignment(Alignment::Artemis, dark).hex(),
+                    palette::alignment(Alignment::Ilrs, dark).hex()
+                )
+            } else {
+                palette::alignment(a, dark).hex()
+            }
         };
         let shown = move || !state.filters(|f| f.hidden_alignments.contains(&a));
         view! {
@@ -292,7 +293,7 @@ pub fn Legend() -> impl IntoView {
         })
         .collect_view();
     let edge_items = PartnershipKind::ALL.iter().map(|&k| {
-        let colour = palette::partnership(k, dark).hex();
+        let colour = move || palette::partnership(k, dark.get()).hex();
         // The same dash pattern as the canvas draws (thicker, to read at legend size).
         let dash = palette::dash_list(palette::dash(k));
         let shown = move || !state.filters(|f| f.hidden_partnerships.contains(&k));
