@@ -2,6 +2,9 @@
 //! natively: `cargo run --release --example layout_bench -- target/bench-graphs/graph-10000.json`.
 //! (The browser numbers come from scripts/bench.sh; this isolates the layout.)
 
+// A native tool: it prints its figures, and its sort is not in the bundle.
+#![allow(clippy::print_stdout, clippy::disallowed_methods)]
+
 // Native only: it reads files and times with std.
 #[cfg(target_arch = "wasm32")]
 fn main() {}
