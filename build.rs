@@ -46,4 +46,58 @@ fn main() {
     }
     let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     fs::write(Path::new(&out_dir).join("countries.csv"), out).expect("write countries.csv");
+
+    // Curator notes are for the people who keep the data, never shown in the
+    // app: the embedded copies leave that last column out (the downloads in
+    // dist/data keep it). Line numbers stay those of the repository files.
+    for f in [
+        "actors.csv",
+        "sources.csv",
+        "memberships.csv",
+        "partnerships.csv",
+        "reported_counts.csv",
+    ] {
+        println!("cargo::rerun-if-changed=assets/data/{f}");
+        let text = read(f);
+        let kept = if text
+            .lines()
+            .next()
+            .is_some_and(|h| h.trim_end().ends_with(",curator_note"))
+        {
+            without_last_column(&text)
+        } else {
+            text
+        };
+        fs::write(Path::new(&out_dir).join(f), kept).unwrap_or_else(|e| panic!("write {f}: {e}"));
+    }
+}
+
+/// Drops the last field of every CSV record (RFC 4180: quoted fields may hold
+/// commas, doubled quotes and line breaks), keeping every line break.
+fn without_last_column(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut record = String::new();
+    let (mut quoted, mut last_comma) = (false, None::<usize>);
+    for c in text.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => last_comma = Some(record.len()),
+            '\n' if !quoted => {
+                let end = last_comma.unwrap_or(record.len());
+                let carriage = record.ends_with('\r');
+                out.push_str(&record[..end]);
+                if carriage && end < record.len() {
+                    out.push('\r');
+                }
+                out.push('\n');
+                record.clear();
+                last_comma = None;
+                continue;
+            }
+            _ => {}
+        }
+        record.push(c);
+    }
+    out.push_str(&record[..last_comma.unwrap_or(record.len())]);
+    out
 }
