@@ -167,6 +167,25 @@ pub fn summary(ds: &Dataset, filters: &Filters) -> String {
     let c = compare(ds, filters);
     let ilrs_other = facts::other_members(ds, FrameworkId::Ilrs, at).len();
     let scope = filters.describe();
+    // A country whose place in both camps rests on an unverified joining
+    // row is named as such, as its details badge it.
+    let weak: Vec<&str> = [FrameworkId::Artemis, FrameworkId::Ilrs]
+        .into_iter()
+        .flat_map(|fw| state_joins(ds, filters, fw, at, true))
+        .filter(|m| m.confidence == crate::model::Confidence::Unverified)
+        .filter_map(|m| ds.actor(&m.actor).map(|a| a.name.as_str()))
+        .collect();
+    let both: Vec<String> = c
+        .both
+        .iter()
+        .map(|n| {
+            if weak.contains(&n.as_str()) {
+                format!("{n} (unverified)")
+            } else {
+                n.clone()
+            }
+        })
+        .collect();
     let mut text = format!(
         "{}s of {}: {} countries have signed the Artemis Accords; {} states have joined the ILRS{}. {} in both camps{}{}.",
         if scope.is_empty() {
@@ -182,9 +201,9 @@ pub fn summary(ds: &Dataset, filters: &Filters) -> String {
         } else {
             String::new()
         },
-        c.both.len(),
-        if c.both.is_empty() { "" } else { ": " },
-        c.both.join(", ")
+        both.len(),
+        if both.is_empty() { "" } else { ": " },
+        both.join(", ")
     );
     if let Some(gap) = count_gap(ds, FrameworkId::Artemis, at) {
         let n = gap.reported.count.abs_diff(gap.listed);
@@ -226,6 +245,20 @@ mod tests {
             text.contains(&format!(": {shown} countries have signed")),
             "{text}"
         );
+        // A country in both camps on unverified rows is marked as such.
+        for m in state_joins(
+            ds,
+            &Filters::default(),
+            FrameworkId::Artemis,
+            ds.as_of,
+            true,
+        ) {
+            let name = &ds.actor(&m.actor).unwrap().name;
+            let both = compare(ds, &Filters::default()).both;
+            if both.contains(name) && m.confidence == crate::model::Confidence::Unverified {
+                assert!(all.contains(&format!("{name} (unverified)")), "{all}");
+            }
+        }
         // A count gap, when the data has one, is said in words.
         match count_gap(ds, FrameworkId::Artemis, ds.as_of) {
             Some(g) => assert!(
