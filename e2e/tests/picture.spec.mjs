@@ -202,3 +202,41 @@ test('a change of system theme recolours the graph, the legend and the charts', 
   await expect.poll(() => swatch.evaluate((e) => getComputedStyle(e).backgroundColor)).not.toBe(light[0]);
   await expect.poll(chart).not.toBe(light[1]);
 });
+
+test('a filter does not push the graph down, and region headings sit above their subregions', async ({ page }) => {
+  await open(page);
+  const top = async () => (await page.locator('#graph').boundingBox()).y;
+  const before = await top();
+  await page.getByText('Regions: all').click();
+  const africa = page.getByRole('checkbox', { name: 'Africa', exact: true });
+  const heading = await africa.boundingBox();
+  const sub = await page.getByRole('checkbox', { name: 'Western Africa' }).boundingBox();
+  expect(sub.y, 'a subregion is drawn below its region').toBeGreaterThan(heading.y + heading.height - 1);
+  await africa.check();
+  await expect(page.getByText(/^Filtered: only Africa/)).toBeVisible();
+  expect(await top()).toBe(before);
+});
+
+test('the legend is one tab stop; arrows move within it', async ({ page }) => {
+  await open(page);
+  const first = page.getByRole('button', { name: 'Artemis Accords only' });
+  await first.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('button', { name: 'Both camps' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  const inLegend = await page.evaluate(() => !!document.activeElement.closest('.legend-entries'));
+  expect(inLegend, 'Tab leaves the legend').toBe(false);
+});
+
+test('typing a date while playing stops Play and keeps what was typed', async ({ page }) => {
+  await open(page, '?v=1&date=2021-01-31');
+  await page.getByRole('button', { name: /Play/ }).click();
+  await expect(page.getByRole('button', { name: /Pause/ })).toBeVisible();
+  const date = page.getByRole('textbox', { name: 'As of date' });
+  await date.click();
+  await expect(page.getByRole('button', { name: /Play/ })).toBeVisible();
+  await date.fill('2023-06-30');
+  await date.press('Enter');
+  await expect(date).toHaveValue('2023-06-30');
+  await expect(page).toHaveURL(/date=2023-06-30/);
+});
