@@ -20,6 +20,7 @@ pub mod labels;
 pub mod layout;
 pub mod model;
 pub mod palette;
+pub mod render;
 pub mod scaled;
 pub mod search;
 pub mod sort;

@@ -44,6 +44,32 @@ pub const BG_LIGHT: Rgb = Rgb(0xff, 0xff, 0xff);
 /// Dark theme background.
 pub const BG_DARK: Rgb = Rgb(0x12, 0x16, 0x1f);
 
+/// Text and selection rings, for a theme.
+pub fn ink(dark: bool) -> Rgb {
+    if dark {
+        Rgb(0xf4, 0xf6, 0xfb)
+    } else {
+        Rgb(0x11, 0x18, 0x27)
+    }
+}
+
+/// Secondary text (the alignment axis's group labels), for a theme.
+pub fn muted(dark: bool) -> Rgb {
+    if dark {
+        Rgb(0xaa, 0xb2, 0xc0)
+    } else {
+        Rgb(0x4b, 0x55, 0x63)
+    }
+}
+
+/// The amber of search matches and the keyboard focus ring (both themes).
+pub const FOCUS_RING: Rgb = Rgb(0xd9, 0x77, 0x06);
+
+/// The background, for a theme.
+pub fn background(dark: bool) -> Rgb {
+    if dark { BG_DARK } else { BG_LIGHT }
+}
+
 /// Node colour by alignment, for a theme. Each passes 3:1 (WCAG non-text
 /// contrast) against its background.
 pub fn alignment(a: Alignment, dark: bool) -> Rgb {
@@ -184,6 +210,16 @@ pub fn edge_style(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_and_rings_read_on_their_background() {
+        for dark in [false, true] {
+            let bg = background(dark);
+            assert!(ink(dark).contrast(bg) >= 7.0, "ink, dark={dark}");
+            assert!(muted(dark).contrast(bg) >= 4.5, "muted text, dark={dark}");
+            assert!(FOCUS_RING.contrast(bg) >= 3.0, "focus ring, dark={dark}");
+        }
+    }
 
     #[test]
     fn nodes_stand_out_on_their_map_fill() {

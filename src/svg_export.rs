@@ -6,11 +6,10 @@ use std::fmt::Write as _;
 
 use crate::camera::Camera;
 use crate::facts::Alignment;
-use crate::graph::{Graph, NodeKind};
-use crate::labels::{self, Candidate, Rank};
+use crate::graph::Graph;
 use crate::layout::force::Point;
-use crate::model::ActorKind;
 use crate::palette;
+use crate::render;
 
 /// Escapes text for XML content and attribute values.
 pub fn xml_escape(s: &str) -> String {
@@ -136,246 +135,204 @@ pub fn graph_svg(
         axis,
         layout,
     } = *picture;
-    let geo = layout == crate::layout::LayoutKind::Geographic;
     let light = false;
     let legend = legend_entries(graph);
     let (legend_at, lh) = legend_layout(&legend, width);
     let fh = footer_height(footer.len()) + lh;
     let cam = crate::layout::bounds_with_labels(pos, radius, axis)
         .map_or(Camera::default(), |b| Camera::fit(b, width, height, 24.0));
-    let scr: Vec<Point> = pos.iter().map(|p| cam.to_screen(*p)).collect();
-    let max_r = crate::layout::max_node_px(layout);
-    let r_px = |i: usize| (radius[i] * cam.scale).clamp(2.0, max_r);
+    // The screen's own display list, fitted to the page, in the light theme
+    // (a printed page), with the selection lit as on screen.
+    let highlight = render::Highlight {
+        selected: selected.filter(|&i| i < graph.nodes.len()),
+        ..render::Highlight::default()
+    };
+    let list = render::display_list(&render::Frame {
+        graph,
+        pos,
+        radius,
+        camera: cam,
+        width,
+        height,
+        layout,
+        axis,
+        axis_visible: true,
+        highlight: &highlight,
+        dark: light,
+        bench: false,
+    });
     let mut s = String::new();
     let _ = write!(
         s,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif\">\n<rect width=\"{w}\" height=\"{h}\" fill=\"#ffffff\"/>\n",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\" font-family=\"{font}\">\n<rect width=\"{w}\" height=\"{h}\" fill=\"{bg}\"/>\n",
         w = width,
-        h = height + fh
+        h = height + fh,
+        font = render::FONT,
+        bg = palette::background(light).hex(),
     );
-    if geo {
+    let pt = |p: Point| format!("{:.1},{:.1}", p[0], p[1]);
+    if let Some(border) = list.borders {
         // Country outlines, filled by the alignment the view shows.
-        s.push_str("<g stroke=\"#ffffff\" stroke-width=\"0.8\">\n");
-        for (o, a) in crate::world::fills(graph, crate::world::outlines()) {
-            let mut d = String::new();
-            for ring in &o.rings {
-                for (k, p) in ring.iter().enumerate() {
-                    let q = cam.to_screen(*p);
-                    let _ = write!(
-                        d,
-                        "{}{:.1},{:.1}",
-                        if k == 0 { "M" } else { "L" },
-                        q[0],
-                        q[1]
-                    );
+        let _ = writeln!(s, "<g stroke=\"{}\" stroke-width=\"0.8\">", border.hex());
+        for (fill, outlines) in &list.world {
+            for o in outlines {
+                let mut d = String::new();
+                for ring in &o.rings {
+                    for (k, p) in ring.iter().enumerate() {
+                        let _ = write!(
+                            d,
+                            "{}{}",
+                            if k == 0 { "M" } else { "L" },
+                            pt(cam.to_screen(*p))
+                        );
+                    }
+                    d.push('Z');
                 }
-                d.push('Z');
+                let _ = writeln!(s, "<path d=\"{d}\" fill=\"{}\"/>", fill.hex());
             }
-            let _ = writeln!(
-                s,
-                "<path d=\"{d}\" fill=\"{}\"/>",
-                palette::map_fill(a, light).hex()
-            );
         }
         s.push_str("</g>\n");
     }
     s.push_str("<g stroke-linecap=\"round\" fill=\"none\">\n");
-    for e in &graph.edges {
-        if geo && !crate::layout::map_shows_edge(e, selected) {
-            continue;
-        }
-        let (a, b) = (scr[e.source], scr[e.target]);
-        let st = palette::edge_style(e.kind, e.items.len(), false, light);
-        let (colour, dash, w) = (st.colour.rgba(st.alpha), st.dash, st.width);
-        if geo {
-            let c = crate::layout::arc_control(a, b);
-            let _ = writeln!(
-                s,
-                "<path d=\"M{:.1},{:.1} Q{:.1},{:.1} {:.1},{:.1}\" stroke=\"{colour}\" stroke-width=\"{w:.1}\"{}/>",
-                a[0],
-                a[1],
-                c[0],
-                c[1],
-                b[0],
-                b[1],
-                dash_attr(dash)
-            );
-            continue;
-        }
-        let _ = writeln!(
-            s,
-            "<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"{colour}\" stroke-width=\"{w:.1}\"{}/>",
-            a[0],
-            a[1],
-            b[0],
-            b[1],
-            dash_attr(dash)
+    for b in &list.edges {
+        let style = format!(
+            "stroke=\"{}\" stroke-width=\"{:.1}\"{}",
+            b.colour.rgba(b.alpha),
+            b.width,
+            dash_attr(&b.dash)
         );
+        for (a, z, arc) in &b.segments {
+            let _ = match arc {
+                Some(c) => writeln!(
+                    s,
+                    "<path d=\"M{} Q{} {}\" {style}/>",
+                    pt(*a),
+                    pt(*c),
+                    pt(*z)
+                ),
+                None => writeln!(
+                    s,
+                    "<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" {style}/>",
+                    a[0], a[1], z[0], z[1]
+                ),
+            };
+        }
     }
-    s.push_str("</g>\n<g stroke=\"#ffffff\">\n");
-    for (i, n) in graph.nodes.iter().enumerate() {
-        let [x, y] = scr[i];
-        let r = r_px(i);
-        let fill = palette::alignment(n.alignment, light).hex();
-        let title = format!("<title>{}</title>", xml_escape(&n.label));
-        if n.alignment == Alignment::Both && !n.is_hub() {
-            let (a, b) = (
-                palette::alignment(Alignment::Artemis, light).hex(),
-                palette::alignment(Alignment::Ilrs, light).hex(),
-            );
+    s.push_str("</g>\n<g>\n");
+    let shape = |sh: render::Shape, p: Point, r: f32, attrs: &str| -> String {
+        if sh == render::Shape::Circle {
+            format!(
+                "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"{r:.1}\" {attrs}/>",
+                p[0], p[1]
+            )
+        } else {
+            let pts: Vec<String> = sh.corners(p, r).into_iter().map(pt).collect();
+            format!("<polygon points=\"{}\" {attrs}/>", pts.join(" "))
+        }
+    };
+    let title = |i: usize| format!("<title>{}</title>", xml_escape(&graph.nodes[i].label));
+    for b in &list.nodes {
+        let outline = b
+            .outline
+            .map_or(String::new(), |o| format!(" stroke=\"{}\"", o.hex()));
+        let attrs = format!(
+            "fill=\"{}\" fill-opacity=\"{}\"{outline}",
+            b.fill.hex(),
+            b.alpha
+        );
+        for &(i, p, r) in &b.marks {
+            let centre = b.centre.map_or(String::new(), |c| {
+                shape(
+                    render::Shape::Circle,
+                    p,
+                    r * 0.38,
+                    &format!("fill=\"{}\" fill-opacity=\"{}\"", c.hex(), b.alpha),
+                )
+            });
             let _ = writeln!(
                 s,
-                "<g>{title}<path d=\"M{x:.1},{y0:.1} A{r:.1},{r:.1} 0 0 0 {x:.1},{y1:.1} Z\" fill=\"{a}\"/><path d=\"M{x:.1},{y0:.1} A{r:.1},{r:.1} 0 0 1 {x:.1},{y1:.1} Z\" fill=\"{b}\"/></g>",
+                "<g>{}{}{centre}</g>",
+                title(i),
+                shape(b.shape, p, r, &attrs)
+            );
+        }
+    }
+    for n in &list.special {
+        let ([x, y], r) = (n.at, n.r);
+        let body = match n.fill {
+            render::Fill::Split(left, right) => format!(
+                "<path d=\"M{x:.1},{y0:.1} A{r:.1},{r:.1} 0 0 0 {x:.1},{y1:.1} Z\" fill=\"{}\" fill-opacity=\"{a}\"/><path d=\"M{x:.1},{y0:.1} A{r:.1},{r:.1} 0 0 1 {x:.1},{y1:.1} Z\" fill=\"{}\" fill-opacity=\"{a}\"/>{}",
+                left.hex(),
+                right.hex(),
+                shape(
+                    n.shape,
+                    n.at,
+                    r,
+                    &format!(
+                        "fill=\"none\" stroke=\"{}\" stroke-width=\"{}\"",
+                        n.outline.0.hex(),
+                        n.outline.1
+                    )
+                ),
                 y0 = y - r,
-                y1 = y + r
-            );
-            continue;
-        }
-        let shape = match n.kind {
-            NodeKind::Hub(_) | NodeKind::Actor(ActorKind::Country) => {
-                format!("<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{r:.1}\" fill=\"{fill}\"/>")
-            }
-            NodeKind::Actor(ActorKind::Agency) => {
-                let h = r * 0.9;
-                format!(
-                    "<rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{fill}\"/>",
-                    x - h,
-                    y - h,
-                    2.0 * h,
-                    2.0 * h
-                )
-            }
-            NodeKind::Actor(ActorKind::Organization) => {
-                let k = r * 1.2;
-                format!(
-                    "<polygon points=\"{x:.1},{:.1} {:.1},{y:.1} {x:.1},{:.1} {:.1},{y:.1}\" fill=\"{fill}\"/>",
-                    y - k,
-                    x + k,
-                    y + k,
-                    x - k
-                )
-            }
-            NodeKind::Actor(ActorKind::Institution) => format!(
-                "<polygon points=\"{x:.1},{:.1} {:.1},{:.1} {:.1},{:.1}\" fill=\"{fill}\"/>",
-                y - r * 1.2,
-                x + r * 1.1,
-                y + r * 0.8,
-                x - r * 1.1,
-                y + r * 0.8
+                y1 = y + r,
+                a = n.alpha,
             ),
-            NodeKind::Actor(ActorKind::Company) => {
-                let pts: Vec<String> = (0..6)
-                    .map(|k| {
-                        let a = std::f32::consts::PI / 3.0 * k as f32;
-                        format!("{:.1},{:.1}", x + r * a.cos(), y + r * a.sin())
-                    })
-                    .collect();
-                format!("<polygon points=\"{}\" fill=\"{fill}\"/>", pts.join(" "))
-            }
+            render::Fill::Solid(c) => shape(
+                n.shape,
+                n.at,
+                r,
+                &format!(
+                    "fill=\"{}\" fill-opacity=\"{}\" stroke=\"{}\" stroke-width=\"{}\"",
+                    c.hex(),
+                    n.alpha,
+                    n.outline.0.hex(),
+                    n.outline.1
+                ),
+            ),
         };
-        let _ = writeln!(s, "<g>{title}{shape}</g>");
-        if n.alignment == Alignment::Ilrs && !n.is_hub() {
-            // The light centre that marks ILRS-only nodes on the canvas too.
-            let _ = writeln!(
-                s,
-                "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{:.1}\" fill=\"#ffffff\" stroke=\"none\"/>",
-                r * 0.38
-            );
-        }
-        if n.is_hub() {
-            let _ = writeln!(
-                s,
-                "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"{:.1}\" fill=\"none\" stroke=\"{fill}\" stroke-width=\"2\"/>",
-                r + 3.0
-            );
-        }
+        let ring = n.hub_ring.map_or(String::new(), |c| {
+            shape(
+                render::Shape::Circle,
+                n.at,
+                r + 3.0,
+                &format!("fill=\"none\" stroke=\"{}\" stroke-width=\"2\"", c.hex()),
+            )
+        });
+        let _ = writeln!(s, "<g>{}{body}{ring}</g>", title(n.node));
     }
-    s.push_str("</g>\n");
-    if let Some(i) = selected.filter(|&i| i < scr.len()) {
+    for ring in &list.rings {
         let _ = writeln!(
             s,
-            "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"{:.1}\" fill=\"none\" stroke=\"#111827\" stroke-width=\"2.5\"/>",
-            scr[i][0],
-            scr[i][1],
-            r_px(i) + 4.0
-        );
-    }
-    // Labels, placed like the canvas's (text width estimated: no font metrics here).
-    let lit: std::collections::BTreeSet<usize> = selected
-        .map(|s| {
-            let mut n = graph.neighbours(s);
-            n.insert(s);
-            n
-        })
-        .unwrap_or_default();
-    let cands = graph
-        .nodes
-        .iter()
-        .enumerate()
-        .map(|(i, n)| {
-            let size = if n.is_hub() { 14.0 } else { 12.0 };
-            let rank = Rank::of(
-                graph,
-                i,
-                Some(i) == selected,
-                selected.is_some_and(|s| lit.contains(&s) && lit.contains(&i)),
-                false,
-            );
-            Candidate {
-                node: i,
-                priority: rank.priority(),
-                must: rank.must(),
-                x: scr[i][0],
-                y: scr[i][1],
-                radius: r_px(i) + if n.is_hub() { 3.0 } else { 0.0 },
-                width: n.label.chars().count() as f32 * size * 0.56 + 4.0,
-                height: size * 1.25,
-            }
-        })
-        .collect();
-    // Axis labels (alignment layout), then node labels kept clear of them
-    // and of the nodes, as on the canvas.
-    let mut obstacles: Vec<[f32; 4]> = Vec::new();
-    for l in axis {
-        let (size, weight, fill) = if l.heading {
-            (13.0, "bold", "#111827")
-        } else {
-            (11.0, "600", "#4b5563")
-        };
-        let p = cam.to_screen(l.at);
-        let w = l.text.chars().count() as f32 * size * 0.56;
-        let _ = writeln!(
-            s,
-            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{size}\" font-weight=\"{weight}\" fill=\"{fill}\" text-anchor=\"middle\" dominant-baseline=\"middle\">{}</text>",
-            p[0],
-            p[1],
-            xml_escape(&l.text)
-        );
-        obstacles.push(labels::around(p, w / 2.0 + 2.0, size));
-    }
-    for (i, p) in scr.iter().enumerate() {
-        let r = r_px(i) + if graph.nodes[i].is_hub() { 3.0 } else { 0.0 };
-        obstacles.push(labels::around(*p, r, r));
-    }
-    s.push_str(
-        "<g fill=\"#111827\" stroke=\"#ffffff\" stroke-width=\"3\" paint-order=\"stroke\">\n",
-    );
-    for l in labels::place(cands, &obstacles, width, height) {
-        let n = &graph.nodes[l.node];
-        let (size, weight) = if n.is_hub() {
-            (14, " font-weight=\"bold\"")
-        } else {
-            (12, "")
-        };
-        let _ = writeln!(
-            s,
-            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{size}\"{weight} dominant-baseline=\"middle\">{}</text>",
-            l.rect[0] + 2.0,
-            (l.rect[1] + l.rect[3]) / 2.0,
-            xml_escape(&n.label)
+            "{}",
+            shape(
+                render::Shape::Circle,
+                ring.at,
+                ring.r,
+                &format!(
+                    "fill=\"none\" stroke=\"{}\" stroke-width=\"{}\"",
+                    ring.colour.hex(),
+                    ring.width
+                )
+            )
         );
     }
     s.push_str("</g>\n");
+    for t in list.axis_labels.iter().chain(&list.labels) {
+        let _ = writeln!(
+            s,
+            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{}\" font-weight=\"{}\" fill=\"{}\" stroke=\"{}\" stroke-opacity=\"{}\" stroke-width=\"{}\" paint-order=\"stroke\" dominant-baseline=\"middle\">{}</text>",
+            t.at[0],
+            t.at[1],
+            t.size,
+            t.weight,
+            t.colour.hex(),
+            t.halo.0.hex(),
+            t.halo.1,
+            t.halo.2,
+            xml_escape(&t.text)
+        );
+    }
     // Legend, between the picture and the footer.
     for ((mark, label), [x, y]) in legend.iter().zip(&legend_at) {
         let y = height + y;

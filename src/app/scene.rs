@@ -8,13 +8,11 @@ use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use crate::camera::Camera;
-use crate::facts::Alignment;
-use crate::graph::{EdgeKind, Graph, NodeKind};
-use crate::labels::{self, Candidate};
+use crate::graph::Graph;
 use crate::layout::force::Point;
 use crate::layout::{self, Canonical, LayoutKind, LayoutRequest, Orientation};
-use crate::model::{ActorKind, Dataset};
-use crate::palette;
+use crate::model::Dataset;
+use crate::render;
 
 /// A running transition between two sets of positions, and between two
 /// cameras when the view follows the picture (the reader has not steered it).
@@ -82,7 +80,6 @@ pub struct Scene {
     pub pending_view: Option<[f32; 3]>,
     /// What the axes of the current layout mean (the alignment axis).
     pub axis_labels: Vec<layout::AxisLabel>,
-    label_width: BTreeMap<usize, f32>,
 }
 
 impl Scene {
@@ -116,7 +113,6 @@ impl Scene {
             bench: false,
             pending_view: None,
             axis_labels: Vec::new(),
-            label_width: BTreeMap::new(),
         }
     }
 
@@ -147,7 +143,6 @@ impl Scene {
         self.show_bodies = show_bodies;
         self.hovered = None;
         self.resolve();
-        self.label_width.clear();
         self.apply_layout(ds, instant || self.reduced_motion, now, Some(&old));
     }
 
@@ -360,7 +355,31 @@ impl Scene {
         self.camera = self.fitted_camera();
     }
 
-    /// Draws the frame.
+    /// The frame as a display list (see [`crate::render`]).
+    pub fn display_list(&self) -> render::DisplayList {
+        let highlight = render::Highlight {
+            selected: self.selected,
+            focus: self.focus,
+            hovered: self.hovered,
+            matches: self.matches.clone(),
+        };
+        render::display_list(&render::Frame {
+            graph: &self.graph,
+            pos: &self.pos,
+            radius: &self.radius,
+            camera: self.camera,
+            width: self.width,
+            height: self.height,
+            layout: self.layout,
+            axis: &self.axis_labels,
+            axis_visible: self.transition.is_none(),
+            highlight: &highlight,
+            dark: self.dark,
+            bench: self.bench,
+        })
+    }
+
+    /// Draws the frame: the display list, painted with Canvas 2D calls.
     pub fn draw(&mut self, canvas: &HtmlCanvasElement) {
         let Some(ctx) = canvas
             .get_context("2d")
@@ -378,388 +397,8 @@ impl Scene {
         }
         let _ = ctx.set_transform(f64::from(dpr), 0.0, 0.0, f64::from(dpr), 0.0, 0.0);
         ctx.clear_rect(0.0, 0.0, f64::from(w), f64::from(h));
-
-        let focus_set: Option<BTreeSet<usize>> = self.selected.map(|s| {
-            let mut n = self.graph.neighbours(s);
-            n.insert(s);
-            n
-        });
-        let dimmed = |i: usize| focus_set.as_ref().is_some_and(|f| !f.contains(&i));
-        let cam = self.camera;
-        let scr: Vec<Point> = self.pos.iter().map(|p| cam.to_screen(*p)).collect();
-        let dark = self.dark;
-        let geo = self.layout == LayoutKind::Geographic && !self.bench;
-        if geo {
-            self.draw_world(&ctx);
-        }
-
-        // Edges, batched by style: one path and one stroke per style, so
-        // tens of thousands of edges cost a handful of canvas calls.
-        ctx.set_line_cap("round");
-        let mut groups: std::collections::HashMap<(EdgeKind, bool, bool, u8), Vec<usize>> =
-            std::collections::HashMap::new();
-        for (k, e) in self.graph.edges.iter().enumerate() {
-            if geo && !layout::map_shows_edge(e, self.selected) {
-                continue;
-            }
-            let faded = dimmed(e.source) || dimmed(e.target);
-            let width = if self.bench {
-                0
-            } else {
-                (e.items.len().min(9)) as u8
-            };
-            groups
-                .entry((e.kind, faded, e.unverified, width))
-                .or_default()
-                .push(k);
-        }
-        let mut keys: Vec<_> = groups.keys().copied().collect();
-        // Faded first, so lit edges draw on top.
-        crate::sort::sort_by_key(&mut keys, |k| (!k.1, format!("{:?}", k.0), k.2, k.3));
-        for key in keys {
-            let (kind, faded, unverified, count) = key;
-            let st = palette::edge_style(kind, usize::from(count), faded, dark);
-            // The bench draws every edge plain and thin, as the peers do.
-            let (colour, dash, width) = if self.bench {
-                (
-                    st.colour.rgba(if faded { st.alpha } else { 0.35 }),
-                    &[][..],
-                    1.0,
-                )
-            } else {
-                (st.colour.rgba(st.alpha), st.dash, st.width)
-            };
-            let dash_arr = js_sys::Array::new();
-            for d in dash {
-                dash_arr.push(&wasm_bindgen::JsValue::from_f64(*d));
-            }
-            if unverified {
-                dash_arr.push(&wasm_bindgen::JsValue::from_f64(2.0));
-                dash_arr.push(&wasm_bindgen::JsValue::from_f64(4.0));
-            }
-            let _ = ctx.set_line_dash(&dash_arr);
-            ctx.set_stroke_style_str(&colour);
-            ctx.set_line_width(width);
-            ctx.begin_path();
-            for &k in &groups[&key] {
-                let e = &self.graph.edges[k];
-                let (a, b) = (scr[e.source], scr[e.target]);
-                ctx.move_to(f64::from(a[0]), f64::from(a[1]));
-                if geo {
-                    let c = layout::arc_control(a, b);
-                    ctx.quadratic_curve_to(
-                        f64::from(c[0]),
-                        f64::from(c[1]),
-                        f64::from(b[0]),
-                        f64::from(b[1]),
-                    );
-                } else {
-                    ctx.line_to(f64::from(b[0]), f64::from(b[1]));
-                }
-            }
-            ctx.stroke();
-        }
-        let _ = ctx.set_line_dash(&js_sys::Array::new());
-
-        // Nodes: plain ones batched by (shape, colour, dimmed); hubs and
-        // "both" nodes (split fill) one by one.
-        let stroke_bg = if dark {
-            palette::BG_DARK
-        } else {
-            palette::BG_LIGHT
-        };
-        let mut plain: std::collections::HashMap<(NodeKind, Alignment, bool), Vec<usize>> =
-            std::collections::HashMap::new();
-        let mut special = Vec::new();
-        for (i, n) in self.graph.nodes.iter().enumerate() {
-            let p = scr[i];
-            if p[0] < -50.0 || p[1] < -50.0 || p[0] > w + 50.0 || p[1] > h + 50.0 {
-                continue;
-            }
-            // The bench draws "both" nodes in one colour, batched, as the
-            // peers do; the app splits their fill (not colour alone).
-            if n.is_hub() || (n.alignment == Alignment::Both && !self.bench) {
-                special.push(i);
-            } else {
-                plain
-                    .entry((n.kind, n.alignment, dimmed(i)))
-                    .or_default()
-                    .push(i);
-            }
-        }
-        let max_r = layout::max_node_px(self.layout);
-        let node_r = |i: usize| (self.radius[i] * cam.scale).clamp(2.0, max_r);
-        for ((kind, alignment, faded), nodes) in &plain {
-            ctx.set_global_alpha(if *faded { 0.18 } else { 1.0 });
-            ctx.begin_path();
-            for &i in nodes {
-                trace_shape(&ctx, *kind, scr[i], node_r(i));
-            }
-            ctx.set_fill_style_str(&palette::alignment(*alignment, dark).hex());
-            ctx.fill();
-            if nodes.len() < 2000 {
-                ctx.set_stroke_style_str(&stroke_bg.hex());
-                ctx.set_line_width(1.0);
-                ctx.stroke();
-            }
-            // ILRS-only nodes carry a light centre, so alignment is not told
-            // by colour alone (Artemis: solid; both camps: split).
-            if *alignment == Alignment::Ilrs && !self.bench {
-                ctx.begin_path();
-                for &i in nodes {
-                    let (p, r) = (scr[i], f64::from(node_r(i)) * 0.38);
-                    ctx.move_to(f64::from(p[0]) + r, f64::from(p[1]));
-                    let _ = ctx.arc(
-                        f64::from(p[0]),
-                        f64::from(p[1]),
-                        r,
-                        0.0,
-                        std::f64::consts::TAU,
-                    );
-                }
-                ctx.set_fill_style_str(&stroke_bg.hex());
-                ctx.fill();
-            }
-        }
-        for i in special {
-            let n = &self.graph.nodes[i];
-            let p = scr[i];
-            let r = node_r(i);
-            ctx.set_global_alpha(if dimmed(i) { 0.18 } else { 1.0 });
-            let fill = palette::alignment(n.alignment, dark);
-            ctx.begin_path();
-            trace_shape(&ctx, n.kind, p, r);
-            if n.alignment == Alignment::Both {
-                // Split fill: half Artemis, half ILRS, so "both" reads without colour.
-                ctx.save();
-                ctx.clip();
-                ctx.set_fill_style_str(&palette::alignment(Alignment::Artemis, dark).hex());
-                ctx.fill_rect(
-                    f64::from(p[0] - r),
-                    f64::from(p[1] - r),
-                    f64::from(r),
-                    f64::from(2.0 * r),
-                );
-                ctx.set_fill_style_str(&palette::alignment(Alignment::Ilrs, dark).hex());
-                ctx.fill_rect(
-                    f64::from(p[0]),
-                    f64::from(p[1] - r),
-                    f64::from(r),
-                    f64::from(2.0 * r),
-                );
-                ctx.restore();
-                ctx.begin_path();
-                trace_shape(&ctx, n.kind, p, r);
-            } else {
-                ctx.set_fill_style_str(&fill.hex());
-                ctx.fill();
-            }
-            ctx.set_stroke_style_str(&stroke_bg.hex());
-            ctx.set_line_width(if n.is_hub() { 3.0 } else { 1.0 });
-            ctx.stroke();
-            if n.is_hub() {
-                ctx.begin_path();
-                let _ = ctx.arc(
-                    f64::from(p[0]),
-                    f64::from(p[1]),
-                    f64::from(r + 3.0),
-                    0.0,
-                    std::f64::consts::TAU,
-                );
-                ctx.set_stroke_style_str(&fill.hex());
-                ctx.set_line_width(2.0);
-                ctx.stroke();
-            }
-        }
-        ctx.set_global_alpha(1.0);
-        // Rings: search matches, hover, keyboard focus, selection.
-        let ring = |i: usize, colour: &str, width: f64, gap: f32| {
-            let p = scr[i];
-            let r = node_r(i) + gap;
-            ctx.begin_path();
-            let _ = ctx.arc(
-                f64::from(p[0]),
-                f64::from(p[1]),
-                f64::from(r),
-                0.0,
-                std::f64::consts::TAU,
-            );
-            ctx.set_stroke_style_str(colour);
-            ctx.set_line_width(width);
-            ctx.stroke();
-        };
-        let ink = if dark { "#f4f6fb" } else { "#111827" };
-        for &m in &self.matches {
-            ring(m, "#d97706", 2.0, 3.0);
-        }
-        if let Some(h) = self.hovered {
-            ring(h, ink, 1.5, 3.0);
-        }
-        if let Some(s) = self.selected {
-            ring(s, ink, 2.5, 4.0);
-        }
-        if let Some(f) = self.focus {
-            ring(f, "#d97706", 3.0, 7.0);
-        }
-
-        // Axis labels of the alignment layout (once its nodes have arrived),
-        // kept clear of by the node labels below.
-        let mut obstacles: Vec<[f32; 4]> = Vec::new();
-        if self.transition.is_none() {
-            for l in &self.axis_labels {
-                let (font, size) = if l.heading {
-                    (
-                        "bold 13px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
-                        13.0,
-                    )
-                } else {
-                    (
-                        "600 11px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif",
-                        11.0,
-                    )
-                };
-                ctx.set_font(font);
-                let tw = ctx.measure_text(&l.text).map_or(60.0, |m| m.width() as f32);
-                let p = cam.to_screen(l.at);
-                ctx.set_text_baseline("middle");
-                let muted = if dark { "#aab2c0" } else { "#4b5563" };
-                let (x, y) = (f64::from(p[0] - tw / 2.0), f64::from(p[1]));
-                // A halo, as node labels have, so edges do not strike through.
-                ctx.set_line_width(4.0);
-                ctx.set_stroke_style_str(&stroke_bg.rgba(0.9));
-                let _ = ctx.stroke_text(&l.text, x, y);
-                ctx.set_fill_style_str(if l.heading { ink } else { muted });
-                let _ = ctx.fill_text(&l.text, x, y);
-                obstacles.push(labels::around(p, tw / 2.0 + 2.0, size));
-            }
-        }
-        // Other nodes are obstacles too: a label drawn over a node reads as
-        // that node's. (Not in the bench, which labels only the hubs.)
-        if !self.bench {
-            for (i, p) in scr.iter().enumerate() {
-                let r = node_r(i)
-                    + if self.graph.nodes[i].is_hub() {
-                        3.0
-                    } else {
-                        0.0
-                    };
-                obstacles.push(labels::around(*p, r, r));
-            }
-        }
-
-        // Labels: greedy, by priority; selection and its neighbours first.
-        ctx.set_font("12px system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif");
-        ctx.set_text_baseline("middle");
-        let mut cands = Vec::new();
-        for (i, n) in self.graph.nodes.iter().enumerate() {
-            if self.bench && !n.is_hub() {
-                continue;
-            }
-            if dimmed(i) {
-                continue;
-            }
-            let p = scr[i];
-            if p[0] < -50.0 || p[1] < -20.0 || p[0] > w + 50.0 || p[1] > h + 20.0 {
-                continue;
-            }
-            let width = *self.label_width.entry(i).or_insert_with(|| {
-                ctx.measure_text(&n.label)
-                    .map(|m| m.width() as f32)
-                    .unwrap_or(60.0)
-            });
-            let active =
-                Some(i) == self.selected || Some(i) == self.focus || Some(i) == self.hovered;
-            let neighbour = focus_set.is_some() && !active;
-            let rank =
-                labels::Rank::of(&self.graph, i, active, neighbour, self.matches.contains(&i));
-            let font_scale = if n.is_hub() { 1.2 } else { 1.0 };
-            cands.push(Candidate {
-                node: i,
-                priority: rank.priority(),
-                must: rank.must(),
-                x: p[0],
-                y: p[1],
-                radius: node_r(i) + if n.is_hub() { 3.0 } else { 0.0 },
-                width: width * font_scale + 4.0,
-                height: 15.0 * font_scale,
-            });
-        }
-        let placed = labels::place(cands, &obstacles, w, h);
-        for l in placed {
-            let n = &self.graph.nodes[l.node];
-            let weight = if n.is_hub() { "bold 14px" } else { "12px" };
-            ctx.set_font(&format!(
-                "{weight} system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"
-            ));
-            let (x, y) = (
-                f64::from(l.rect[0] + 2.0),
-                f64::from((l.rect[1] + l.rect[3]) / 2.0),
-            );
-            ctx.set_line_width(3.0);
-            ctx.set_stroke_style_str(&stroke_bg.rgba(0.85));
-            let _ = ctx.stroke_text(&n.label, x, y);
-            ctx.set_fill_style_str(ink);
-            let _ = ctx.fill_text(&n.label, x, y);
-        }
-    }
-}
-
-impl Scene {
-    /// The map's country outlines, filled by the alignment the view shows,
-    /// drawn in world units under the camera's transform.
-    fn draw_world(&self, ctx: &CanvasRenderingContext2d) {
-        let (cam, dpr) = (self.camera, f64::from(self.dpr));
-        let k = f64::from(cam.scale) * dpr;
-        let _ = ctx.set_transform(
-            k,
-            0.0,
-            0.0,
-            k,
-            f64::from(cam.offset[0]) * dpr,
-            f64::from(cam.offset[1]) * dpr,
-        );
-        let fills = crate::world::fills(&self.graph, crate::world::outlines());
-        let trace = |rings: &[Vec<Point>]| {
-            for ring in rings {
-                for (i, p) in ring.iter().enumerate() {
-                    let (x, y) = (f64::from(p[0]), f64::from(p[1]));
-                    if i == 0 {
-                        ctx.move_to(x, y)
-                    } else {
-                        ctx.line_to(x, y)
-                    }
-                }
-                ctx.close_path();
-            }
-        };
-        // One path per fill colour, then every border in one stroke.
-        for a in [
-            None,
-            Some(Alignment::Neither),
-            Some(Alignment::Artemis),
-            Some(Alignment::Ilrs),
-            Some(Alignment::Both),
-        ] {
-            ctx.begin_path();
-            for (o, _) in fills.iter().filter(|(_, f)| *f == a) {
-                trace(&o.rings);
-            }
-            ctx.set_fill_style_str(&palette::map_fill(a, self.dark).hex());
-            ctx.fill();
-        }
-        ctx.begin_path();
-        for (o, _) in &fills {
-            trace(&o.rings);
-        }
-        let bg = if self.dark {
-            palette::BG_DARK
-        } else {
-            palette::BG_LIGHT
-        };
-        ctx.set_stroke_style_str(&bg.hex());
-        ctx.set_line_width(0.8 / k * dpr);
-        ctx.stroke();
-        let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
+        let list = self.display_list();
+        paint(&ctx, &list, self.camera, f64::from(dpr));
     }
 }
 
@@ -769,44 +408,185 @@ impl Default for Scene {
     }
 }
 
-/// Adds a node's shape to the current path: circle for countries and hubs,
-/// square for agencies, diamond for international organizations, triangle
-/// for institutions, hexagon for companies.
-fn trace_shape(ctx: &CanvasRenderingContext2d, kind: NodeKind, p: Point, r: f32) {
-    let (x, y, r) = (f64::from(p[0]), f64::from(p[1]), f64::from(r));
-    match kind {
-        NodeKind::Hub(_) | NodeKind::Actor(ActorKind::Country) => {
-            ctx.move_to(x + r, y);
-            let _ = ctx.arc(x, y, r, 0.0, std::f64::consts::TAU);
+/// Paints a display list on a 2D context whose transform is CSS pixels.
+fn paint(ctx: &CanvasRenderingContext2d, list: &render::DisplayList, cam: Camera, dpr: f64) {
+    if !list.world.is_empty() {
+        paint_world(ctx, list, cam, dpr);
+    }
+    let dashes = |d: &[f64]| {
+        let a = js_sys::Array::new();
+        for x in d {
+            a.push(&wasm_bindgen::JsValue::from_f64(*x));
         }
-        NodeKind::Actor(ActorKind::Agency) => {
-            let s = r * 0.9;
-            ctx.rect(x - s, y - s, 2.0 * s, 2.0 * s);
+        a
+    };
+    ctx.set_line_cap("round");
+    for b in &list.edges {
+        let _ = ctx.set_line_dash(&dashes(&b.dash));
+        ctx.set_stroke_style_str(&b.colour.rgba(b.alpha));
+        ctx.set_line_width(b.width);
+        ctx.begin_path();
+        for (a, z, arc) in &b.segments {
+            ctx.move_to(f64::from(a[0]), f64::from(a[1]));
+            match arc {
+                Some(c) => ctx.quadratic_curve_to(
+                    f64::from(c[0]),
+                    f64::from(c[1]),
+                    f64::from(z[0]),
+                    f64::from(z[1]),
+                ),
+                None => ctx.line_to(f64::from(z[0]), f64::from(z[1])),
+            }
         }
-        NodeKind::Actor(ActorKind::Organization) => {
-            ctx.move_to(x, y - r * 1.2);
-            ctx.line_to(x + r * 1.2, y);
-            ctx.line_to(x, y + r * 1.2);
-            ctx.line_to(x - r * 1.2, y);
-            ctx.close_path();
+        ctx.stroke();
+    }
+    let _ = ctx.set_line_dash(&js_sys::Array::new());
+    for b in &list.nodes {
+        ctx.set_global_alpha(f64::from(b.alpha));
+        ctx.begin_path();
+        for (_, p, r) in &b.marks {
+            trace(ctx, b.shape, *p, *r);
         }
-        NodeKind::Actor(ActorKind::Institution) => {
-            ctx.move_to(x, y - r * 1.2);
-            ctx.line_to(x + r * 1.1, y + r * 0.8);
-            ctx.line_to(x - r * 1.1, y + r * 0.8);
-            ctx.close_path();
+        ctx.set_fill_style_str(&b.fill.hex());
+        ctx.fill();
+        if let Some(o) = b.outline {
+            ctx.set_stroke_style_str(&o.hex());
+            ctx.set_line_width(1.0);
+            ctx.stroke();
         }
-        NodeKind::Actor(ActorKind::Company) => {
-            for k in 0..6 {
-                let a = std::f64::consts::PI / 3.0 * f64::from(k);
-                let (px, py) = (x + r * a.cos(), y + r * a.sin());
-                if k == 0 {
-                    ctx.move_to(px, py)
+        if let Some(c) = b.centre {
+            ctx.begin_path();
+            for (_, p, r) in &b.marks {
+                trace(ctx, render::Shape::Circle, *p, r * 0.38);
+            }
+            ctx.set_fill_style_str(&c.hex());
+            ctx.fill();
+        }
+    }
+    for n in &list.special {
+        let ([x, y], r) = (n.at, n.r);
+        ctx.set_global_alpha(f64::from(n.alpha));
+        ctx.begin_path();
+        trace(ctx, n.shape, n.at, r);
+        match n.fill {
+            render::Fill::Split(left, right) => {
+                ctx.save();
+                ctx.clip();
+                ctx.set_fill_style_str(&left.hex());
+                ctx.fill_rect(
+                    f64::from(x - r),
+                    f64::from(y - r),
+                    f64::from(r),
+                    f64::from(2.0 * r),
+                );
+                ctx.set_fill_style_str(&right.hex());
+                ctx.fill_rect(
+                    f64::from(x),
+                    f64::from(y - r),
+                    f64::from(r),
+                    f64::from(2.0 * r),
+                );
+                ctx.restore();
+                ctx.begin_path();
+                trace(ctx, n.shape, n.at, r);
+            }
+            render::Fill::Solid(c) => {
+                ctx.set_fill_style_str(&c.hex());
+                ctx.fill();
+            }
+        }
+        ctx.set_stroke_style_str(&n.outline.0.hex());
+        ctx.set_line_width(n.outline.1);
+        ctx.stroke();
+        if let Some(c) = n.hub_ring {
+            ctx.begin_path();
+            trace(ctx, render::Shape::Circle, n.at, r + 3.0);
+            ctx.set_stroke_style_str(&c.hex());
+            ctx.set_line_width(2.0);
+            ctx.stroke();
+        }
+    }
+    ctx.set_global_alpha(1.0);
+    for ring in &list.rings {
+        ctx.begin_path();
+        trace(ctx, render::Shape::Circle, ring.at, ring.r);
+        ctx.set_stroke_style_str(&ring.colour.hex());
+        ctx.set_line_width(ring.width);
+        ctx.stroke();
+    }
+    ctx.set_text_baseline("middle");
+    for t in list.axis_labels.iter().chain(&list.labels) {
+        ctx.set_font(&format!("{} {}px {}", t.weight, t.size, render::FONT));
+        let (x, y) = (f64::from(t.at[0]), f64::from(t.at[1]));
+        ctx.set_line_width(t.halo.2);
+        ctx.set_stroke_style_str(&t.halo.0.rgba(t.halo.1));
+        let _ = ctx.stroke_text(&t.text, x, y);
+        ctx.set_fill_style_str(&t.colour.hex());
+        let _ = ctx.fill_text(&t.text, x, y);
+    }
+}
+
+/// The map's outlines, in world units under the camera's transform.
+fn paint_world(ctx: &CanvasRenderingContext2d, list: &render::DisplayList, cam: Camera, dpr: f64) {
+    let k = f64::from(cam.scale) * dpr;
+    let _ = ctx.set_transform(
+        k,
+        0.0,
+        0.0,
+        k,
+        f64::from(cam.offset[0]) * dpr,
+        f64::from(cam.offset[1]) * dpr,
+    );
+    let trace_rings = |rings: &[Vec<Point>]| {
+        for ring in rings {
+            for (i, p) in ring.iter().enumerate() {
+                let (x, y) = (f64::from(p[0]), f64::from(p[1]));
+                if i == 0 {
+                    ctx.move_to(x, y)
                 } else {
-                    ctx.line_to(px, py)
+                    ctx.line_to(x, y)
                 }
             }
             ctx.close_path();
         }
+    };
+    for (fill, outlines) in &list.world {
+        ctx.begin_path();
+        for o in outlines {
+            trace_rings(&o.rings);
+        }
+        ctx.set_fill_style_str(&fill.hex());
+        ctx.fill();
     }
+    if let Some(border) = list.borders {
+        ctx.begin_path();
+        for (_, outlines) in &list.world {
+            for o in outlines {
+                trace_rings(&o.rings);
+            }
+        }
+        ctx.set_stroke_style_str(&border.hex());
+        ctx.set_line_width(0.8 / k * dpr);
+        ctx.stroke();
+    }
+    let _ = ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0);
+}
+
+/// Adds a node's shape to the current path.
+fn trace(ctx: &CanvasRenderingContext2d, shape: render::Shape, p: Point, r: f32) {
+    if shape == render::Shape::Circle {
+        let (x, y, r) = (f64::from(p[0]), f64::from(p[1]), f64::from(r));
+        ctx.move_to(x + r, y);
+        let _ = ctx.arc(x, y, r, 0.0, std::f64::consts::TAU);
+        return;
+    }
+    for (k, c) in shape.corners(p, r).iter().enumerate() {
+        let (x, y) = (f64::from(c[0]), f64::from(c[1]));
+        if k == 0 {
+            ctx.move_to(x, y)
+        } else {
+            ctx.line_to(x, y)
+        }
+    }
+    ctx.close_path();
 }

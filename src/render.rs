@@ -1,0 +1,696 @@
+//! What is drawn: from a graph, its positions, a camera, the highlight state,
+//! the theme and the size, a display list in screen pixels (map fills, edges
+//! batched by style, nodes with shape, fill, ring and dimming, labels already
+//! placed) with no browser types. The canvas painter (`app::scene`) and the
+//! SVG export (`svg_export`) are thin consumers of the same list, so the
+//! export is the screen and native tests can check what is drawn.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::camera::Camera;
+use crate::facts::Alignment;
+use crate::graph::{Graph, NodeKind};
+use crate::labels::{self, Candidate, Rank};
+use crate::layout::force::Point;
+use crate::layout::{self, AxisLabel, LayoutKind};
+use crate::model::ActorKind;
+use crate::palette::{self, Rgb};
+
+/// The font stack of every text the graph draws.
+pub const FONT: &str = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+
+/// Everything a frame depends on.
+#[derive(Clone, Copy)]
+pub struct Frame<'a> {
+    /// The graph shown.
+    pub graph: &'a Graph,
+    /// Node positions, world units.
+    pub pos: &'a [Point],
+    /// Node radii, world units.
+    pub radius: &'a [f32],
+    /// World to screen.
+    pub camera: Camera,
+    /// Screen size in CSS pixels.
+    pub width: f32,
+    /// Screen height in CSS pixels.
+    pub height: f32,
+    /// The layout shown (the map adds outlines and draws ties on demand).
+    pub layout: LayoutKind,
+    /// The layout's axis labels, drawn when `axis_visible`.
+    pub axis: &'a [AxisLabel],
+    /// False while nodes are moving to a new layout.
+    pub axis_visible: bool,
+    /// What the reader is pointing at.
+    pub highlight: &'a Highlight,
+    /// Dark theme.
+    pub dark: bool,
+    /// The benchmark page: plain edges, batched "both" nodes, hub labels only.
+    pub bench: bool,
+}
+
+/// What the reader has picked out, by node index.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Highlight {
+    /// The selection: it and its neighbours stay lit, the rest dims.
+    pub selected: Option<usize>,
+    /// The keyboard focus.
+    pub focus: Option<usize>,
+    /// Under the pointer.
+    pub hovered: Option<usize>,
+    /// Search matches.
+    pub matches: BTreeSet<usize>,
+}
+
+/// A node's outline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Shape {
+    /// Countries and hubs.
+    Circle,
+    /// Agencies.
+    Square,
+    /// International organizations.
+    Diamond,
+    /// Institutions.
+    Triangle,
+    /// Companies.
+    Hexagon,
+}
+
+impl Shape {
+    /// The shape of a node kind.
+    pub fn of(kind: NodeKind) -> Shape {
+        match kind {
+            NodeKind::Hub(_) | NodeKind::Actor(ActorKind::Country) => Shape::Circle,
+            NodeKind::Actor(ActorKind::Agency) => Shape::Square,
+            NodeKind::Actor(ActorKind::Organization) => Shape::Diamond,
+            NodeKind::Actor(ActorKind::Institution) => Shape::Triangle,
+            NodeKind::Actor(ActorKind::Company) => Shape::Hexagon,
+        }
+    }
+
+    /// The corners of a polygon shape of radius `r` at `p` (empty for a circle).
+    pub fn corners(self, p: Point, r: f32) -> Vec<Point> {
+        let [x, y] = p;
+        match self {
+            Shape::Circle => Vec::new(),
+            Shape::Square => {
+                let s = r * 0.9;
+                vec![
+                    [x - s, y - s],
+                    [x + s, y - s],
+                    [x + s, y + s],
+                    [x - s, y + s],
+                ]
+            }
+            Shape::Diamond => {
+                let k = r * 1.2;
+                vec![[x, y - k], [x + k, y], [x, y + k], [x - k, y]]
+            }
+            Shape::Triangle => vec![
+                [x, y - r * 1.2],
+                [x + r * 1.1, y + r * 0.8],
+                [x - r * 1.1, y + r * 0.8],
+            ],
+            Shape::Hexagon => (0..6)
+                .map(|k| {
+                    let a = std::f32::consts::PI / 3.0 * k as f32;
+                    [x + r * a.cos(), y + r * a.sin()]
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Edges drawn alike, as one path.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EdgeBatch {
+    /// Stroke colour.
+    pub colour: Rgb,
+    /// Opacity.
+    pub alpha: f32,
+    /// Dash pattern in pixels (empty = solid).
+    pub dash: Vec<f64>,
+    /// Line width in pixels.
+    pub width: f64,
+    /// Segments from one end to the other; with `arc`, curves through it.
+    pub segments: Vec<(Point, Point, Option<Point>)>,
+    /// True when every edge in it is dimmed (the selection is elsewhere).
+    pub faded: bool,
+}
+
+/// How a node is filled.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Fill {
+    /// One colour.
+    Solid(Rgb),
+    /// Left half, right half: a country in both camps, told without colour alone.
+    Split(Rgb, Rgb),
+}
+
+/// Plain nodes drawn alike, as one path.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NodeBatch {
+    /// Shape.
+    pub shape: Shape,
+    /// Fill.
+    pub fill: Rgb,
+    /// Opacity (dimmed nodes are faint).
+    pub alpha: f32,
+    /// A thin outline in the background colour (left out for huge batches).
+    pub outline: Option<Rgb>,
+    /// A light centre (ILRS only, told without colour alone).
+    pub centre: Option<Rgb>,
+    /// The nodes: index, screen centre and pixel radius.
+    pub marks: Vec<(usize, Point, f32)>,
+}
+
+/// A node drawn on its own: hubs, and countries in both camps.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NodeMark {
+    /// Node index.
+    pub node: usize,
+    /// Shape.
+    pub shape: Shape,
+    /// Screen centre.
+    pub at: Point,
+    /// Pixel radius.
+    pub r: f32,
+    /// Fill.
+    pub fill: Fill,
+    /// Opacity.
+    pub alpha: f32,
+    /// Outline colour and width.
+    pub outline: (Rgb, f64),
+    /// A hub's outer ring, in its colour.
+    pub hub_ring: Option<Rgb>,
+}
+
+/// A ring around a node (search match, hover, selection, keyboard focus).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Ring {
+    /// Screen centre.
+    pub at: Point,
+    /// Pixel radius.
+    pub r: f32,
+    /// Colour.
+    pub colour: Rgb,
+    /// Line width.
+    pub width: f64,
+}
+
+/// A text, placed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Text {
+    /// The words.
+    pub text: String,
+    /// Left end of the baseline's middle (vertically centred text).
+    pub at: Point,
+    /// Font size in pixels.
+    pub size: f32,
+    /// CSS font weight ("normal", "600", "bold").
+    pub weight: &'static str,
+    /// Fill colour.
+    pub colour: Rgb,
+    /// Halo colour and width, so lines do not strike through.
+    pub halo: (Rgb, f32, f64),
+    /// The node it names, if any.
+    pub node: Option<usize>,
+    /// Its box on screen (left, top, right, bottom).
+    pub rect: [f32; 4],
+}
+
+/// One frame, in drawing order.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct DisplayList {
+    /// The map's country outlines by fill, under everything.
+    pub world: Vec<(Rgb, Vec<&'static crate::world::Outline>)>,
+    /// The borders between countries.
+    pub borders: Option<Rgb>,
+    /// Edges, dimmed batches first.
+    pub edges: Vec<EdgeBatch>,
+    /// Plain nodes.
+    pub nodes: Vec<NodeBatch>,
+    /// Hubs and countries in both camps.
+    pub special: Vec<NodeMark>,
+    /// Rings over the nodes.
+    pub rings: Vec<Ring>,
+    /// The layout's axis labels.
+    pub axis_labels: Vec<Text>,
+    /// Node labels.
+    pub labels: Vec<Text>,
+}
+
+/// Estimated width in pixels of `text` at `size`: the one estimator the
+/// graph and the charts share (no font metrics here, and the CSP keeps the
+/// DOM out of it), with a little room since a label wider than estimated
+/// would run into its neighbour.
+pub fn text_width(text: &str, size: f32) -> f32 {
+    crate::scaled::estimate_text(text, f64::from(size)).0 as f32 * 1.05
+}
+
+/// The display list of a frame.
+pub fn display_list(f: &Frame) -> DisplayList {
+    let g = f.graph;
+    let cam = f.camera;
+    let dark = f.dark;
+    let bg = palette::background(dark);
+    let ink = palette::ink(dark);
+    let geo = f.layout == LayoutKind::Geographic && !f.bench;
+    let lit: Option<BTreeSet<usize>> = f.highlight.selected.map(|s| {
+        let mut n = g.neighbours(s);
+        n.insert(s);
+        n
+    });
+    let dimmed = |i: usize| lit.as_ref().is_some_and(|l| !l.contains(&i));
+    let scr: Vec<Point> = f.pos.iter().map(|p| cam.to_screen(*p)).collect();
+    let max_r = layout::max_node_px(f.layout);
+    let node_r = |i: usize| (f.radius[i] * cam.scale).clamp(2.0, max_r);
+    let mut out = DisplayList::default();
+
+    if geo {
+        let fills = crate::world::fills(g, crate::world::outlines());
+        for a in [
+            None,
+            Some(Alignment::Neither),
+            Some(Alignment::Artemis),
+            Some(Alignment::Ilrs),
+            Some(Alignment::Both),
+        ] {
+            let shapes: Vec<&'static crate::world::Outline> = fills
+                .iter()
+                .filter(|(_, x)| *x == a)
+                .map(|(o, _)| *o)
+                .collect();
+            if !shapes.is_empty() {
+                out.world.push((palette::map_fill(a, dark), shapes));
+            }
+        }
+        out.borders = Some(bg);
+    }
+
+    // Edges, batched by style.
+    let mut groups: BTreeMap<(bool, String, bool, u8), Vec<usize>> = BTreeMap::new();
+    for (k, e) in g.edges.iter().enumerate() {
+        if geo && !layout::map_shows_edge(e, f.highlight.selected) {
+            continue;
+        }
+        let faded = dimmed(e.source) || dimmed(e.target);
+        let width = if f.bench {
+            0
+        } else {
+            e.items.len().min(9) as u8
+        };
+        // Dimmed first, so lit edges draw on top.
+        groups
+            .entry((!faded, format!("{:?}", e.kind), e.unverified, width))
+            .or_default()
+            .push(k);
+    }
+    for ((lit_batch, _, unverified, count), edges) in groups {
+        let faded = !lit_batch;
+        let kind = g.edges[edges[0]].kind;
+        let st = palette::edge_style(kind, usize::from(count), faded, dark);
+        let (alpha, mut dash, width) = if f.bench {
+            (if faded { st.alpha } else { 0.35 }, Vec::new(), 1.0)
+        } else {
+            (st.alpha, st.dash.to_vec(), st.width)
+        };
+        if unverified {
+            dash.extend([2.0, 4.0]);
+        }
+        out.edges.push(EdgeBatch {
+            colour: st.colour,
+            alpha,
+            dash,
+            width,
+            faded,
+            segments: edges
+                .iter()
+                .map(|&k| {
+                    let e = &g.edges[k];
+                    let (a, b) = (scr[e.source], scr[e.target]);
+                    (a, b, geo.then(|| layout::arc_control(a, b)))
+                })
+                .collect(),
+        });
+    }
+
+    // Nodes: plain ones batched by (shape, alignment, dimmed); hubs and
+    // "both" nodes (split fill) one by one.
+    let on_screen = |p: Point, mx: f32, my: f32| {
+        p[0] >= -mx && p[1] >= -my && p[0] <= f.width + mx && p[1] <= f.height + my
+    };
+    let mut plain: BTreeMap<(Shape, u8, bool), Vec<usize>> = BTreeMap::new();
+    for (i, n) in g.nodes.iter().enumerate() {
+        if !on_screen(scr[i], 50.0, 50.0) {
+            continue;
+        }
+        let alpha = if dimmed(i) { 0.18 } else { 1.0 };
+        if n.is_hub() || (n.alignment == Alignment::Both && !f.bench) {
+            let fill = if n.alignment == Alignment::Both && !n.is_hub() {
+                Fill::Split(
+                    palette::alignment(Alignment::Artemis, dark),
+                    palette::alignment(Alignment::Ilrs, dark),
+                )
+            } else {
+                Fill::Solid(palette::alignment(n.alignment, dark))
+            };
+            out.special.push(NodeMark {
+                node: i,
+                shape: Shape::of(n.kind),
+                at: scr[i],
+                r: node_r(i),
+                fill,
+                alpha,
+                outline: (bg, if n.is_hub() { 3.0 } else { 1.0 }),
+                hub_ring: n.is_hub().then(|| palette::alignment(n.alignment, dark)),
+            });
+        } else {
+            let al = Alignment::ALL
+                .iter()
+                .position(|a| *a == n.alignment)
+                .unwrap_or(0) as u8;
+            plain
+                .entry((Shape::of(n.kind), al, dimmed(i)))
+                .or_default()
+                .push(i);
+        }
+    }
+    for ((shape, al, faded), nodes) in plain {
+        let alignment = Alignment::ALL[usize::from(al)];
+        out.nodes.push(NodeBatch {
+            shape,
+            fill: palette::alignment(alignment, dark),
+            alpha: if faded { 0.18 } else { 1.0 },
+            outline: (nodes.len() < 2000).then_some(bg),
+            centre: (alignment == Alignment::Ilrs && !f.bench).then_some(bg),
+            marks: nodes.iter().map(|&i| (i, scr[i], node_r(i))).collect(),
+        });
+    }
+
+    // Rings: search matches, hover, selection, keyboard focus.
+    let ring = |i: usize, colour: Rgb, width: f64, gap: f32| Ring {
+        at: scr[i],
+        r: node_r(i) + gap,
+        colour,
+        width,
+    };
+    let h = f.highlight;
+    out.rings.extend(
+        h.matches
+            .iter()
+            .filter(|&&m| m < scr.len())
+            .map(|&m| ring(m, palette::FOCUS_RING, 2.0, 3.0)),
+    );
+    out.rings.extend(
+        h.hovered
+            .filter(|&i| i < scr.len())
+            .map(|i| ring(i, ink, 1.5, 3.0)),
+    );
+    out.rings.extend(
+        h.selected
+            .filter(|&i| i < scr.len())
+            .map(|i| ring(i, ink, 2.5, 4.0)),
+    );
+    out.rings.extend(
+        h.focus
+            .filter(|&i| i < scr.len())
+            .map(|i| ring(i, palette::FOCUS_RING, 3.0, 7.0)),
+    );
+
+    // Axis labels, kept clear of by the node labels.
+    let mut obstacles: Vec<[f32; 4]> = Vec::new();
+    if f.axis_visible {
+        for l in f.axis {
+            let (size, weight, colour) = if l.heading {
+                (13.0, "bold", ink)
+            } else {
+                (11.0, "600", palette::muted(dark))
+            };
+            let tw = text_width(&l.text, size);
+            let p = cam.to_screen(l.at);
+            let rect = labels::around(p, tw / 2.0 + 2.0, size);
+            obstacles.push(rect);
+            out.axis_labels.push(Text {
+                text: l.text.clone(),
+                at: [p[0] - tw / 2.0, p[1]],
+                size,
+                weight,
+                colour,
+                halo: (bg, 0.9, 4.0),
+                node: None,
+                rect,
+            });
+        }
+    }
+    // Other nodes are obstacles too: a label drawn over a node reads as
+    // that node's. (Not in the bench, which labels only the hubs.)
+    if !f.bench {
+        for (i, p) in scr.iter().enumerate() {
+            let r = node_r(i) + if g.nodes[i].is_hub() { 3.0 } else { 0.0 };
+            obstacles.push(labels::around(*p, r, r));
+        }
+    }
+
+    // Node labels, greedy by rank.
+    let mut cands = Vec::new();
+    for (i, n) in g.nodes.iter().enumerate() {
+        if (f.bench && !n.is_hub()) || dimmed(i) || !on_screen(scr[i], 50.0, 20.0) {
+            continue;
+        }
+        let active = Some(i) == h.selected || Some(i) == h.focus || Some(i) == h.hovered;
+        let neighbour = lit.is_some() && !active;
+        let rank = Rank::of(g, i, active, neighbour, h.matches.contains(&i));
+        let size = if n.is_hub() { 14.0 } else { 12.0 };
+        cands.push(Candidate {
+            node: i,
+            priority: rank.priority(),
+            must: rank.must(),
+            x: scr[i][0],
+            y: scr[i][1],
+            radius: node_r(i) + if n.is_hub() { 3.0 } else { 0.0 },
+            width: text_width(&n.label, size) + 4.0,
+            height: size * 1.25,
+        });
+    }
+    for l in labels::place(cands, &obstacles, f.width, f.height) {
+        let n = &g.nodes[l.node];
+        let (size, weight) = if n.is_hub() {
+            (14.0, "bold")
+        } else {
+            (12.0, "normal")
+        };
+        out.labels.push(Text {
+            text: n.label.clone(),
+            at: [l.rect[0] + 2.0, (l.rect[1] + l.rect[3]) / 2.0],
+            size,
+            weight,
+            colour: ink,
+            halo: (bg, 0.85, 3.0),
+            node: Some(l.node),
+            rect: l.rect,
+        });
+    }
+    out
+}
+
+/// Every colour a display list uses (for the contrast tests).
+pub fn colours(list: &DisplayList) -> Vec<Rgb> {
+    let mut c: Vec<Rgb> = list.world.iter().map(|w| w.0).collect();
+    c.extend(list.borders);
+    c.extend(list.edges.iter().map(|e| e.colour));
+    for n in &list.nodes {
+        c.push(n.fill);
+        c.extend(n.outline);
+        c.extend(n.centre);
+    }
+    for n in &list.special {
+        match n.fill {
+            Fill::Solid(a) => c.push(a),
+            Fill::Split(a, b) => c.extend([a, b]),
+        }
+        c.push(n.outline.0);
+        c.extend(n.hub_ring);
+    }
+    c.extend(list.rings.iter().map(|r| r.colour));
+    for t in list.axis_labels.iter().chain(&list.labels) {
+        c.extend([t.colour, t.halo.0]);
+    }
+    c
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::{Filters, build};
+    use crate::layout::{Canonical, LayoutRequest};
+
+    fn frame_of<'a>(
+        g: &'a Graph,
+        pos: &'a [Point],
+        radius: &'a [f32],
+        highlight: &'a Highlight,
+        layout: LayoutKind,
+        dark: bool,
+    ) -> Frame<'a> {
+        let b = layout::bounds(pos, radius).unwrap();
+        Frame {
+            graph: g,
+            pos,
+            radius,
+            camera: Camera::fit(b, 900.0, 530.0, 28.0),
+            width: 900.0,
+            height: 530.0,
+            layout,
+            axis: &[],
+            axis_visible: true,
+            highlight,
+            dark,
+            bench: false,
+        }
+    }
+
+    fn picture(kind: LayoutKind) -> (Graph, Vec<Point>, Vec<f32>) {
+        let ds = crate::test_support::dataset();
+        let g = build(ds, &Filters::default());
+        let pos = Canonical::default()
+            .place(
+                ds,
+                &g,
+                LayoutRequest {
+                    kind,
+                    ..Default::default()
+                },
+            )
+            .pos;
+        let radius = layout::radii_for(&g, kind);
+        (g, pos, radius)
+    }
+
+    #[test]
+    fn a_selection_lights_its_neighbours_and_dims_the_rest() {
+        let (g, pos, radius) = picture(LayoutKind::Force);
+        let tha = g.index_of("THA").unwrap();
+        let h = Highlight {
+            selected: Some(tha),
+            ..Highlight::default()
+        };
+        let list = display_list(&frame_of(&g, &pos, &radius, &h, LayoutKind::Force, false));
+        let lit = {
+            let mut n = g.neighbours(tha);
+            n.insert(tha);
+            n
+        };
+        for batch in &list.nodes {
+            for (i, _, _) in &batch.marks {
+                assert_eq!(batch.alpha < 1.0, !lit.contains(i), "{}", g.nodes[*i].label);
+            }
+        }
+        for m in &list.special {
+            assert_eq!(
+                m.alpha < 1.0,
+                !lit.contains(&m.node),
+                "{}",
+                g.nodes[m.node].label
+            );
+        }
+        // Edges between lit nodes stay lit, the others fade.
+        let lit_edges: usize = list
+            .edges
+            .iter()
+            .filter(|e| !e.faded)
+            .map(|e| e.segments.len())
+            .sum();
+        let between = g
+            .edges
+            .iter()
+            .filter(|e| lit.contains(&e.source) && lit.contains(&e.target))
+            .count();
+        assert_eq!(lit_edges, between);
+        // Labels: the selection, none of the dimmed.
+        assert!(list.labels.iter().any(|l| l.node == Some(tha)));
+        assert!(
+            list.labels
+                .iter()
+                .all(|l| l.node.is_some_and(|i| lit.contains(&i)))
+        );
+        assert_eq!(list.rings.len(), 1, "the selection ring");
+    }
+
+    #[test]
+    fn no_two_texts_overlap_and_every_colour_is_the_palettes() {
+        for (kind, dark) in [(LayoutKind::Force, false), (LayoutKind::Geographic, true)] {
+            let (g, pos, radius) = picture(kind);
+            let h = Highlight::default();
+            let list = display_list(&frame_of(&g, &pos, &radius, &h, kind, dark));
+            let texts: Vec<&Text> = list.labels.iter().chain(&list.axis_labels).collect();
+            assert!(texts.len() > 10);
+            for (k, a) in texts.iter().enumerate() {
+                for b in &texts[k + 1..] {
+                    let (r, s) = (a.rect, b.rect);
+                    let overlap = r[0] < s[2] && s[0] < r[2] && r[1] < s[3] && s[1] < r[3];
+                    assert!(!overlap, "{} over {}", a.text, b.text);
+                }
+            }
+            // Every colour comes from the palette, so the contrast tests see it.
+            let bg = palette::background(dark);
+            let known: Vec<Rgb> = Alignment::ALL
+                .iter()
+                .map(|&a| palette::alignment(a, dark))
+                .chain(
+                    crate::model::PartnershipKind::ALL
+                        .iter()
+                        .map(|&k| palette::partnership(k, dark)),
+                )
+                .chain(
+                    [
+                        None,
+                        Some(Alignment::Artemis),
+                        Some(Alignment::Ilrs),
+                        Some(Alignment::Both),
+                        Some(Alignment::Neither),
+                    ]
+                    .map(|a| palette::map_fill(a, dark)),
+                )
+                .chain([
+                    bg,
+                    palette::ink(dark),
+                    palette::muted(dark),
+                    palette::FOCUS_RING,
+                ])
+                .collect();
+            for c in colours(&list) {
+                assert!(known.contains(&c), "{c:?} is not a palette colour");
+            }
+            if kind == LayoutKind::Geographic {
+                assert!(!list.world.is_empty(), "the map draws the world");
+                assert!(
+                    list.edges.is_empty(),
+                    "no ties on the map until one is selected"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn polygon_shapes_surround_their_centre() {
+        for shape in [
+            Shape::Square,
+            Shape::Diamond,
+            Shape::Triangle,
+            Shape::Hexagon,
+        ] {
+            let pts = shape.corners([10.0, 20.0], 5.0);
+            assert!(pts.len() >= 3);
+            let c = pts
+                .iter()
+                .fold([0.0, 0.0], |a, p| [a[0] + p[0], a[1] + p[1]]);
+            let n = pts.len() as f32;
+            assert!(
+                (c[0] / n - 10.0).abs() < 1.5 && (c[1] / n - 20.0).abs() < 1.5,
+                "{shape:?}"
+            );
+        }
+        assert!(Shape::Circle.corners([0.0, 0.0], 1.0).is_empty());
+    }
+}
