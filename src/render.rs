@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::camera::Camera;
 use crate::facts::Alignment;
-use crate::graph::{Graph, NodeKind};
+use crate::graph::{EdgeKind, Graph, MemberLink, NodeKind};
 use crate::labels::{self, Candidate, Rank};
 use crate::layout::force::Point;
 use crate::layout::{self, AxisLabel, LayoutKind};
@@ -288,8 +288,35 @@ pub fn display_list(f: &Frame) -> DisplayList {
         out.borders = Some(bg);
     }
 
-    // Edges, batched by style.
-    let mut groups: BTreeMap<(bool, String, bool, u8), Vec<usize>> = BTreeMap::new();
+    // Edges, batched by style (a numeric key: this runs per frame over tens
+    // of thousands of edges on the bench page).
+    let kind_key = |k: EdgeKind| -> (u8, u8, u8) {
+        match k {
+            EdgeKind::Member(f, link) => (
+                0,
+                crate::model::FrameworkId::ALL
+                    .iter()
+                    .position(|x| *x == f)
+                    .unwrap_or(0) as u8,
+                match link {
+                    MemberLink::State => 0,
+                    MemberLink::SubNational => 1,
+                    MemberLink::Tentative => 2,
+                },
+            ),
+            EdgeKind::Partnership(p) => (
+                1,
+                crate::model::PartnershipKind::ALL
+                    .iter()
+                    .position(|x| *x == p)
+                    .unwrap_or(0) as u8,
+                0,
+            ),
+        }
+    };
+    // (lit, kind, unverified, width class) → edges.
+    type Style = (bool, (u8, u8, u8), bool, u8);
+    let mut groups: BTreeMap<Style, Vec<usize>> = BTreeMap::new();
     for (k, e) in g.edges.iter().enumerate() {
         if geo && !layout::map_shows_edge(e, f.highlight.selected) {
             continue;
@@ -302,7 +329,7 @@ pub fn display_list(f: &Frame) -> DisplayList {
         };
         // Dimmed first, so lit edges draw on top.
         groups
-            .entry((!faded, format!("{:?}", e.kind), e.unverified, width))
+            .entry((!faded, kind_key(e.kind), e.unverified, width))
             .or_default()
             .push(k);
     }
