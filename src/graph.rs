@@ -15,6 +15,23 @@ pub fn in_regions(regions: &BTreeSet<String>, country: Option<&Country>) -> bool
         || country.is_some_and(|c| regions.contains(&c.region) || regions.contains(&c.subregion))
 }
 
+/// The UN regions and their subregions of the countries the data names,
+/// for the Regions control (a region with no subregion has an empty set).
+pub fn region_tree(ds: &Dataset) -> BTreeMap<String, BTreeSet<String>> {
+    let mut tree: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for a in ds.actors.iter().filter(|a| a.kind == ActorKind::Country) {
+        if let Some(c) = a.country.as_deref().and_then(|c| ds.country(c))
+            && !c.region.is_empty()
+        {
+            let subs = tree.entry(c.region.clone()).or_default();
+            if !c.subregion.is_empty() {
+                subs.insert(c.subregion.clone());
+            }
+        }
+    }
+    tree
+}
+
 /// The Regions control's words for the chosen regions: "Regions: all",
 /// "Regions: Africa", "Regions: Africa, Europe", "Regions: Africa +2".
 pub fn regions_label(regions: &BTreeSet<String>) -> String {
@@ -500,6 +517,27 @@ mod tests {
             "short enough as it is"
         );
         assert_eq!(label("THA"), "Thailand");
+    }
+
+    #[test]
+    fn the_region_tree_holds_every_named_country_once() {
+        let ds = crate::test_support::dataset();
+        let tree = super::region_tree(ds);
+        for a in ds
+            .actors
+            .iter()
+            .filter(|a| a.kind == crate::model::ActorKind::Country)
+        {
+            let c = ds.country(&a.id).unwrap();
+            if !c.region.is_empty() {
+                assert!(
+                    tree[&c.region].contains(&c.subregion) || c.subregion.is_empty(),
+                    "{}",
+                    a.name
+                );
+            }
+        }
+        assert!(tree.values().flatten().all(|s| !s.is_empty()));
     }
 
     #[test]

@@ -27,6 +27,7 @@ pub mod sort;
 pub mod svg_export;
 pub mod table;
 pub mod url;
+pub mod view;
 pub mod world;
 
 #[cfg(test)]

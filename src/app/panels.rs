@@ -410,18 +410,7 @@ pub fn Summary() -> impl IntoView {
 pub fn RegionFilter() -> impl IntoView {
     let state = expect_context::<AppState>();
     let ds = state.ds();
-    // Regions and subregions of the countries that appear in the data.
-    let mut tree: std::collections::BTreeMap<String, std::collections::BTreeSet<String>> =
-        Default::default();
-    for a in ds.actors.iter().filter(|a| a.kind == ActorKind::Country) {
-        if let Some(c) = a.country.as_deref().and_then(|c| ds.country(c))
-            && !c.region.is_empty()
-        {
-            tree.entry(c.region.clone())
-                .or_default()
-                .insert(c.subregion.clone());
-        }
-    }
+    let tree = crate::graph::region_tree(&ds);
     let toggle = move |name: String| {
         move |_| {
             state.update_filters(|f| {
@@ -445,7 +434,7 @@ pub fn RegionFilter() -> impl IntoView {
                                     prop:checked={ let r = r.clone(); move || state.filters(|f| f.regions.contains(&r)) }
                                     on:change=toggle(r.clone())/>{region.clone()}</label>
                             </legend>
-                            {subs.into_iter().filter(|s| !s.is_empty()).map(|sub| {
+                            {subs.into_iter().map(|sub| {
                                 let s2 = sub.clone();
                                 view! {
                                     <label><input type="checkbox"

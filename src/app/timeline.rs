@@ -13,29 +13,18 @@ use wasm_bindgen::prelude::*;
 use super::{AppState, History};
 use crate::date::Date;
 use crate::url::EARLIEST;
+use crate::view::timeline::Months;
 
 /// The timeline control.
 #[component]
 pub fn Timeline() -> impl IntoView {
     let state = expect_context::<AppState>();
     let ds = state.ds();
-    let first = EARLIEST.month_index();
-    let last = ds.as_of.month_index();
-    let data_as_of = ds.as_of;
+    let months = Months::new(EARLIEST, ds.as_of);
+    let (first, last, data_as_of) = (months.first, months.last, ds.as_of);
     // The slider's month, from the view state.
-    let month = move || {
-        state
-            .view
-            .with(|v| v.filters.as_of.map_or(last, |d| d.month_index()))
-    };
-    // A month maps to its last day (or the data's as-of date in its final month).
-    let date_of = move |m: i32| -> Option<Date> {
-        if m >= last {
-            None
-        } else {
-            Some(Date::month_end(m.max(first)))
-        }
-    };
+    let month = move || state.view.with(|v| months.month_of(v.filters.as_of));
+    let date_of = move |m: i32| months.date_of(m);
     let dragging = Rc::new(Cell::new(false));
     let set_month = {
         let dragging = dragging.clone();
@@ -68,8 +57,7 @@ pub fn Timeline() -> impl IntoView {
         move || {
             stop();
             let Some(w) = web_sys::window() else { return };
-            // Start from the beginning when at the end.
-            let start = if month() >= last { first } else { month() };
+            let start = months.play_from(state.view.with_untracked(|v| v.filters.as_of));
             state.change(History::Push, |v| v.filters.as_of = date_of(start));
             playing.set(true);
             // At the end the tick only clears its interval: dropping the
@@ -85,12 +73,9 @@ pub fn Timeline() -> impl IntoView {
                 }
             };
             let tick = Tick::new(move || {
-                let next = state
-                    .view
-                    .with_untracked(|v| v.filters.as_of.map_or(last, |d| d.month_index()))
-                    + 1;
-                state.change(History::Replace, |v| v.filters.as_of = date_of(next));
-                if next >= last {
+                let (next, end) = months.play_step(state.view.with_untracked(|v| v.filters.as_of));
+                state.change(History::Replace, |v| v.filters.as_of = next);
+                if end {
                     finish();
                 }
             });

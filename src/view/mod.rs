@@ -1,0 +1,4 @@
+//! Headless controllers: what the interactive parts decide, without the
+//! browser, so native tests reach it; the components only render and wire.
+
+pub mod timeline;
