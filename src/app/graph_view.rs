@@ -2,7 +2,6 @@
 //! interaction, and an accessible listbox of the nodes beside it.
 
 use std::cell::{Cell, RefCell};
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use leptos::html::{Canvas, Div};
@@ -16,6 +15,7 @@ use crate::camera::{self, Camera};
 use crate::facts;
 use crate::graph::Graph;
 use crate::layout::force::Point;
+use crate::view::gesture::{Action, Gestures};
 
 /// Handle to the scene shared by the view's closures.
 #[derive(Clone)]
@@ -507,8 +507,7 @@ pub fn GraphView() -> impl IntoView {
 
     // Pointer interaction: drag to pan (or move a node), wheel to zoom, click to select,
     // two pointers to pinch.
-    let pointers: Rc<RefCell<BTreeMap<i32, Point>>> = Rc::default();
-    let drag = Rc::new(Cell::new(None::<(Point, Option<usize>, bool)>));
+    let gestures: Rc<RefCell<Gestures>> = Rc::default();
     let local = |ev: &web_sys::MouseEvent| -> Point {
         let t = ev
             .current_target()
@@ -526,11 +525,10 @@ pub fn GraphView() -> impl IntoView {
     let wheel_active = RwSignal::new(false);
     let wheel_hint = RwSignal::new(false);
     let on_down = {
-        let (handle, pointers, drag) = (handle.clone(), pointers.clone(), drag.clone());
+        let (handle, gestures) = (handle.clone(), gestures.clone());
         move |ev: web_sys::PointerEvent| {
             wheel_active.set(true);
             let p = local(&ev);
-            pointers.borrow_mut().insert(ev.pointer_id(), p);
             if let Some(t) = ev
                 .current_target()
                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -544,65 +542,30 @@ pub fn GraphView() -> impl IntoView {
                     camera::hit_test(&s.camera, &s.pos, &s.radius, p, 8.0)
                 }
             });
-            drag.set(Some((p, hit, false)));
+            gestures.borrow_mut().down(ev.pointer_id(), p, hit);
         }
     };
     let on_move = {
-        let (handle, pointers, drag) = (handle.clone(), pointers.clone(), drag.clone());
+        let (handle, gestures) = (handle.clone(), gestures.clone());
         move |ev: web_sys::PointerEvent| {
             let p = local(&ev);
-            let mut ptrs = pointers.borrow_mut();
-            if ptrs.len() == 2 && ptrs.contains_key(&ev.pointer_id()) {
-                // Pinch: scale by the change in finger distance around their midpoint.
-                let before: Vec<Point> = ptrs.values().copied().collect();
-                ptrs.insert(ev.pointer_id(), p);
-                let after: Vec<Point> = ptrs.values().copied().collect();
-                let dist = |v: &[Point]| {
-                    ((v[0][0] - v[1][0]).powi(2) + (v[0][1] - v[1][1]).powi(2))
-                        .sqrt()
-                        .max(1.0)
-                };
-                let mid = |v: &[Point]| [(v[0][0] + v[1][0]) / 2.0, (v[0][1] + v[1][1]) / 2.0];
-                let (m0, m1) = (mid(&before), mid(&after));
-                handle.with(|s| {
-                    s.camera = s
-                        .camera
-                        .pan(m1[0] - m0[0], m1[1] - m0[1])
-                        .zoom_at(m1, dist(&after) / dist(&before));
+            let action =
+                gestures
+                    .borrow_mut()
+                    .moved(ev.pointer_id(), p, ev.pointer_type() == "touch");
+            match action {
+                Action::Pinch { pan, at, factor } => handle.with(|s| {
+                    s.camera = s.camera.pan(pan.0, pan.1).zoom_at(at, factor);
                     s.user_moved = true;
-                });
-                drag.set(None);
-                handle.draw_now();
-                handle.commit_view(state);
-                return;
-            }
-            drop(ptrs);
-            match drag.get() {
-                Some((start, hit, moved)) => {
-                    let moved = moved || (p[0] - start[0]).abs() + (p[1] - start[1]).abs() > 4.0;
-                    // One finger scrolls the page (touch-action in the CSS)
-                    // and never moves the graph; two fingers pan and zoom.
-                    if ev.pointer_type() == "touch" {
-                        drag.set(Some((start, hit, moved)));
-                        return;
-                    }
-                    if moved {
-                        handle.with(|s| {
-                            if let Some(i) = hit {
-                                // A dragged node moves until the picture
-                                // changes; positions are not part of a link.
-                                s.pos[i] = s.camera.to_world(p);
-                            } else {
-                                s.camera = s.camera.pan(p[0] - start[0], p[1] - start[1]);
-                                s.user_moved = true;
-                            }
-                        });
-                        drag.set(Some((if hit.is_some() { start } else { p }, hit, true)));
-                        handle.draw_now();
-                        handle.commit_view(state);
-                    }
-                }
-                None => {
+                }),
+                Action::Pan(dx, dy) => handle.with(|s| {
+                    s.camera = s.camera.pan(dx, dy);
+                    s.user_moved = true;
+                }),
+                // A dragged node moves until the picture changes; positions
+                // are not part of a link.
+                Action::MoveNode(i, to) => handle.with(|s| s.pos[i] = s.camera.to_world(to)),
+                Action::Hover(p) => {
                     let hit = handle.with(|s| {
                         let hit = camera::hit_test(&s.camera, &s.pos, &s.radius, p, 8.0);
                         let changed = s.hovered != hit;
@@ -611,7 +574,6 @@ pub fn GraphView() -> impl IntoView {
                     });
                     if hit.0 {
                         handle.draw_now();
-                        handle.commit_view(state);
                     }
                     let ds = state.ds();
                     tooltip.set(hit.1.map(|id| {
@@ -623,18 +585,18 @@ pub fn GraphView() -> impl IntoView {
                         };
                         (p[0], p[1], text)
                     }));
+                    return;
                 }
+                Action::None | Action::Select(_) => return,
             }
+            handle.draw_now();
+            handle.commit_view(state);
         }
     };
     let on_up = {
-        let (handle, pointers, drag) = (handle.clone(), pointers.clone(), drag.clone());
+        let (handle, gestures) = (handle.clone(), gestures.clone());
         move |ev: web_sys::PointerEvent| {
-            pointers.borrow_mut().remove(&ev.pointer_id());
-            let Some((_, hit, moved)) = drag.take() else {
-                return;
-            };
-            if !moved {
+            if let Action::Select(hit) = gestures.borrow_mut().up(ev.pointer_id()) {
                 let id = hit.map(|i| handle.with(|s| s.graph.nodes[i].id.clone()));
                 // The selection ring marks a click; the keyboard ring is for
                 // the keyboard (arrows continue from the selection).
@@ -644,11 +606,8 @@ pub fn GraphView() -> impl IntoView {
         }
     };
     let on_cancel = {
-        let (pointers, drag) = (pointers.clone(), drag.clone());
-        move |ev: web_sys::PointerEvent| {
-            pointers.borrow_mut().remove(&ev.pointer_id());
-            drag.set(None);
-        }
+        let gestures = gestures.clone();
+        move |ev: web_sys::PointerEvent| gestures.borrow_mut().cancel(ev.pointer_id())
     };
     let on_leave = {
         let handle = handle.clone();

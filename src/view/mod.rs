@@ -1,4 +1,5 @@
 //! Headless controllers: what the interactive parts decide, without the
 //! browser, so native tests reach it; the components only render and wire.
 
+pub mod gesture;
 pub mod timeline;
