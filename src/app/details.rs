@@ -149,79 +149,20 @@ fn actor_details(
     at: crate::date::Date,
     hide_unverified: bool,
 ) -> impl IntoView + use<> {
-    let shows = |c: Confidence| !(hide_unverified && c == Confidence::Unverified);
-    let country = actor
-        .country
-        .as_deref()
-        .and_then(|c| ds.country(c))
-        .cloned();
-    let kind = actor.kind.label();
-    let place = country
-        .as_ref()
-        .map(|c| format!("{kind} · {} · {}", c.subregion, c.region))
-        .unwrap_or_else(|| kind.to_string());
-    let alignment = actor
-        .country
-        .as_deref()
-        .map(|c| facts::alignment_where(ds, c, at, |m| shows(m.confidence)));
-    // Memberships of the actor and, for a country, of its bodies.
-    let bodies: Vec<&Actor> = ds
-        .actors
-        .iter()
-        .filter(|a| {
-            a.id == actor.id
-                || (actor.kind == ActorKind::Country
-                    && a.country.as_deref() == Some(actor.id.as_str()))
-        })
-        .collect();
-    let memberships: Vec<Membership> = ds
-        .memberships
-        .iter()
-        .filter(|m| m.date <= at && bodies.iter().any(|b| b.id == m.actor))
-        .cloned()
-        .collect();
-    let hidden_rows = memberships.iter().filter(|m| !shows(m.confidence)).count();
-    let memberships: Vec<Membership> = memberships
-        .into_iter()
-        .filter(|m| shows(m.confidence))
-        .collect();
-    let mut memberships = memberships;
-    crate::sort::sort_by(&mut memberships, |a, b| {
-        a.framework.cmp(&b.framework).then(a.date.cmp(&b.date))
-    });
-    let ties = if actor.kind == ActorKind::Country {
-        facts::ties(ds, &actor.id, at)
-            .into_iter()
-            .map(|(p, partner)| (p.clone(), partner.to_string()))
-            .collect::<Vec<_>>()
-    } else {
-        ds.partnerships
-            .iter()
-            .filter(|p| p.date <= at && (p.a == actor.id || p.b == actor.id))
-            .map(|p| {
-                (
-                    p.clone(),
-                    if p.a == actor.id {
-                        p.b.clone()
-                    } else {
-                        p.a.clone()
-                    },
-                )
-            })
-            .collect()
-    };
-    let hidden_ties = ties.iter().filter(|(p, _)| !shows(p.confidence)).count();
-    let ties: Vec<_> = ties
-        .into_iter()
-        .filter(|(p, _)| shows(p.confidence))
-        .collect();
+    let crate::view::details::ActorFacts {
+        place,
+        alignment,
+        counts,
+        memberships,
+        ties,
+        hidden,
+    } = crate::view::details::actor_facts(ds, actor, at, hide_unverified);
     let (no_memberships, no_ties) = (memberships.is_empty(), ties.is_empty());
-    let hidden = hidden_rows + hidden_ties;
-    let counts = actor
-        .country
-        .as_deref()
-        .filter(|_| actor.kind == ActorKind::Country)
-        .map(|c| facts::ties_by_camp(ds, c, at));
+    let memberships: Vec<Membership> = memberships.into_iter().cloned().collect();
+    let ties: Vec<(Partnership, String)> = ties
+        .into_iter()
+        .map(|(p, partner)| (p.clone(), partner.to_string()))
+        .collect();
     let m_rows = memberships
         .into_iter()
         .map(|m| {

@@ -1,5 +1,6 @@
 //! Headless controllers: what the interactive parts decide, without the
 //! browser, so native tests reach it; the components only render and wire.
 
+pub mod details;
 pub mod gesture;
 pub mod timeline;
