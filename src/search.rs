@@ -67,6 +67,57 @@ pub fn rank(q: &str, name: &str, id: &str, aliases: &[String]) -> Option<u8> {
     }
 }
 
+/// What the search box suggests for `query` in `graph`, best first, as
+/// (node id, label): nodes by name, code or alias, and bodies drawn as part
+/// of their country (bodies folded in) leading to the country's node.
+pub fn suggestions(
+    ds: &crate::model::Dataset,
+    g: &crate::graph::Graph,
+    query: &str,
+) -> Vec<(String, String)> {
+    let q = fold(query.trim());
+    if q.is_empty() {
+        return Vec::new();
+    }
+    let mut hits: Vec<(u8, String, String)> = Vec::new();
+    for n in &g.nodes {
+        let aliases = ds.actor(&n.id).map_or(&[][..], |a| &a.aliases[..]);
+        if let Some(rank) = rank(&q, &n.label, &n.id, aliases) {
+            let hint = if n.is_hub() { "framework" } else { &n.id };
+            hits.push((rank, n.id.clone(), format!("{} ({hint})", n.label)));
+        }
+    }
+    // Agencies and organisations drawn as part of their country (bodies
+    // folded in) are found too, and lead to the country's node.
+    for a in &ds.actors {
+        let Some(country) = a.country.as_deref() else {
+            continue;
+        };
+        // Skip when the country matches itself ("Korea" finds South Korea,
+        // not only its space agency).
+        if g.index_of(&a.id).is_some()
+            || g.index_of(country).is_none()
+            || hits.iter().any(|(_, id, _)| id == country)
+        {
+            continue;
+        }
+        if let Some(rank) = rank(&q, &a.name, &a.id, &a.aliases) {
+            let shown_as = ds.actor(country).map_or(country, |c| c.name.as_str());
+            hits.push((
+                rank,
+                country.to_string(),
+                format!("{} (in {shown_as})", a.name),
+            ));
+        }
+    }
+    crate::sort::sort(&mut hits);
+    let mut seen = std::collections::BTreeSet::new();
+    hits.into_iter()
+        .filter(|(_, id, _)| seen.insert(id.clone()))
+        .map(|(_, id, label)| (id, label))
+        .collect()
+}
+
 /// Listbox type-ahead: the first label after `current` (wrapping round)
 /// that starts with `typed`, ignoring case and accents; a repeated single
 /// letter cycles through the labels that start with it.
@@ -96,6 +147,39 @@ pub fn type_ahead<'a>(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn suggestions_find_names_codes_aliases_and_folded_bodies() {
+        use crate::graph::{Filters, build};
+        let ds = crate::test_support::dataset();
+        let g = build(ds, &Filters::default());
+        let first = |q: &str| {
+            super::suggestions(ds, &g, q)
+                .first()
+                .map(|(id, _)| id.clone())
+        };
+        assert_eq!(
+            first("uk").as_deref(),
+            Some("GBR"),
+            "an exact alias before a prefix"
+        );
+        assert_eq!(first("THA").as_deref(), Some("THA"));
+        assert_eq!(first("turkiye").as_deref(), Some("TUR"), "accents ignored");
+        assert_eq!(
+            first("nasa").as_deref(),
+            Some("USA"),
+            "a folded body leads to its country"
+        );
+        assert!(
+            super::suggestions(ds, &g, "artemis")
+                .iter()
+                .any(|(id, _)| id == "hub:artemis")
+        );
+        assert!(super::suggestions(ds, &g, "   ").is_empty());
+        let all = super::suggestions(ds, &g, "a");
+        let ids: std::collections::BTreeSet<&String> = all.iter().map(|(id, _)| id).collect();
+        assert_eq!(ids.len(), all.len(), "each node once");
+    }
+
     #[test]
     fn type_ahead_finds_and_cycles() {
         let labels = [

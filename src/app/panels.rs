@@ -11,56 +11,6 @@ use crate::model::{ActorKind, FrameworkId, PartnershipKind};
 use crate::palette;
 use crate::search;
 
-/// Search suggestions: actors in the current graph whose name, ISO code or
-/// alias matches, best first.
-/// Every node matching the search text, best first, as (node id, label);
-/// the search box suggests the first eight and the graph rings them all.
-fn matches(state: &AppState, query: &str) -> Vec<(String, String)> {
-    let q = search::fold(query.trim());
-    if q.is_empty() {
-        return Vec::new();
-    }
-    let ds = state.ds();
-    let g = state.graph.get_untracked();
-    let mut hits: Vec<(u8, String, String)> = Vec::new();
-    for n in &g.nodes {
-        let aliases = ds.actor(&n.id).map_or(&[][..], |a| &a.aliases[..]);
-        if let Some(rank) = search::rank(&q, &n.label, &n.id, aliases) {
-            let hint = if n.is_hub() { "framework" } else { &n.id };
-            hits.push((rank, n.id.clone(), format!("{} ({hint})", n.label)));
-        }
-    }
-    // Agencies and organisations drawn as part of their country (bodies
-    // folded in) are found too, and lead to the country's node.
-    for a in &ds.actors {
-        let Some(country) = a.country.as_deref() else {
-            continue;
-        };
-        // Skip when the country matches itself ("Korea" finds South Korea,
-        // not only its space agency).
-        if g.index_of(&a.id).is_some()
-            || g.index_of(country).is_none()
-            || hits.iter().any(|(_, id, _)| id == country)
-        {
-            continue;
-        }
-        if let Some(rank) = search::rank(&q, &a.name, &a.id, &a.aliases) {
-            let shown_as = ds.actor(country).map_or(country, |c| c.name.as_str());
-            hits.push((
-                rank,
-                country.to_string(),
-                format!("{} (in {shown_as})", a.name),
-            ));
-        }
-    }
-    crate::sort::sort(&mut hits);
-    let mut seen = std::collections::BTreeSet::new();
-    hits.into_iter()
-        .filter(|(_, id, _)| seen.insert(id.clone()))
-        .map(|(_, id, label)| (id, label))
-        .collect()
-}
-
 /// The search box: a combobox with suggestions by name, ISO code or alias.
 #[component]
 pub fn SearchBox() -> impl IntoView {
@@ -75,7 +25,7 @@ pub fn SearchBox() -> impl IntoView {
     // first eight, and the graph rings them all.
     let all = Memo::new(move |_| {
         state.graph.track();
-        query.with(|q| matches(&state, q))
+        query.with(|q| search::suggestions(&state.ds(), &state.graph.get_untracked(), q))
     });
     let list = Memo::new(move |_| all.with(|m| m.iter().take(8).cloned().collect::<Vec<_>>()));
     // Every node matching the text is ringed in the graph (agencies lead to
