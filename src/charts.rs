@@ -1668,7 +1668,6 @@ pub fn draw_footer<DB: DrawingBackend>(
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tooltip_tests {
     use super::*;
-    use crate::dataset::load_embedded;
 
     #[test]
     fn footers_wrap_to_the_picture_and_tips_stay_inside_it() {
@@ -1698,7 +1697,7 @@ mod tooltip_tests {
 
     #[test]
     fn tooltips_name_the_values_under_the_pointer() {
-        let ds = load_embedded().unwrap();
+        let ds = crate::test_support::dataset().clone();
         let f = Filters::default();
         let a = plot_area(800, 380);
         assert_eq!(bar_category_at(4, 800, 380, f64::from(a.left) - 1.0), None);
@@ -1728,10 +1727,9 @@ mod tooltip_tests {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::dataset::load_embedded;
 
     fn ds() -> Dataset {
-        load_embedded().expect("valid data")
+        crate::test_support::dataset().clone()
     }
 
     fn last(series: &[StepSeries], f: FrameworkId) -> usize {

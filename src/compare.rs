@@ -222,7 +222,6 @@ pub fn summary(ds: &Dataset, filters: &Filters) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dataset::load_embedded;
 
     #[test]
     fn the_summary_counts_what_the_view_shows_and_names_a_count_gap() {
@@ -298,7 +297,7 @@ mod tests {
 
     #[test]
     fn sides_add_up() {
-        let ds = load_embedded().unwrap();
+        let ds = crate::test_support::dataset().clone();
         let c = compare(&ds, &Filters::default());
         assert_eq!(
             c.artemis.members,
@@ -336,7 +335,7 @@ mod tests {
 
     #[test]
     fn follows_the_region_alignment_and_unverified_filters() {
-        let ds = load_embedded().unwrap();
+        let ds = crate::test_support::dataset().clone();
         let all = compare(&ds, &Filters::default());
         let africa = Filters {
             regions: ["Africa".to_string()].into(),

@@ -830,7 +830,7 @@ mod tests {
             - 1;
         // Exactly the countries some actor, membership, partnership or
         // framework names (as actors once loaded): no more, no fewer.
-        let ds = load_embedded().unwrap();
+        let ds = crate::test_support::dataset().clone();
         let named = ds
             .actors
             .iter()
@@ -849,7 +849,7 @@ mod tests {
     #[test]
     fn every_error_names_file_line_and_field() {
         // Break one membership in three ways at once; all three are reported.
-        let ds = load_embedded().unwrap();
+        let ds = crate::test_support::dataset().clone();
         let m = &ds.memberships[0];
         let files = EMBEDDED
             .iter()
@@ -890,7 +890,7 @@ mod tests {
 
     #[test]
     fn unknown_source_kind_and_duplicates_are_reported() {
-        let ds = load_embedded().unwrap();
+        let ds = crate::test_support::dataset().clone();
         let p = &ds.partnerships[0];
         let files = replace(
             "partnerships.csv",

@@ -734,12 +734,11 @@ fn safe(text: &str, dots: bool) -> String {
 mod tests {
     use super::*;
     use crate::csv::parse;
-    use crate::dataset::load_embedded;
     use crate::graph::{Filters, build};
     use serde_json::Value;
 
     fn ds() -> Dataset {
-        load_embedded().expect("valid data")
+        crate::test_support::dataset().clone()
     }
 
     const NASTY: &str =
@@ -747,7 +746,7 @@ mod tests {
 
     #[test]
     fn visible_countries_json_parses_and_matches_the_table() {
-        let ds = load_embedded().unwrap();
+        let ds = crate::test_support::dataset().clone();
         let g = crate::graph::build(&ds, &crate::graph::Filters::default());
         let text = countries_table_json(&ds, &g, ds.as_of, &Default::default());
         let v: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");

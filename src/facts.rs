@@ -297,10 +297,9 @@ pub fn status_line(ds: &Dataset, actor: &Actor, at: Date, hide_unverified: bool)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dataset::load_embedded;
 
     fn ds() -> Dataset {
-        load_embedded().expect("valid data")
+        crate::test_support::dataset().clone()
     }
 
     #[test]

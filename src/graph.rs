@@ -556,11 +556,10 @@ mod tests {
     }
 
     use super::*;
-    use crate::dataset::load_embedded;
 
     #[test]
     fn default_view_shows_hubs_members_and_both_camps() {
-        let ds = load_embedded().unwrap();
+        let ds = crate::test_support::dataset().clone();
         let g = build(&ds, &Filters::default());
         for hub in ["hub:artemis", "hub:ilrs", "hub:apsco"] {
             assert!(g.index_of(hub).is_some(), "{hub}");
@@ -583,7 +582,7 @@ mod tests {
 
     #[test]
     fn filters_never_mutate_the_dataset_and_do_filter() {
-        let ds = load_embedded().unwrap();
+        let ds = crate::test_support::dataset().clone();
         let before = ds.clone();
         let mut f = Filters {
             as_of: Some(Date::ymd(2021, 1, 1)),
@@ -624,7 +623,7 @@ mod tests {
 
     #[test]
     fn sub_national_links_are_not_state_membership() {
-        let ds = load_embedded().unwrap();
+        let ds = crate::test_support::dataset().clone();
         let g = build(&ds, &Filters::default());
         let are = g.index_of("ARE").expect("UAE is shown");
         let ilrs = g.index_of("hub:ilrs").unwrap();

@@ -407,7 +407,6 @@ pub fn graph_svg(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dataset::load_embedded;
     use crate::graph::{Filters, build};
     use crate::layout;
 
@@ -459,7 +458,7 @@ mod tests {
 
     #[test]
     fn the_dataset_graph_renders_with_its_footer() {
-        let ds = load_embedded().unwrap();
+        let ds = crate::test_support::dataset().clone();
         let g = build(&ds, &Filters::default());
         let mut sim = layout::force_simulation(&g, &Default::default());
         sim.run(400);

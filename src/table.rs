@@ -234,12 +234,11 @@ pub fn sort(rows: &mut Vec<CountryRow>, order: TableSort) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dataset::load_embedded;
     use crate::graph::{Filters, build};
 
     #[test]
     fn rows_cover_the_countries_and_sort_by_any_column() {
-        let ds = load_embedded().unwrap();
+        let ds = crate::test_support::dataset().clone();
         let g = build(&ds, &Filters::default());
         let mut rows = country_rows(&ds, &g, ds.as_of, &Default::default());
         let tha = rows.iter().find(|r| r.iso3 == "THA").unwrap();

@@ -636,11 +636,10 @@ mod tests {
     use proptest::sample::{select, subsequence};
 
     use super::*;
-    use crate::dataset::load_embedded;
     use crate::date::days_in_month;
     use crate::table::Column;
 
-    static DS: LazyLock<Dataset> = LazyLock::new(|| load_embedded().unwrap());
+    static DS: LazyLock<Dataset> = LazyLock::new(|| crate::test_support::dataset().clone());
 
     fn set<T: Ord + Copy>(items: &[T]) -> BTreeSet<T> {
         items.iter().copied().collect()

@@ -576,12 +576,11 @@ pub fn bounds_with_labels(pos: &[Point], radius: &[f32], labels: &[AxisLabel]) -
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dataset::load_embedded;
     use crate::graph::{Filters, build};
 
     #[test]
     fn force_layout_of_the_dataset_separates_the_camps() {
-        let ds = load_embedded().unwrap();
+        let ds = crate::test_support::dataset().clone();
         let g = build(&ds, &Filters::default());
         let mut sim = force_simulation(&g, &BTreeMap::new());
         sim.run(400);
@@ -607,7 +606,7 @@ mod tests {
 
     #[test]
     fn stragglers_are_brought_in_next_to_the_main_picture() {
-        let ds = load_embedded().unwrap();
+        let ds = crate::test_support::dataset().clone();
         let g = build(&ds, &Filters::default());
         let mut sim = force_simulation(&g, &BTreeMap::new());
         sim.run(600);
@@ -626,7 +625,7 @@ mod tests {
 
     #[test]
     fn alignment_layout_puts_camps_on_their_sides() {
-        let ds = load_embedded().unwrap();
+        let ds = crate::test_support::dataset().clone();
         let g = build(&ds, &Filters::default());
         let (pos, labels) = alignment_layout(&g, &ds, false, Orientation::Landscape);
         // Column headings and one label per region group, above its nodes.
@@ -716,7 +715,7 @@ mod tests {
 
     #[test]
     fn geographic_layout_is_west_to_east() {
-        let ds = load_embedded().unwrap();
+        let ds = crate::test_support::dataset().clone();
         let g = build(&ds, &Filters::default());
         let pos = geographic_layout(&g, &ds);
         let x = |id: &str| pos[g.index_of(id).unwrap()][0];
