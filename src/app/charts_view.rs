@@ -131,7 +131,11 @@ fn Chart(kind: ChartKind) -> impl IntoView {
                 kind.draw(&root, &ds, &f, dark)?;
                 root.present().map_err(|e| e.to_string())
             });
-        draw_error.set(drawn.err());
+        draw_error.set(
+            drawn
+                .err()
+                .map(|e| format!("This chart could not be drawn ({e})")),
+        );
     });
 
     let on_move = move |ev: web_sys::PointerEvent| {
@@ -160,16 +164,24 @@ fn Chart(kind: ChartKind) -> impl IntoView {
     };
     let export_png = move |_| {
         let (ds, f, w, h, lines) = export_inputs();
-        let Some(c) = super::share::export_canvas_2x(w, h) else {
-            return;
-        };
-        if let Some(backend) = CanvasBackend::with_canvas_object(c.clone()) {
-            let root = ScaledBackend::new(Surface::Raster(backend), 2.0).into_drawing_area();
-            let _ = kind.draw_with_footer(&root, HEIGHT, &ds, &f, &lines);
-            let _ = root.present();
-        }
-        if let Ok(url) = c.to_data_url_with_type("image/png") {
-            super::share::download_url(&export::file_name(kind.id(), &ds, "png"), &url);
+        // A failed export says so where the reader pressed the button.
+        let png = super::share::export_canvas_2x(w, h)
+            .ok_or_else(|| "no canvas for the picture".to_string())
+            .and_then(|c| {
+                let backend = CanvasBackend::with_canvas_object(c.clone())
+                    .ok_or_else(|| "the canvas has no 2D context".to_string())?;
+                let root = ScaledBackend::new(Surface::Raster(backend), 2.0).into_drawing_area();
+                kind.draw_with_footer(&root, HEIGHT, &ds, &f, &lines)?;
+                root.present().map_err(|e| e.to_string())?;
+                c.to_data_url_with_type("image/png")
+                    .map_err(|_| "the browser could not encode the PNG".to_string())
+            });
+        match png {
+            Ok(url) => {
+                draw_error.set(None);
+                super::share::download_url(&export::file_name(kind.id(), &ds, "png"), &url);
+            }
+            Err(e) => draw_error.set(Some(format!("PNG export failed: {e}"))),
         }
     };
     let export_svg = move |_| {
@@ -178,12 +190,13 @@ fn Chart(kind: ChartKind) -> impl IntoView {
         let svg = charts::svg_string::<CanvasBackend>(w, h, |root| {
             kind.draw_with_footer(root, HEIGHT, &ds, &f, &lines)
         });
-        if let Ok(svg) = svg {
-            download(
+        match svg {
+            Ok(svg) => download(
                 &export::file_name(kind.id(), &ds, "svg"),
                 "image/svg+xml",
                 &svg,
-            );
+            ),
+            Err(e) => draw_error.set(Some(format!("SVG export failed: {e}"))),
         }
     };
 
@@ -215,7 +228,7 @@ fn Chart(kind: ChartKind) -> impl IntoView {
                 })}
             </div>
             {move || draw_error.get().map(|e| view! {
-                <p class="chart-error" role="alert">{format!("This chart could not be drawn ({e}); its data table below has the numbers.")}</p>
+                <p class="chart-error" role="alert">{format!("{e}. The data table below has the numbers.")}</p>
             })}
             <figcaption id=desc_id>{description}</figcaption>
             <div class="chart-actions" role="group" aria-label=format!("Export {}", kind.title())>
