@@ -1231,8 +1231,28 @@ fn draw_grouped_bars<DB: DrawingBackend>(
     } else {
         values.iter().flatten().copied().max().unwrap_or(0)
     };
-    let y_max = ((top as f64 * 1.25).ceil() as i32 + 2).max(5);
+    // Headroom: the legend box (top right) must clear the tallest bar and
+    // its total, whatever the chart's height.
+    let (w_px, h_px) = root.dim_in_pixel();
+    let plot = plot_area(w_px, h_px);
+    let plot_h = f64::from((plot.bottom - plot.top).max(1));
+    let legend_h = f64::from(6 + (TEXT_SIZE as i32 + 6) * frameworks.len() as i32 + 2) + 26.0;
+    let room = (1.0 - legend_h / plot_h).max(0.3);
+    let y_max = ((top as f64 * 1.25).ceil() as i32 + 2)
+        .max((top as f64 / room).ceil() as i32 + 1)
+        .max(5);
     let ticks: Vec<f64> = (0..n).map(|i| i as f64).collect();
+    // Narrow charts: category labels shrink rather than run together.
+    let slot = f64::from(plot.right - plot.left) / n.max(1) as f64;
+    let widest = categories
+        .iter()
+        .map(|c| f64::from(crate::scaled::estimate_text(c, TEXT_SIZE).0))
+        .fold(0.0, f64::max);
+    let x_size = if widest > slot * 0.9 {
+        (TEXT_SIZE * slot * 0.9 / widest).max(8.0)
+    } else {
+        TEXT_SIZE
+    };
     let mut chart = ChartBuilder::on(root)
         .margin(MARGIN)
         .x_label_area_size(X_LABEL_AREA)
@@ -1262,6 +1282,7 @@ fn draw_grouped_bars<DB: DrawingBackend>(
         .x_desc(x_desc)
         .y_desc(y_desc)
         .label_style(font(th.fg))
+        .x_label_style((FONT, x_size).into_font().color(&th.fg))
         .axis_desc_style(font(th.fg))
         .axis_style(th.fg)
         .bold_line_style(th.grid)
