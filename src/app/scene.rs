@@ -193,6 +193,9 @@ impl Scene {
         if Orientation::of(self.width, self.height) == self.orientation {
             return false;
         }
+        // The picture turned: a camera steered on the old one shows an
+        // arbitrary patch of the new one, so the view is fitted again.
+        self.user_moved = false;
         self.apply_layout(ds, true, 0.0, None);
         true
     }
@@ -266,7 +269,15 @@ impl Scene {
         }
         let from = self.camera;
         self.fit_target();
-        if self.reduced_motion || self.transition.is_some() || from == self.camera {
+        // A move already under way now ends on the new fit.
+        if let Some(t) = &mut self.transition {
+            if let Some((_, to)) = &mut t.camera {
+                *to = self.camera;
+                self.camera = from;
+            }
+            return;
+        }
+        if self.reduced_motion || from == self.camera {
             return;
         }
         self.transition = Some(Transition {
