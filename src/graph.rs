@@ -280,6 +280,16 @@ pub fn hub_summary(g: &Graph, i: usize) -> String {
     format!("{} — hub, {}", g.nodes[i].label, parts.join(", "))
 }
 
+/// A node's accessible status (the node list and the hover tooltip): an
+/// actor's memberships with their dates, or a hub's summary.
+pub fn node_status(ds: &Dataset, g: &Graph, id: &str, at: Date, hide_unverified: bool) -> String {
+    match (ds.actor(id), g.index_of(id)) {
+        (Some(a), _) => facts::status_line(ds, a, at, hide_unverified),
+        (None, Some(i)) => hub_summary(g, i),
+        (None, None) => id.to_string(),
+    }
+}
+
 /// The id of a framework's hub node.
 pub fn hub_id(f: FrameworkId) -> String {
     format!("hub:{}", f.id())

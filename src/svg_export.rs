@@ -460,7 +460,7 @@ mod tests {
     fn the_dataset_graph_renders_with_its_footer() {
         let ds = crate::test_support::dataset().clone();
         let g = build(&ds, &Filters::default());
-        let mut sim = layout::force_simulation(&g, &Default::default());
+        let mut sim = layout::force_simulation(&g);
         sim.run(400);
         let footer = vec![
             "Title <&>".to_string(),

@@ -12,8 +12,6 @@ use wasm_bindgen::prelude::*;
 use super::scene::Scene;
 use super::{AppState, History};
 use crate::camera::{self, Camera};
-use crate::facts;
-use crate::graph::Graph;
 use crate::layout::force::Point;
 use crate::view::gesture::{Action, Gestures};
 
@@ -579,10 +577,13 @@ pub fn GraphView() -> impl IntoView {
                     tooltip.set(hit.1.map(|id| {
                         let as_of = state.as_of();
                         let hide = state.view.with_untracked(|v| v.filters.hide_unverified);
-                        let text = match ds.actor(&id) {
-                            Some(a) => facts::status_line(&ds, a, as_of, hide),
-                            None => hub_summary(&state.graph.get_untracked(), &id),
-                        };
+                        let text = crate::graph::node_status(
+                            &ds,
+                            &state.graph.get_untracked(),
+                            &id,
+                            as_of,
+                            hide,
+                        );
                         (p[0], p[1], text)
                     }));
                     return;
@@ -782,10 +783,7 @@ pub fn GraphView() -> impl IntoView {
         g.nodes
             .iter()
             .map(|n| {
-                let text = match ds.actor(&n.id) {
-                    Some(a) => facts::status_line(&ds, a, as_of, hide),
-                    None => hub_summary(&g, &n.id),
-                };
+                let text = crate::graph::node_status(&ds, &g, &n.id, as_of, hide);
                 let id = n.id.clone();
                 let selected = move || state.view.with(|v| v.selected.as_deref() == Some(id.as_str()));
                 view! { <div role="option" id=option_id(&n.id) aria-selected=move || selected().to_string()>{text}</div> }
@@ -864,12 +862,6 @@ pub fn GraphView() -> impl IntoView {
             })}
         </div>
     }
-}
-
-/// A hub's accessible status: its name and member count.
-fn hub_summary(g: &Graph, id: &str) -> String {
-    g.index_of(id)
-        .map_or_else(|| id.to_string(), |i| crate::graph::hub_summary(g, i))
 }
 
 /// Marks the first complete frame for the benchmark harness and tests.

@@ -245,17 +245,15 @@ impl Scene {
         if instant || (from == self.pos && (!follow || camera_from == self.camera)) {
             return;
         }
+        // Drawn from where the nodes were, moving toward the target.
+        let to = std::mem::replace(&mut self.pos, from.clone());
         self.transition = Some(Transition {
-            to: self.pos.clone(),
+            to,
             camera: follow.then_some((camera_from, self.camera)),
             from,
             start: now,
             duration: 650.0,
         });
-        self.pos = self
-            .transition
-            .as_ref()
-            .map_or(Vec::new(), |t| t.from.clone());
         if follow {
             self.camera = camera_from;
         }

@@ -126,7 +126,7 @@ fn by_id(graph: &Graph, pos: &[Point]) -> BTreeMap<String, Point> {
 
 fn whole_force(ds: &Dataset, show_bodies: bool) -> BTreeMap<String, Point> {
     let g = whole_graph(ds, show_bodies);
-    let mut sim = super::force_simulation(&g, &BTreeMap::new());
+    let mut sim = super::force_simulation(&g);
     sim.run(600);
     let radius = super::radii(&g);
     super::pack_components(&g, &mut sim.pos, &radius);

@@ -107,9 +107,10 @@ pub fn radii(graph: &Graph) -> Vec<f32> {
         .collect()
 }
 
-/// A force simulation set up for a graph, warm-started from `previous`
-/// positions by node id.
-pub fn force_simulation(graph: &Graph, previous: &BTreeMap<String, Point>) -> Simulation {
+/// A force simulation set up for a graph, started from fixed anchors (the
+/// canonical picture is computed once from the whole dataset, so nothing is
+/// warm-started).
+pub fn force_simulation(graph: &Graph) -> Simulation {
     let radius = radii(graph);
     let charge = graph
         .nodes
@@ -121,12 +122,7 @@ pub fn force_simulation(graph: &Graph, previous: &BTreeMap<String, Point>) -> Si
         EdgeKind::Member(..) => 90.0,
         EdgeKind::Partnership(_) => 45.0,
     });
-    let initial = graph
-        .nodes
-        .iter()
-        .map(|n| previous.get(&n.id).copied())
-        .collect();
-    let mut sim = Simulation::new(radius, charge, links, initial);
+    let mut sim = Simulation::new(radius, charge, links, vec![None; graph.nodes.len()]);
     // Stronger than d3's default pull, so small disconnected pairs (e.g.
     // EU–African Union) stay near the main picture instead of drifting off.
     sim.params.gravity = 0.08;
@@ -134,20 +130,18 @@ pub fn force_simulation(graph: &Graph, previous: &BTreeMap<String, Point>) -> Si
     sim.params.gravity_y_factor = 2.5;
     // Start the hubs apart on a line (Artemis west, ILRS east, APSCO south)
     // so the picture always reads the same way round.
-    if previous.is_empty() {
-        for (i, n) in graph.nodes.iter().enumerate() {
-            if let NodeKind::Hub(f) = n.kind {
-                sim.pos[i] = hub_anchor(f, 160.0);
-            }
+    for (i, n) in graph.nodes.iter().enumerate() {
+        if let NodeKind::Hub(f) = n.kind {
+            sim.pos[i] = hub_anchor(f, 160.0);
         }
-        // Countries start near the hubs they belong to.
-        for e in &graph.edges {
-            if let (EdgeKind::Member(f, _), false) = (e.kind, sim.pos.is_empty()) {
-                let a = hub_anchor(f, 160.0);
-                let p = &mut sim.pos[e.source];
-                p[0] = (p[0] + a[0]) * 0.5;
-                p[1] = (p[1] + a[1]) * 0.5;
-            }
+    }
+    // Countries start near the hubs they belong to.
+    for e in &graph.edges {
+        if let EdgeKind::Member(f, _) = e.kind {
+            let a = hub_anchor(f, 160.0);
+            let p = &mut sim.pos[e.source];
+            p[0] = (p[0] + a[0]) * 0.5;
+            p[1] = (p[1] + a[1]) * 0.5;
         }
     }
     sim
@@ -582,7 +576,7 @@ mod tests {
     fn force_layout_of_the_dataset_separates_the_camps() {
         let ds = crate::test_support::dataset().clone();
         let g = build(&ds, &Filters::default());
-        let mut sim = force_simulation(&g, &BTreeMap::new());
+        let mut sim = force_simulation(&g);
         sim.run(400);
         assert!(sim.pos.iter().all(|p| p[0].is_finite() && p[1].is_finite()));
         let x = |id: &str| sim.pos[g.index_of(id).unwrap()][0];
@@ -608,7 +602,7 @@ mod tests {
     fn stragglers_are_brought_in_next_to_the_main_picture() {
         let ds = crate::test_support::dataset().clone();
         let g = build(&ds, &Filters::default());
-        let mut sim = force_simulation(&g, &BTreeMap::new());
+        let mut sim = force_simulation(&g);
         sim.run(600);
         let r = radii(&g);
         let before = bounds(&sim.pos, &r).unwrap();
