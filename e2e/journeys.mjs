@@ -71,7 +71,7 @@ const detailsHeading = () => document.querySelector('aside[aria-label=Details] h
 async function settled(a, ids) {
   let prev = null;
   for (let i = 0; i < 100; i++) {
-    const now = await a.evalJs((ids) => ids.map((id) => window.__nodeClientPosition(id)), ids);
+    const now = await a.evalJs((ids) => ids.map((id) => ((id) => { const el = document.getElementById('node-' + id.replace(':', '-')); if (!el) return null; const r = el.getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2]; })(id)), ids);
     check(now.every(Boolean), 'nodes are drawn', { ids, now });
     if (prev && now.every((p, k) => Math.abs(p[0] - prev[k][0]) + Math.abs(p[1] - prev[k][1]) < 0.5)) return now;
     prev = now;
@@ -237,8 +237,8 @@ export async function wheelZoomAndDragPan(a) {
   const mid = [Math.round((p0[0] + q0[0]) / 2), Math.round((p0[1] + q0[1]) / 2)];
   await a.wheel(mid[0], mid[1], -300);
   const zoomed = await waitFor(a, 'the wheel to zoom in', (d0) => {
-    const p = window.__nodeClientPosition('hub:artemis');
-    const q = window.__nodeClientPosition('hub:ilrs');
+    const p = ((id) => { const el = document.getElementById('node-' + id.replace(':', '-')); if (!el) return null; const r = el.getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2]; })('hub:artemis');
+    const q = ((id) => { const el = document.getElementById('node-' + id.replace(':', '-')); if (!el) return null; const r = el.getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2]; })('hub:ilrs');
     const d = Math.hypot(p[0] - q[0], p[1] - q[1]);
     return d > d0 * 1.2 && [p, q];
   }, dist(p0, q0), 5_000);
@@ -248,7 +248,7 @@ export async function wheelZoomAndDragPan(a) {
   // Drag from an empty spot (no node within 40 px), so it pans rather than moves a node.
   const empty = await a.evalJs((box) => {
     const ids = [...document.querySelectorAll('#graph [role=option]')].map((o) => o.id.replace(/^node-/, ''));
-    const pts = ids.map((id) => window.__nodeClientPosition(id) || window.__nodeClientPosition(id.replace('-', ':'))).filter(Boolean);
+    const pts = ids.map((id) => ((id) => { const el = document.getElementById('node-' + id.replace(':', '-')); if (!el) return null; const r = el.getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2]; })(id) || ((id) => { const el = document.getElementById('node-' + id.replace(':', '-')); if (!el) return null; const r = el.getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2]; })(id.replace('-', ':'))).filter(Boolean);
     const [l, t, w, h] = box;
     for (let y = t + 60; y < t + h - 140; y += 20) {
       for (let x = l + 60; x < l + w - 180; x += 20) {

@@ -5,6 +5,30 @@ use crate::facts::Alignment;
 use crate::graph::{Edge, EdgeKind, Graph, MemberLink, Node, NodeKind};
 use crate::model::{ActorKind, FrameworkId, PartnershipKind};
 
+/// Why a text is not a bench graph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GraphError {
+    /// The text is not JSON.
+    Json(json::JsonError),
+    /// The `nodes` or `edges` array is missing.
+    NoList(&'static str),
+    /// Two nodes have this id.
+    RepeatedNode(String),
+    /// An edge's `source` or `target` names no node.
+    UnknownNode(&'static str, String),
+}
+
+impl std::fmt::Display for GraphError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            GraphError::Json(e) => write!(f, "not a bench graph: {e}"),
+            GraphError::NoList(key) => write!(f, "not a bench graph: no \"{key}\" array"),
+            GraphError::RepeatedNode(id) => write!(f, "node id '{id}' appears twice"),
+            GraphError::UnknownNode(key, id) => write!(f, "edge {key} is an unknown node '{id}'"),
+        }
+    }
+}
+
 /// Parses a bench graph file (JSON text) into a [`Graph`]: `{"nodes": [{"id",
 /// "label", "group"}…], "edges": [{"source", "target", "kind"}…]}`, other keys
 /// ignored. Fails, saying why, on malformed JSON, a missing list, a repeated
@@ -16,12 +40,12 @@ use crate::model::{ActorKind, FrameworkId, PartnershipKind};
 /// took 21 ms of the first frame at 1 000 nodes. [`json`] is a complete
 /// RFC 8259 reader, checked against serde_json by property tests, and the
 /// graph is built straight from its borrowed strings.
-pub fn parse(text: &str) -> Result<Graph, String> {
+pub fn parse(text: &str) -> Result<Graph, GraphError> {
     use json::Value;
-    let root = json::parse(text).map_err(|e| format!("not a bench graph: {e}"))?;
-    let list = |key: &str| match root.get(key) {
+    let root = json::parse(text).map_err(GraphError::Json)?;
+    let list = |key: &'static str| match root.get(key) {
         Some(Value::Array(items)) => Ok(items),
-        _ => Err(format!("not a bench graph: no \"{key}\" array")),
+        _ => Err(GraphError::NoList(key)),
     };
     let (nodes, edges) = (list("nodes")?, list("edges")?);
     fn field<'a>(v: &'a Value<'_>, key: &str) -> &'a str {
@@ -43,7 +67,7 @@ pub fn parse(text: &str) -> Result<Graph, String> {
             _ => (NodeKind::Actor(ActorKind::Country), Alignment::Neither),
         };
         if index.insert(id, g.nodes.len()).is_some() {
-            return Err(format!("node id '{id}' appears twice"));
+            return Err(GraphError::RepeatedNode(id.to_string()));
         }
         g.nodes.push(Node {
             id: id.to_string(),
@@ -56,12 +80,12 @@ pub fn parse(text: &str) -> Result<Graph, String> {
         });
     }
     for e in edges {
-        let end = |key: &str| {
+        let end = |key: &'static str| {
             let id = field(e, key);
             index
                 .get(id)
                 .copied()
-                .ok_or_else(|| format!("edge {key} is an unknown node '{id}'"))
+                .ok_or_else(|| GraphError::UnknownNode(key, id.to_string()))
         };
         let (s, t) = (end("source")?, end("target")?);
         let kind = match field(e, "kind") {
@@ -119,8 +143,23 @@ pub mod json {
 
     const MAX_DEPTH: usize = 128;
 
+    /// Malformed JSON: what was expected, and the byte where it was not found.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub struct JsonError {
+        /// What is wrong.
+        pub problem: &'static str,
+        /// Byte offset into the text.
+        pub at: usize,
+    }
+
+    impl std::fmt::Display for JsonError {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            write!(f, "{} at byte {}", self.problem, self.at)
+        }
+    }
+
     /// Parses one JSON value with nothing but whitespace around it.
-    pub fn parse(text: &str) -> Result<Value<'_>, String> {
+    pub fn parse(text: &str) -> Result<Value<'_>, JsonError> {
         let mut r = Reader {
             b: text.as_bytes(),
             i: 0,
@@ -139,8 +178,11 @@ pub mod json {
     }
 
     impl<'t> Reader<'t> {
-        fn err(&self, what: &str) -> String {
-            format!("{what} at byte {}", self.i)
+        fn err(&self, problem: &'static str) -> JsonError {
+            JsonError {
+                problem,
+                at: self.i,
+            }
         }
 
         fn ws(&mut self) {
@@ -156,7 +198,7 @@ pub mod json {
             hit
         }
 
-        fn word(&mut self, w: &str, v: Value<'t>) -> Result<Value<'t>, String> {
+        fn word(&mut self, w: &str, v: Value<'t>) -> Result<Value<'t>, JsonError> {
             if self.b[self.i..].starts_with(w.as_bytes()) {
                 self.i += w.len();
                 Ok(v)
@@ -165,7 +207,7 @@ pub mod json {
             }
         }
 
-        fn value(&mut self, depth: usize) -> Result<Value<'t>, String> {
+        fn value(&mut self, depth: usize) -> Result<Value<'t>, JsonError> {
             if depth > MAX_DEPTH {
                 return Err(self.err("nested too deeply"));
             }
@@ -220,7 +262,7 @@ pub mod json {
             }
         }
 
-        fn number(&mut self) -> Result<Value<'t>, String> {
+        fn number(&mut self) -> Result<Value<'t>, JsonError> {
             let start = self.i;
             let digits = |r: &mut Self| {
                 let s = r.i;
@@ -258,7 +300,7 @@ pub mod json {
                 .ok_or_else(|| self.err("bad number"))
         }
 
-        fn hex4(&mut self) -> Result<u32, String> {
+        fn hex4(&mut self) -> Result<u32, JsonError> {
             let h = self
                 .b
                 .get(self.i..self.i + 4)
@@ -269,7 +311,7 @@ pub mod json {
             Ok(v)
         }
 
-        fn string(&mut self) -> Result<Cow<'t, str>, String> {
+        fn string(&mut self) -> Result<Cow<'t, str>, JsonError> {
             self.i += 1; // the opening quote
             let mut out = Cow::Borrowed("");
             loop {
@@ -423,15 +465,17 @@ mod tests {
             g.edges[0].kind,
             EdgeKind::Member(FrameworkId::Ilrs, MemberLink::State)
         );
-        assert!(parse("{\"nodes\": []}").unwrap_err().contains("\"edges\""));
-        assert!(
-            parse("{\"nodes\": [")
-                .unwrap_err()
-                .contains("unexpected end")
+        assert_eq!(
+            parse("{\"nodes\": []}").unwrap_err(),
+            GraphError::NoList("edges")
         );
-        assert!(parse("[1, 2] x").unwrap_err().contains("after the value"));
-        let deep = "[".repeat(10_000);
-        assert!(parse(&deep).unwrap_err().contains("nested too deeply"));
+        let problem = |text: &str| match parse(text) {
+            Err(GraphError::Json(e)) => e.problem,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(problem("{\"nodes\": ["), "unexpected end");
+        assert_eq!(problem("[1, 2] x"), "unexpected text after the value");
+        assert_eq!(problem(&"[".repeat(10_000)), "nested too deeply");
         assert_eq!(
             json::parse(r#""\ud83d\ude00 \u00e9""#),
             Ok(json::Value::String("😀 é".into()))
@@ -455,8 +499,14 @@ mod tests {
             r#""source": "c:1", "target": "hub:ilrs""#,
             r#""source": "c:9", "target": "hub:ilrs""#,
         );
-        assert!(parse(&dangling).unwrap_err().contains("'c:9'"));
+        assert_eq!(
+            parse(&dangling).unwrap_err(),
+            GraphError::UnknownNode("source", "c:9".into())
+        );
         let twice = text.replace(r#"{"id": "c:1""#, r#"{"id": "hub:ilrs""#);
-        assert!(parse(&twice).unwrap_err().contains("appears twice"));
+        assert_eq!(
+            parse(&twice).unwrap_err(),
+            GraphError::RepeatedNode("hub:ilrs".into())
+        );
     }
 }

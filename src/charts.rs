@@ -842,8 +842,33 @@ fn font(colour: RGBColor) -> TextStyle<'static> {
     (FONT, TEXT_SIZE).into_font().color(&colour)
 }
 
-fn err<E: std::fmt::Display>(e: E) -> String {
-    e.to_string()
+/// Why a chart, or its picture for download, could not be made. Shown to
+/// the reader over the chart, which points to its data table instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChartError {
+    /// The drawing failed, in the backend's words.
+    Draw(String),
+    /// The browser gave no canvas (or no 2D context) to draw on.
+    NoCanvas,
+    /// The browser could not encode the picture as PNG.
+    Encode,
+    /// The file could not be handed to the browser.
+    Download,
+}
+
+impl std::fmt::Display for ChartError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ChartError::Draw(m) => write!(f, "drawing failed: {m}"),
+            ChartError::NoCanvas => f.write_str("the browser gave no canvas to draw on"),
+            ChartError::Encode => f.write_str("the browser could not encode the PNG"),
+            ChartError::Download => f.write_str("the browser would not start the download"),
+        }
+    }
+}
+
+fn err<E: std::fmt::Display>(e: E) -> ChartError {
+    ChartError::Draw(e.to_string())
 }
 
 /// A rough text width in pixels: plotters has no font metrics natively, and
@@ -931,7 +956,7 @@ fn draw_message<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     th: &Theme,
     message: &str,
-) -> Result<(), String> {
+) -> Result<(), ChartError> {
     let (w, h) = root.dim_in_pixel();
     root.draw(&Text::new(
         message.to_string(),
@@ -951,7 +976,7 @@ pub fn draw_members_over_time<DB: DrawingBackend>(
     ds: &Dataset,
     filters: &Filters,
     dark: bool,
-) -> Result<(), String> {
+) -> Result<(), ChartError> {
     let th = theme(dark);
     root.fill(&th.bg).map_err(err)?;
     let series = members_over_time(ds, filters);
@@ -1215,7 +1240,7 @@ fn draw_grouped_bars<DB: DrawingBackend>(
     dark: bool,
     empty: &str,
     stacked: bool,
-) -> Result<(), String> {
+) -> Result<(), ChartError> {
     let th = theme(dark);
     root.fill(&th.bg).map_err(err)?;
     if categories.is_empty() || frameworks.is_empty() {
@@ -1355,7 +1380,7 @@ pub fn draw_new_per_year<DB: DrawingBackend>(
     ds: &Dataset,
     filters: &Filters,
     dark: bool,
-) -> Result<(), String> {
+) -> Result<(), ChartError> {
     let rows = new_members_per_year(ds, filters);
     let categories: Vec<String> = rows.iter().map(|r| r.0.to_string()).collect();
     let values: Vec<Vec<usize>> = rows
@@ -1386,7 +1411,7 @@ pub fn draw_by_region<DB: DrawingBackend>(
     ds: &Dataset,
     filters: &Filters,
     dark: bool,
-) -> Result<(), String> {
+) -> Result<(), ChartError> {
     let rows = members_by_region(ds, filters);
     let categories: Vec<String> = rows.iter().map(|r| r.0.clone()).collect();
     let values: Vec<Vec<usize>> = rows.into_iter().map(|r| r.1).collect();
@@ -1416,8 +1441,8 @@ pub type ChartBackend<'a, C> = ScaledBackend<Surface<'a, C>>;
 pub fn svg_string<C: DrawingBackend>(
     width: u32,
     height: u32,
-    draw: impl FnOnce(&DrawingArea<ChartBackend<'_, C>, Shift>) -> Result<(), String>,
-) -> Result<String, String> {
+    draw: impl FnOnce(&DrawingArea<ChartBackend<'_, C>, Shift>) -> Result<(), ChartError>,
+) -> Result<String, ChartError> {
     let mut out = String::new();
     {
         let svg = SVGBackend::with_string(&mut out, (width, height));
@@ -1436,7 +1461,7 @@ fn draw_legend<DB: DrawingBackend>(
     entries: &[(Segment, bool)],
     right: bool,
     dark: bool,
-) -> Result<(), String> {
+) -> Result<(), ChartError> {
     if entries.is_empty() {
         return Ok(());
     }
@@ -1532,7 +1557,7 @@ impl ChartKind {
         ds: &Dataset,
         filters: &Filters,
         dark: bool,
-    ) -> Result<(), String> {
+    ) -> Result<(), ChartError> {
         match self {
             ChartKind::MembersOverTime => draw_members_over_time(root, ds, filters, dark),
             ChartKind::NewPerYear => draw_new_per_year(root, ds, filters, dark),
@@ -1549,7 +1574,7 @@ impl ChartKind {
         ds: &Dataset,
         filters: &Filters,
         footer: &[String],
-    ) -> Result<(), String> {
+    ) -> Result<(), ChartError> {
         let (top, bottom) = root.split_vertically(chart_height);
         self.draw(&top, ds, filters, false)?;
         draw_footer(&bottom, footer, false)
@@ -1668,7 +1693,7 @@ pub fn draw_footer<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     lines: &[String],
     dark: bool,
-) -> Result<(), String> {
+) -> Result<(), ChartError> {
     let th = theme(dark);
     root.fill(&th.bg).map_err(err)?;
     let (w, _) = root.dim_in_pixel();

@@ -28,9 +28,42 @@ impl Table {
     }
 }
 
+/// Why a text is not CSV at all (anything subtler is the dataset's to say).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CsvError {
+    /// There is no header row.
+    Empty,
+    /// A field of the row starting at `line` is not valid UTF-8.
+    NotUtf8 {
+        /// 1-based line of the row.
+        line: usize,
+    },
+}
+
+impl CsvError {
+    /// The line the problem is on; 0 for the whole file.
+    pub fn line(&self) -> usize {
+        match self {
+            CsvError::Empty => 0,
+            CsvError::NotUtf8 { line } => *line,
+        }
+    }
+}
+
+impl std::fmt::Display for CsvError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            CsvError::Empty => "the file is empty (no header row)",
+            CsvError::NotUtf8 { .. } => "the text is not valid UTF-8",
+        })
+    }
+}
+
+impl std::error::Error for CsvError {}
+
 /// Parses CSV text. Lines starting with `#` before the header are comments;
 /// blank lines are skipped. Fails only on text that is not CSV at all.
-pub fn parse(text: &str) -> Result<Table, String> {
+pub fn parse(text: &str) -> Result<Table, CsvError> {
     let mut reader = Reader::new();
     let mut input = text.as_bytes();
     let mut line = 1usize;
@@ -67,7 +100,7 @@ pub fn parse(text: &str) -> Result<Table, String> {
                     field.extend_from_slice(&buf[..nout]);
                     match r {
                         ReadFieldResult::Field { record_end } => {
-                            push_field(&mut fields, &mut field)?;
+                            push_field(&mut fields, &mut field, row_line)?;
                             if record_end {
                                 records.push(Row {
                                     line: row_line,
@@ -90,7 +123,7 @@ pub fn parse(text: &str) -> Result<Table, String> {
             }
             ReadFieldResult::OutputFull => {}
             ReadFieldResult::Field { record_end } => {
-                push_field(&mut fields, &mut field)?;
+                push_field(&mut fields, &mut field, row_line)?;
                 if record_end {
                     records.push(Row {
                         line: row_line,
@@ -112,7 +145,7 @@ pub fn parse(text: &str) -> Result<Table, String> {
     let mut rows = records.into_iter();
     let header = rows
         .next()
-        .ok_or_else(|| "the file is empty (no header row)".to_string())?
+        .ok_or(CsvError::Empty)?
         .fields
         .into_iter()
         .map(|h| h.trim().to_string())
@@ -125,9 +158,8 @@ pub fn parse(text: &str) -> Result<Table, String> {
     })
 }
 
-fn push_field(fields: &mut Vec<String>, field: &mut Vec<u8>) -> Result<(), String> {
-    let text = String::from_utf8(std::mem::take(field))
-        .map_err(|_| "the text is not valid UTF-8".to_string())?;
+fn push_field(fields: &mut Vec<String>, field: &mut Vec<u8>, line: usize) -> Result<(), CsvError> {
+    let text = String::from_utf8(std::mem::take(field)).map_err(|_| CsvError::NotUtf8 { line })?;
     fields.push(text.trim_end_matches('\r').to_string());
     Ok(())
 }

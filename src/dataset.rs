@@ -109,7 +109,7 @@ impl Check {
                 missing.is_empty().then_some(table)
             }
             Err(e) => {
-                self.push(file, 0, "", e);
+                self.push(file, e.line(), "", e.to_string());
                 None
             }
         }
@@ -165,7 +165,7 @@ impl<'a> Cells<'a> {
             return None;
         }
         Date::parse(v)
-            .map_err(|e| c.push(self.file, self.line(), column, e))
+            .map_err(|e| c.push(self.file, self.line(), column, e.to_string()))
             .ok()
     }
 

@@ -15,6 +15,25 @@ pub struct Date {
     pub day: u8,
 }
 
+/// A text that is not a date, or not one on the calendar (`2023-02-30`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateError {
+    /// What was given.
+    pub text: String,
+}
+
+impl std::fmt::Display for DateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "'{}' is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)",
+            self.text
+        )
+    }
+}
+
+impl std::error::Error for DateError {}
+
 impl Date {
     /// A full calendar date. Callers must pass a valid day.
     pub const fn ymd(year: i32, month: u8, day: u8) -> Self {
@@ -22,15 +41,17 @@ impl Date {
     }
 
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, checking the calendar.
-    pub fn parse(text: &str) -> Result<Date, String> {
-        let bad = || format!("'{text}' is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)");
+    pub fn parse(text: &str) -> Result<Date, DateError> {
+        let bad = || DateError {
+            text: text.to_string(),
+        };
         let mut parts = text.trim().split('-');
         let year_text = parts.next().ok_or_else(bad)?;
         if year_text.len() != 4 || !year_text.bytes().all(|b| b.is_ascii_digit()) {
             return Err(bad());
         }
         let year: i32 = year_text.parse().map_err(|_| bad())?;
-        let mut num = |max: u8| -> Result<u8, String> {
+        let mut num = |max: u8| -> Result<u8, DateError> {
             match parts.next() {
                 None => Ok(0),
                 Some(p) if p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()) => {

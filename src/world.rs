@@ -29,39 +29,53 @@ pub struct Outline {
     pub rings: Vec<Vec<Point>>,
 }
 
+/// A malformed line of the outline file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WorldError {
+    /// 1-based line number in `world.txt`.
+    pub line: usize,
+    /// What is wrong with it.
+    pub problem: &'static str,
+}
+
+impl std::fmt::Display for WorldError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "world.txt:{}: {}", self.line, self.problem)
+    }
+}
+
+impl std::error::Error for WorldError {}
+
 /// Parses the outline file; a malformed line is an error naming its line.
-pub fn parse(text: &str) -> Result<Vec<Outline>, String> {
+pub fn parse(text: &str) -> Result<Vec<Outline>, WorldError> {
+    let bad = |n: usize, problem| WorldError {
+        line: n + 1,
+        problem,
+    };
     let mut step = 0.0f32;
     let mut out = Vec::new();
     for (n, line) in text.lines().enumerate() {
         let line = line.trim();
         if let Some(rest) = line.strip_prefix("# step ") {
-            step = rest
-                .parse()
-                .map_err(|_| format!("world.txt:{}: bad step", n + 1))?;
+            step = rest.parse().map_err(|_| bad(n, "bad step"))?;
             continue;
         }
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
         if step <= 0.0 {
-            return Err(format!("world.txt:{}: outline before '# step'", n + 1));
+            return Err(bad(n, "outline before '# step'"));
         }
-        let (code, body) = line
-            .split_once(' ')
-            .ok_or_else(|| format!("world.txt:{}: no rings", n + 1))?;
+        let (code, body) = line.split_once(' ').ok_or_else(|| bad(n, "no rings"))?;
         let mut rings = Vec::new();
         for ring in body.split(';') {
             let nums: Vec<i32> = ring
                 .split_ascii_whitespace()
                 .map(|t| t.parse::<i32>())
                 .collect::<Result<_, _>>()
-                .map_err(|_| format!("world.txt:{}: not a whole number", n + 1))?;
+                .map_err(|_| bad(n, "not a whole number"))?;
             if nums.len() < 6 || !nums.len().is_multiple_of(2) {
-                return Err(format!(
-                    "world.txt:{}: a ring needs three points or more",
-                    n + 1
-                ));
+                return Err(bad(n, "a ring needs three points or more"));
             }
             let (mut x, mut y) = (0, 0);
             let mut pts = Vec::with_capacity(nums.len() / 2);
@@ -160,17 +174,11 @@ mod tests {
 
     #[test]
     fn malformed_outlines_are_reported_with_their_line() {
-        assert!(parse("FRA 1 2 3 4 5 6").unwrap_err().contains(":1:"));
-        assert!(
-            parse("# step 4\nFRA 1 2 x 4 5 6")
-                .unwrap_err()
-                .contains("world.txt:2")
-        );
-        assert!(
-            parse("# step 4\nFRA 1 2 3")
-                .unwrap_err()
-                .contains("three points")
-        );
+        assert_eq!(parse("FRA 1 2 3 4 5 6").unwrap_err().line, 1);
+        let e = parse("# step 4\nFRA 1 2 x 4 5 6").unwrap_err();
+        assert_eq!(e.to_string(), "world.txt:2: not a whole number");
+        let e = parse("# step 4\nFRA 1 2 3").unwrap_err();
+        assert!(e.problem.contains("three points"), "{e}");
         let ok = parse("# step 2\nFRA 0 0 2 0 0 2\n~ 0 0 1 0 0 1").unwrap();
         assert_eq!(ok[0].rings[0][1], project(1.0, 0.0));
         assert_eq!(ok[1].iso3, None);

@@ -1,5 +1,5 @@
 // Exploring: search, select, keyboard, legend toggles, layouts.
-import { test, expect, open, clickNode } from './fixtures.mjs';
+import { test, expect, open, clickNode, nodeAt } from './fixtures.mjs';
 
 test('search by name suggests, selects and shows sources', async ({ page }) => {
   await open(page);
@@ -102,7 +102,7 @@ test('layouts switch without errors', async ({ page, watched }) => {
   for (const name of ['Alignment axis', 'Map', 'Network']) {
     await page.getByRole('radio', { name }).check();
     await page.waitForTimeout(800);
-    const p = await page.evaluate(() => window.__nodeClientPosition('THA'));
+    const p = await nodeAt(page, 'THA');
     expect(p).not.toBeNull();
   }
   expect(watched.errors).toEqual([]);
@@ -164,7 +164,7 @@ test('alignment axis orders by joining date; Reset view returns to the default',
 
 test('zoom, pan and select leave the layout alone: nodes move only with the camera', async ({ page }) => {
   await open(page);
-  const at = (id) => page.evaluate((id) => window.__nodeClientPosition(id), id);
+  const at = (id) => nodeAt(page, id);
   const gap = async () => {
     const [a, b] = [await at('JPN'), await at('ARE')];
     return [b[0] - a[0], b[1] - a[1]];
@@ -199,7 +199,7 @@ test('switching layout after zooming in fits the new layout; searches in a row d
   await page.waitForTimeout(900);
   const box = await page.locator('.graph canvas').boundingBox();
   for (const id of ['hub:artemis', 'hub:ilrs', 'THA']) {
-    const [x, y] = await page.evaluate((id) => window.__nodeClientPosition(id), id);
+    const [x, y] = await nodeAt(page, id);
     expect(x > box.x && x < box.x + box.width && y > box.y && y < box.y + box.height, id).toBe(true);
   }
   const search = page.getByRole('combobox', { name: 'Search' });

@@ -24,9 +24,26 @@ export async function open(page, query = '') {
   await page.waitForFunction(() => window.__firstFrame !== undefined);
 }
 
+/**
+ * A node's centre on the page, once drawn: the render loop lays each option
+ * of the accessible node list over its node. Null when the node is not shown.
+ */
+export async function nodeAt(page, id) {
+  await expect(page.locator('#graph canvas')).toHaveAttribute('data-layout', 'settled');
+  return page.evaluate((id) => new Promise((done) => {
+    // Two frames: a change made just before is drawn by the next one.
+    requestAnimationFrame(() => requestAnimationFrame(() => {
+      const el = document.getElementById('node-' + id.replace(':', '-'));
+      if (!el) return done(null);
+      const r = el.getBoundingClientRect();
+      done([r.left + r.width / 2, r.top + r.height / 2]);
+    }));
+  }), id);
+}
+
 /** Clicks the canvas at a node's current position. */
 export async function clickNode(page, id) {
-  const p = await page.evaluate((id) => window.__nodeClientPosition(id), id);
+  const p = await nodeAt(page, id);
   expect(p, `node ${id} is drawn`).not.toBeNull();
   await page.mouse.click(p[0], p[1]);
 }

@@ -1,5 +1,5 @@
 // Phones: 375x667 with touch.
-import { test, expect, open } from './fixtures.mjs';
+import { test, expect, open, nodeAt } from './fixtures.mjs';
 
 test.use({ viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true });
 
@@ -20,7 +20,7 @@ test('tapping a node selects it; the details open as a bottom sheet that closes'
   // toolbar wrapped on a phone, the hub can sit right at the bottom edge.
   await page.evaluate(() => window.scrollBy(0, document.getElementById('graph').getBoundingClientRect().top));
   await page.waitForTimeout(300);
-  const p = await page.evaluate(() => window.__nodeClientPosition('hub:artemis'));
+  const p = await nodeAt(page, 'hub:artemis');
   await page.touchscreen.tap(p[0], p[1]);
   const details = page.getByRole('complementary', { name: 'Details' });
   await expect(details.getByRole('heading', { name: 'Artemis Accords' })).toBeVisible();
@@ -65,7 +65,7 @@ test('one finger scrolls the page over the graph and leaves the graph where it i
   await graph.evaluate((el) => el.scrollIntoView({ block: 'start' }));
   await page.waitForTimeout(300);
   const box = await graph.boundingBox();
-  const before = await page.evaluate(() => window.__nodeClientPosition('hub:artemis'));
+  const before = await nodeAt(page, 'hub:artemis');
   const scrollBefore = await page.evaluate(() => window.scrollY);
   const cdp = await page.context().newCDPSession(page);
   const x = box.x + box.width / 2;
@@ -81,7 +81,7 @@ test('one finger scrolls the page over the graph and leaves the graph where it i
   await page.waitForTimeout(500);
   // The page scrolled; the graph did not move under the finger, and the link has no camera.
   expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(scrollBefore);
-  const after = await page.evaluate(() => window.__nodeClientPosition('hub:artemis'));
+  const after = await nodeAt(page, 'hub:artemis');
   const scrolled = (await page.evaluate(() => window.scrollY)) - scrollBefore;
   expect(Math.abs(after[0] - before[0])).toBeLessThan(1);
   expect(Math.abs(after[1] + scrolled - before[1])).toBeLessThan(1);

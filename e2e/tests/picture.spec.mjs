@@ -1,5 +1,5 @@
 // The picture a reader sees: stable over time, the same from a link, labelled, framed.
-import { test, expect, open } from './fixtures.mjs';
+import { test, expect, open, nodeAt } from './fixtures.mjs';
 
 const canvas = (page) => page.locator('#graph canvas');
 
@@ -11,7 +11,6 @@ async function settled(page) {
 }
 
 const pixels = (page) => page.evaluate(() => document.querySelector('#graph canvas').toDataURL());
-const nodeAt = (page, id) => page.evaluate((id) => window.__nodeClientPosition(id), id);
 
 async function setDate(page, value) {
   const date = page.getByRole('textbox', { name: 'As of date' });
@@ -178,7 +177,7 @@ test('the map draws the world and, for a selection, its ties', async ({ page }) 
   await open(page, '?v=1&layout=map');
   await expect(page.locator('#graph canvas')).toHaveAttribute('data-layout', 'settled');
   // Ocean and land differ: a point in the Pacific is background, one in Brazil is filled.
-  const at = (id) => page.evaluate((id) => window.__nodeClientPosition(id), id);
+  const at = (id) => nodeAt(page, id);
   const colour = (x, y) => page.evaluate(([x, y]) => {
     const c = document.querySelector('#graph canvas');
     const r = c.getBoundingClientRect();

@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use super::graph_view::SceneHandle;
+use super::render_loop::SceneHandle;
 use crate::layout::{self, force::phyllotaxis};
 
 fn window() -> web_sys::Window {
@@ -41,7 +41,7 @@ pub fn run(url: String) {
         let graph = load(&url)
             .await
             .map_err(|e| format!("could not load {url}: {e}"))
-            .and_then(|text| crate::bench::parse(&text));
+            .and_then(|text| crate::bench::parse(&text).map_err(|e| e.to_string()));
         match graph {
             Ok(g) => {
                 mark("__graphLoaded", &JsValue::from_f64(now()));

@@ -87,6 +87,7 @@ fn Chart(kind: ChartKind) -> impl IntoView {
     let tooltip = RwSignal::new(None::<(f64, String)>);
     // A chart that fails to draw says so instead of leaving a blank canvas.
     let draw_error = RwSignal::new(None::<String>);
+    use charts::ChartError;
     let filters = Memo::new(move |_| state.view.with(|v| v.filters.clone()));
 
     // Track the canvas box width; redraw on resize.
@@ -125,11 +126,11 @@ fn Chart(kind: ChartKind) -> impl IntoView {
         let _ = style.set_property("height", &format!("{HEIGHT}px"));
         let ds = state.ds();
         let drawn = CanvasBackend::with_canvas_object(c)
-            .ok_or_else(|| "the canvas has no 2D context".to_string())
+            .ok_or(ChartError::NoCanvas)
             .and_then(|backend| {
                 let root = ScaledBackend::new(Surface::Raster(backend), dpr).into_drawing_area();
                 kind.draw(&root, &ds, &f, dark)?;
-                root.present().map_err(|e| e.to_string())
+                root.present().map_err(|e| ChartError::Draw(e.to_string()))
             });
         draw_error.set(
             drawn
@@ -166,23 +167,22 @@ fn Chart(kind: ChartKind) -> impl IntoView {
         let (ds, f, w, h, lines) = export_inputs();
         // A failed export says so where the reader pressed the button.
         let png = super::share::export_canvas_2x(w, h)
-            .ok_or_else(|| "no canvas for the picture".to_string())
+            .ok_or(ChartError::NoCanvas)
             .and_then(|c| {
-                let backend = CanvasBackend::with_canvas_object(c.clone())
-                    .ok_or_else(|| "the canvas has no 2D context".to_string())?;
+                let backend =
+                    CanvasBackend::with_canvas_object(c.clone()).ok_or(ChartError::NoCanvas)?;
                 let root = ScaledBackend::new(Surface::Raster(backend), 2.0).into_drawing_area();
                 kind.draw_with_footer(&root, HEIGHT, &ds, &f, &lines)?;
-                root.present().map_err(|e| e.to_string())?;
+                root.present()
+                    .map_err(|e| ChartError::Draw(e.to_string()))?;
                 c.to_data_url_with_type("image/png")
-                    .map_err(|_| "the browser could not encode the PNG".to_string())
+                    .map_err(|_| ChartError::Encode)
+            })
+            .and_then(|url| {
+                super::share::download_url(&export::file_name(kind.id(), &ds, "png"), &url)
+                    .map_err(|_| ChartError::Download)
             });
-        match png {
-            Ok(url) => {
-                draw_error.set(None);
-                super::share::download_url(&export::file_name(kind.id(), &ds, "png"), &url);
-            }
-            Err(e) => draw_error.set(Some(format!("PNG export failed: {e}"))),
-        }
+        draw_error.set(png.err().map(|e| format!("PNG export failed: {e}")));
     };
     let export_svg = move |_| {
         let (ds, f, w, h, lines) = export_inputs();
@@ -190,14 +190,15 @@ fn Chart(kind: ChartKind) -> impl IntoView {
         let svg = charts::svg_string::<CanvasBackend>(w, h, |root| {
             kind.draw_with_footer(root, HEIGHT, &ds, &f, &lines)
         });
-        match svg {
-            Ok(svg) => download(
+        let saved = svg.and_then(|svg| {
+            download(
                 &export::file_name(kind.id(), &ds, "svg"),
                 "image/svg+xml",
                 &svg,
-            ),
-            Err(e) => draw_error.set(Some(format!("SVG export failed: {e}"))),
-        }
+            )
+            .map_err(|_| ChartError::Download)
+        });
+        draw_error.set(saved.err().map(|e| format!("SVG export failed: {e}")));
     };
 
     let description = move || kind.description(&state.ds(), &filters.get());

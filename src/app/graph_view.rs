@@ -1,284 +1,26 @@
-//! The graph view: a canvas drawn by [`Scene`], pointer and keyboard
-//! interaction, and an accessible listbox of the nodes beside it.
+//! The graph view: the canvas, pointer and keyboard input, and an accessible
+//! listbox of the nodes. Its effects turn the view state's signals into
+//! changes of the scene; [`super::render_loop`] draws them.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use leptos::html::{Canvas, Div};
+use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
-use super::scene::Scene;
-use super::{AppState, History};
+use super::AppState;
+use super::render_loop::{SceneHandle, now, option_id};
 use crate::camera::{self, Camera};
 use crate::layout::force::Point;
 use crate::view::gesture::{Action, Gestures};
-
-/// Handle to the scene shared by the view's closures.
-#[derive(Clone)]
-pub struct SceneHandle {
-    scene: Rc<RefCell<Scene>>,
-    /// The canvas drawn on.
-    pub canvas: NodeRef<Canvas>,
-    /// A canvas made outside Leptos (bench mode), used instead of `canvas`.
-    fixed: Option<web_sys::HtmlCanvasElement>,
-    /// The frame scheduled for the next animation frame, if any.
-    pending: Rc<Cell<Pending>>,
-    commit_timer: Rc<Cell<Option<i32>>>,
-    /// Large scenes: a copy of the last full frame and the camera it was
-    /// drawn with, taken when a pan or zoom starts.
-    snapshot: Rc<RefCell<Option<(web_sys::HtmlCanvasElement, Camera)>>>,
-    /// The camera of the last full frame, while the snapshot is older.
-    drawn_with: Rc<Cell<Option<Camera>>>,
-    /// Large scenes: the full redraw once the view has stopped moving.
-    settle_timer: Rc<Cell<Option<i32>>>,
-    /// Frames drawn so far: full, and moved bitmaps (for the bench page's tests).
-    drawn: Rc<Cell<(u32, u32)>>,
-}
-
-/// What the next animation frame draws.
-#[derive(Clone, Copy, PartialEq, PartialOrd)]
-enum Pending {
-    None,
-    /// The last full frame, moved and scaled to the current camera.
-    Moved,
-    /// Everything.
-    Full,
-}
-
-fn now() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
-}
-
-impl SceneHandle {
-    /// A handle drawing on `canvas`.
-    pub fn new(canvas: NodeRef<Canvas>) -> Self {
-        SceneHandle {
-            scene: Rc::new(RefCell::new(Scene::new())),
-            canvas,
-            fixed: None,
-            pending: Rc::new(Cell::new(Pending::None)),
-            commit_timer: Rc::new(Cell::new(None)),
-            snapshot: Rc::new(RefCell::new(None)),
-            drawn_with: Rc::new(Cell::new(None)),
-            drawn: Rc::new(Cell::new((0, 0))),
-            settle_timer: Rc::new(Cell::new(None)),
-        }
-    }
-
-    /// Records the camera in the view state (replacing the history entry),
-    /// a moment after the last pan or zoom so the URL is not rewritten per event.
-    pub fn commit_view(&self, state: AppState) {
-        let this = self.clone();
-        debounce(&self.commit_timer, 300, move || {
-            let v = this
-                .with(|s| s.view_state())
-                .and_then(crate::url::round_view);
-            if state.view.with_untracked(|x| x.view) != v {
-                state.change(History::Replace, |x| x.view = v);
-            }
-        });
-    }
-
-    /// A handle drawing on a canvas element made outside Leptos (bench mode).
-    pub fn for_element(canvas: web_sys::HtmlCanvasElement) -> Self {
-        SceneHandle {
-            fixed: Some(canvas),
-            ..SceneHandle::new(NodeRef::new())
-        }
-    }
-
-    /// Mutable access to the scene.
-    pub fn with<R>(&self, f: impl FnOnce(&mut Scene) -> R) -> R {
-        f(&mut self.scene.borrow_mut())
-    }
-
-    fn target(&self) -> Option<web_sys::HtmlCanvasElement> {
-        self.fixed
-            .clone()
-            .or_else(|| self.canvas.try_get_untracked().flatten())
-    }
-
-    /// Whether a full frame is too slow to redraw on every pointer event.
-    fn large(&self) -> bool {
-        self.with(|s| s.graph.nodes.len() + s.graph.edges.len() > camera::BITMAP_MOVE_ELEMENTS)
-    }
-
-    /// Draws now (synchronously), then keeps animating while needed.
-    pub fn draw_now(&self) {
-        if let Some(canvas) = self.target() {
-            self.scene.borrow_mut().draw(&canvas);
-            // A state tests (and tools) can wait on instead of sleeping.
-            let state = if self.scene.borrow().animating() {
-                "moving"
-            } else {
-                "settled"
-            };
-            if canvas.get_attribute("data-layout").as_deref() != Some(state) {
-                let _ = canvas.set_attribute("data-layout", state);
-            }
-            let (full, moved) = self.drawn.get();
-            self.drawn.set((full + 1, moved));
-            // Copied lazily, when a pan or zoom starts: a copy rasterises
-            // the frame, too slow to do after every layout frame.
-            self.drawn_with.set(Some(self.with(|s| s.camera)));
-        }
-        if self.scene.borrow().animating() {
-            self.request_frame();
-        }
-    }
-
-    /// Copies the canvas, which shows the last full frame, drawn with `cam`.
-    fn keep_snapshot(&self, canvas: &web_sys::HtmlCanvasElement, cam: Camera) {
-        let mut snap = self.snapshot.borrow_mut();
-        if snap.is_none() {
-            let Some(c) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.create_element("canvas").ok())
-            else {
-                return;
-            };
-            *snap = Some((c.unchecked_into(), Camera::default()));
-        }
-        let Some((copy, with)) = snap.as_mut() else {
-            return;
-        };
-        copy.set_width(canvas.width());
-        copy.set_height(canvas.height());
-        if let Some(ctx) = context(copy) {
-            let _ = ctx.draw_image_with_html_canvas_element(canvas, 0.0, 0.0);
-            *with = cam;
-        }
-    }
-
-    /// Shows a camera change (pan, zoom). Large graphs move and scale the
-    /// last full frame as a bitmap, as cytoscape's `textureOnViewport`
-    /// does, and redraw fully once the view has been still for 120 ms; the
-    /// others redraw fully on the next frame.
-    pub fn view_moved(&self) {
-        let animating = self.scene.borrow().animating();
-        if animating || !self.large() {
-            self.request_frame();
-            return;
-        }
-        // The canvas still shows the last full frame unless a moved frame
-        // was drawn since, and then the snapshot is current.
-        if let (Some(cam), Some(canvas)) = (self.drawn_with.take(), self.target()) {
-            self.keep_snapshot(&canvas, cam);
-        }
-        if self.snapshot.borrow().is_none() {
-            self.request_frame();
-            return;
-        }
-        self.schedule(Pending::Moved);
-        let this = self.clone();
-        debounce(&self.settle_timer, 120, move || this.request_frame());
-    }
-
-    /// Draws the last full frame moved to the current camera; false when
-    /// it cannot (no snapshot, or the canvas changed size).
-    fn draw_moved(&self) -> bool {
-        let (Some(canvas), Some((copy, from))) = (self.target(), self.snapshot.borrow().clone())
-        else {
-            return false;
-        };
-        if copy.width() != canvas.width() || copy.height() != canvas.height() {
-            return false;
-        }
-        let Some(ctx) = context(&canvas) else {
-            return false;
-        };
-        let (to, dpr) = self.with(|s| (s.camera, f64::from(s.dpr)));
-        let [k, tx, ty] = camera::reframe(&from, &to).map(f64::from);
-        let _ = ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
-        ctx.clear_rect(
-            0.0,
-            0.0,
-            f64::from(canvas.width()),
-            f64::from(canvas.height()),
-        );
-        let _ = ctx.set_transform(k, 0.0, 0.0, k, tx * dpr, ty * dpr);
-        let (full, moved) = self.drawn.get();
-        self.drawn.set((full, moved + 1));
-        ctx.draw_image_with_html_canvas_element(&copy, 0.0, 0.0)
-            .is_ok()
-    }
-
-    /// Frames drawn so far: (full frames, moved bitmaps).
-    pub fn frames_drawn(&self) -> (u32, u32) {
-        self.drawn.get()
-    }
-
-    /// Schedules one animation frame (coalescing repeated requests).
-    pub fn request_frame(&self) {
-        self.schedule(Pending::Full);
-    }
-
-    /// Schedules `what` for the next animation frame; a full frame wins
-    /// over a moved one.
-    fn schedule(&self, what: Pending) {
-        let before = self.pending.get();
-        if what > before {
-            self.pending.set(what);
-        }
-        if before != Pending::None {
-            return;
-        }
-        let this = self.clone();
-        let cb = Closure::once_into_js(move |t: f64| {
-            let what = this.pending.replace(Pending::None);
-            if what == Pending::Moved && this.draw_moved() {
-                return;
-            }
-            this.scene.borrow_mut().step(t);
-            this.draw_now();
-        });
-        if let Some(w) = web_sys::window() {
-            let _ = w.request_animation_frame(cb.unchecked_ref());
-        }
-    }
-}
-
-/// Runs `f` `ms` milliseconds after the last call made with this `timer`
-/// (a trailing debounce: each call cancels the one pending).
-fn debounce(timer: &Rc<Cell<Option<i32>>>, ms: i32, f: impl FnOnce() + 'static) {
-    let Some(w) = web_sys::window() else { return };
-    if let Some(id) = timer.take() {
-        w.clear_timeout_with_handle(id);
-    }
-    let pending = timer.clone();
-    let cb = Closure::once_into_js(move || {
-        pending.set(None);
-        f();
-    });
-    if let Ok(id) = w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), ms)
-    {
-        timer.set(Some(id));
-    }
-}
-
-/// The canvas's 2D context.
-fn context(canvas: &web_sys::HtmlCanvasElement) -> Option<web_sys::CanvasRenderingContext2d> {
-    canvas
-        .get_context("2d")
-        .ok()
-        .flatten()
-        .and_then(|c| c.dyn_into().ok())
-}
 
 /// Whether a CSS media query matches now.
 pub fn media(query: &str) -> bool {
     web_sys::window()
         .and_then(|w| w.match_media(query).ok().flatten())
         .is_some_and(|m| m.matches())
-}
-
-/// Accessible option id of a node.
-fn option_id(id: &str) -> String {
-    format!("node-{}", id.replace(':', "-"))
 }
 
 /// The graph: canvas, tooltip and accessible node list.
@@ -291,7 +33,7 @@ pub fn GraphView() -> impl IntoView {
     let focus_id = RwSignal::new(None::<String>);
     let tooltip = RwSignal::new(None::<(f32, f32, String)>);
 
-    handle.with(|s| {
+    handle.update(|s| {
         s.pending_view = state.view.with_untracked(|v| v.view);
         s.layout = state.view.with_untracked(|v| v.layout);
         s.by_date = state.view.with_untracked(|v| v.by_date);
@@ -303,8 +45,7 @@ pub fn GraphView() -> impl IntoView {
         let handle = handle.clone();
         Effect::new(move |_| {
             let dark = state.dark.get();
-            handle.with(|s| s.dark = dark);
-            handle.draw_now();
+            handle.update(|s| s.dark = dark);
         });
     }
 
@@ -320,7 +61,7 @@ pub fn GraphView() -> impl IntoView {
             if w < 1.0 || h < 1.0 {
                 return;
             }
-            let changed = handle.with(|s| {
+            let changed = handle.update(|s| {
                 let changed = (s.width - w).abs() > 0.5 || (s.height - h).abs() > 0.5;
                 s.width = w;
                 s.height = h;
@@ -335,10 +76,7 @@ pub fn GraphView() -> impl IntoView {
                 }
                 changed
             });
-            if changed {
-                handle.draw_now();
-                handle.commit_view(state);
-            }
+            if changed {}
         }
     };
     {
@@ -365,10 +103,7 @@ pub fn GraphView() -> impl IntoView {
             let ds = state.ds();
             // Untracked: the graph memo already changes with the filters.
             let bodies = state.view.with_untracked(|v| v.filters.show_bodies);
-            handle.with(|s| s.set_graph(g, &ds, bodies, first.replace(false), now()));
-            handle.draw_now();
-            handle.commit_view(state);
-            publish_first_frame();
+            handle.update(|s| s.set_graph(g, &ds, bodies, first.replace(false), now()));
         });
     }
     // Layout switch. Memos, so that only a change of what each effect draws
@@ -386,12 +121,10 @@ pub fn GraphView() -> impl IntoView {
                 // The link's camera comes with the layout: none after a switch
                 // (fit the new layout), the old one on Back.
                 let view = state.view.with_untracked(|v| v.view);
-                handle.with(|s| {
+                handle.update(|s| {
                     s.set_view(view);
                     s.set_layout(kind, by_date, &ds, now());
                 });
-                handle.draw_now();
-                handle.commit_view(state);
             }
         });
     }
@@ -407,7 +140,7 @@ pub fn GraphView() -> impl IntoView {
                 .and_then(|h| h.as_f64())
                 .unwrap_or(0.0) as f32;
             let sheet = sel.is_some() && media("(max-width: 600px)");
-            handle.with(|s| {
+            handle.update(|s| {
                 s.set_selected(sel);
                 let covered = if sheet {
                     (s.height - viewport * 0.5).max(0.0)
@@ -419,8 +152,6 @@ pub fn GraphView() -> impl IntoView {
                     s.refit(now());
                 }
             });
-            handle.draw_now();
-            handle.commit_view(state);
         });
     }
     // Keyboard focus drawn as a ring.
@@ -428,9 +159,7 @@ pub fn GraphView() -> impl IntoView {
         let handle = handle.clone();
         Effect::new(move |_| {
             let f = focus_id.get();
-            handle.with(|s| s.set_focus(f));
-            handle.draw_now();
-            handle.commit_view(state);
+            handle.update(|s| s.set_focus(f));
         });
     }
     // A camera restored from the URL (Back/Forward).
@@ -443,8 +172,7 @@ pub fn GraphView() -> impl IntoView {
                     .with(|s| s.view_state())
                     .and_then(crate::url::round_view);
                 if current != v {
-                    handle.with(|s| s.set_view(v));
-                    handle.draw_now();
+                    handle.update(|s| s.set_view(v));
                 }
             }
         });
@@ -454,7 +182,7 @@ pub fn GraphView() -> impl IntoView {
         let handle = handle.clone();
         Effect::new(move |_| {
             if let Some(id) = state.zoom_to.get() {
-                handle.with(|s| {
+                handle.update(|s| {
                     if let Some(i) = s.graph.index_of(&id) {
                         // Relative to the fitted view, not the current one:
                         // searches in a row must not zoom in further each time.
@@ -468,39 +196,8 @@ pub fn GraphView() -> impl IntoView {
                         s.user_moved = true;
                     }
                 });
-                handle.draw_now();
-                handle.commit_view(state);
             }
         });
-    }
-
-    // Test and bench hook: a node's position in page (client) coordinates.
-    {
-        let handle = handle.clone();
-        let hook = Closure::<dyn Fn(String) -> JsValue>::new(move |id: String| {
-            let Some(el) = handle.canvas.try_get_untracked().flatten() else {
-                return JsValue::NULL;
-            };
-            let r = el.get_bounding_client_rect();
-            handle.with(|s| match s.graph.index_of(&id) {
-                Some(i) => {
-                    let p = s.camera.to_screen(s.pos[i]);
-                    let arr = js_sys::Array::new();
-                    arr.push(&JsValue::from_f64(r.left() + f64::from(p[0])));
-                    arr.push(&JsValue::from_f64(r.top() + f64::from(p[1])));
-                    arr.into()
-                }
-                None => JsValue::NULL,
-            })
-        });
-        if let Some(w) = web_sys::window() {
-            let _ = js_sys::Reflect::set(
-                &w,
-                &JsValue::from_str("__nodeClientPosition"),
-                hook.as_ref(),
-            );
-        }
-        hook.forget();
     }
 
     // Pointer interaction: drag to pan (or move a node), wheel to zoom, click to select,
@@ -533,7 +230,7 @@ pub fn GraphView() -> impl IntoView {
             {
                 let _ = t.set_pointer_capture(ev.pointer_id());
             }
-            let hit = handle.with(|s| {
+            let hit = handle.read(|s| {
                 if s.bench {
                     None
                 } else {
@@ -552,29 +249,27 @@ pub fn GraphView() -> impl IntoView {
                     .borrow_mut()
                     .moved(ev.pointer_id(), p, ev.pointer_type() == "touch");
             match action {
-                Action::Pinch { pan, at, factor } => handle.with(|s| {
+                Action::Pinch { pan, at, factor } => handle.update(|s| {
                     s.camera = s.camera.pan(pan.0, pan.1).zoom_at(at, factor);
                     s.user_moved = true;
                 }),
-                Action::Pan(dx, dy) => handle.with(|s| {
+                Action::Pan(dx, dy) => handle.update(|s| {
                     s.camera = s.camera.pan(dx, dy);
                     s.user_moved = true;
                 }),
                 // A dragged node moves until the picture changes; positions
                 // are not part of a link.
-                Action::MoveNode(i, to) => handle.with(|s| s.pos[i] = s.camera.to_world(to)),
+                Action::MoveNode(i, to) => handle.update(|s| s.pos[i] = s.camera.to_world(to)),
                 Action::Hover(p) => {
-                    let hit = handle.with(|s| {
+                    let (hit, id) = handle.read(|s| {
                         let hit = camera::hit_test(&s.camera, &s.pos, &s.radius, p, 8.0);
-                        let changed = s.hovered != hit;
-                        s.hovered = hit;
-                        (changed, hit.map(|i| s.graph.nodes[i].id.clone()))
+                        (hit, hit.map(|i| s.graph.nodes[i].id.clone()))
                     });
-                    if hit.0 {
-                        handle.draw_now();
+                    if handle.read(|s| s.hovered != hit) {
+                        handle.update(|s| s.hovered = hit);
                     }
                     let ds = state.ds();
-                    tooltip.set(hit.1.map(|id| {
+                    tooltip.set(id.map(|id| {
                         let as_of = state.as_of();
                         let hide = state.view.with_untracked(|v| v.filters.hide_unverified);
                         let text = crate::graph::node_status(
@@ -586,19 +281,16 @@ pub fn GraphView() -> impl IntoView {
                         );
                         (p[0], p[1], text)
                     }));
-                    return;
                 }
-                Action::None | Action::Select(_) => return,
+                Action::None | Action::Select(_) => {}
             }
-            handle.draw_now();
-            handle.commit_view(state);
         }
     };
     let on_up = {
         let (handle, gestures) = (handle.clone(), gestures.clone());
         move |ev: web_sys::PointerEvent| {
             if let Action::Select(hit) = gestures.borrow_mut().up(ev.pointer_id()) {
-                let id = hit.map(|i| handle.with(|s| s.graph.nodes[i].id.clone()));
+                let id = hit.map(|i| handle.read(|s| s.graph.nodes[i].id.clone()));
                 // The selection ring marks a click; the keyboard ring is for
                 // the keyboard (arrows continue from the selection).
                 state.select(id);
@@ -615,9 +307,7 @@ pub fn GraphView() -> impl IntoView {
         move |_: web_sys::PointerEvent| {
             wheel_active.set(false);
             tooltip.set(None);
-            handle.with(|s| s.hovered = None);
-            handle.draw_now();
-            handle.commit_view(state);
+            handle.update(|s| s.hovered = None);
         }
     };
     let on_wheel = {
@@ -643,12 +333,10 @@ pub fn GraphView() -> impl IntoView {
                 _ => 1.0,
             };
             let factor = 1.15f32.powf((-ev.delta_y() * unit / 100.0) as f32);
-            handle.with(|s| {
+            handle.update(|s| {
                 s.camera = s.camera.zoom_at(p, factor);
                 s.user_moved = true;
             });
-            handle.draw_now();
-            handle.commit_view(state);
         }
     };
 
@@ -660,7 +348,7 @@ pub fn GraphView() -> impl IntoView {
         move |ev: web_sys::KeyboardEvent| {
             let key = ev.key();
             let jump = |i: Option<usize>| {
-                let next = handle.with(|s| {
+                let next = handle.update(|s| {
                     i.map(|i| {
                         s.camera =
                             camera::keep_in_view(s.camera, s.pos[i], s.width, s.height, 20.0);
@@ -671,7 +359,7 @@ pub fn GraphView() -> impl IntoView {
                     focus_id.set(next);
                 }
             };
-            let n = handle.with(|s| s.graph.nodes.len());
+            let n = handle.read(|s| s.graph.nodes.len());
             match key.as_str() {
                 "Home" if n > 0 => {
                     ev.prevent_default();
@@ -700,7 +388,7 @@ pub fn GraphView() -> impl IntoView {
                         }
                     });
                     typed.set_value((buffer.clone(), t));
-                    let i = handle.with(|s| {
+                    let i = handle.read(|s| {
                         let cur = focus_id
                             .get_untracked()
                             .and_then(|id| s.graph.index_of(&id));
@@ -723,7 +411,7 @@ pub fn GraphView() -> impl IntoView {
             };
             if let Some((dx, dy)) = dir {
                 ev.prevent_default();
-                let next = handle.with(|s| {
+                let next = handle.update(|s| {
                     let cur = focus_id
                         .get_untracked()
                         .or_else(|| state.selected_untracked())
@@ -755,20 +443,16 @@ pub fn GraphView() -> impl IntoView {
                 "+" | "=" | "-" | "_" => {
                     ev.prevent_default();
                     let factor = if key == "+" || key == "=" { 1.25 } else { 0.8 };
-                    handle.with(|s| {
+                    handle.update(|s| {
                         s.camera = s.camera.zoom_at([s.width / 2.0, s.height / 2.0], factor);
                         s.user_moved = true;
                     });
-                    handle.draw_now();
-                    handle.commit_view(state);
                 }
                 "0" => {
-                    handle.with(|s| {
+                    handle.update(|s| {
                         s.user_moved = false;
                         s.fit_target();
                     });
-                    handle.draw_now();
-                    handle.commit_view(state);
                 }
                 _ => {}
             }
@@ -861,15 +545,5 @@ pub fn GraphView() -> impl IntoView {
                 <div class="tooltip" aria-hidden="true" style:left=format!("{}px", x + 14.0) style:top=format!("{}px", y + 14.0)>{text}</div>
             })}
         </div>
-    }
-}
-
-/// Marks the first complete frame for the benchmark harness and tests.
-fn publish_first_frame() {
-    if let Some(w) = web_sys::window() {
-        let key = JsValue::from_str("__firstFrame");
-        if js_sys::Reflect::get(&w, &key).is_ok_and(|v| v.is_undefined()) {
-            let _ = js_sys::Reflect::set(&w, &key, &JsValue::from_f64(now()));
-        }
     }
 }

@@ -8,6 +8,7 @@ mod charts_view;
 mod details;
 mod graph_view;
 mod panels;
+mod render_loop;
 pub mod scene;
 mod share;
 mod table_view;
@@ -277,8 +278,9 @@ pub fn Explorer(
     };
     provide_context(state);
     follow_system_theme(state.dark);
-    provide_context(StoredValue::new_local(graph_view::SceneHandle::new(
+    provide_context(StoredValue::new_local(render_loop::SceneHandle::new(
         NodeRef::new(),
+        state,
     )));
     sync_url(state);
     if embed {

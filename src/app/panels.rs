@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::graph_view::SceneHandle;
+use super::render_loop::SceneHandle;
 use super::{AppState, History};
 use crate::facts::Alignment;
 use crate::layout::LayoutKind;
@@ -32,8 +32,7 @@ pub fn SearchBox() -> impl IntoView {
     // their country, as in the suggestions).
     Effect::new(move |_| {
         let hits = all.with(|m| crate::sort::set_of(m.iter().map(|(id, _)| id.clone())));
-        handle.with(|s| s.set_matches(hits));
-        handle.draw_now();
+        handle.update(|s| s.set_matches(hits));
     });
     let choose = move |id: String| {
         open.set(false);
@@ -114,12 +113,10 @@ pub fn Toolbar() -> impl IntoView {
     let zoom = move |factor: f32| {
         let handle = handle.clone();
         move |_| {
-            handle.with(|s| {
+            handle.update(|s| {
                 s.camera = s.camera.zoom_at([s.width / 2.0, s.height / 2.0], factor);
                 s.user_moved = true;
             });
-            handle.draw_now();
-            handle.commit_view(state);
         }
     };
     view! {
@@ -144,9 +141,7 @@ pub fn Toolbar() -> impl IntoView {
                 <button type="button" on:click=zoom(1.25) aria-label="Zoom in">"+"</button>
                 <button type="button" on:click=zoom(0.8) aria-label="Zoom out">"−"</button>
                 <button type="button" on:click=move |_| {
-                    handle_fit.with(|s| { s.user_moved = false; s.fit_target(); });
-                    handle_fit.draw_now();
-                    handle_fit.commit_view(state);
+                    handle_fit.update(|s| { s.user_moved = false; s.fit_target(); });
                 }>"Fit"</button>
                 <button type="button" on:click=move |_| state.change(History::Push, |v| {
                     // Back to the default view, keeping embed mode and the date.
@@ -159,15 +154,13 @@ pub fn Toolbar() -> impl IntoView {
             // map: one press shows them at a readable size.
             <button type="button" hidden=move || state.layout() != LayoutKind::Geographic
                 on:click=move |_| {
-                    handle_europe.with(|s| {
+                    handle_europe.update(|s| {
                         // Iceland to Cyprus, with room for their labels.
                         let [x0, y1] = crate::world::project(-26.0, 33.0);
                         let [x1, y0] = crate::world::project(40.0, 68.0);
                         s.camera = crate::camera::Camera::fit([x0, y0, x1, y1], s.width, s.height, 12.0);
                         s.user_moved = true;
                     });
-                    handle_europe.draw_now();
-                    handle_europe.commit_view(state);
                 }>"Zoom to Europe"</button>
             {move || (state.layout() == LayoutKind::Alignment).then(|| view! {
                 <label class="check">

@@ -73,46 +73,63 @@ async fn copy_text(text: &str) -> bool {
     }
 }
 
-/// Starts a download of a URL (e.g. a `data:` URL of a canvas).
-pub fn download_url(name: &str, href: &str) {
-    let Some(doc) = window().and_then(|w| w.document()) else {
-        return;
-    };
-    if let Ok(a) = doc.create_element("a") {
-        let a: web_sys::HtmlAnchorElement = a.unchecked_into();
-        a.set_href(href);
-        a.set_download(name);
-        a.click();
+/// Why a download or an export did not start; said in the share bar's
+/// status line, where the reader pressed the button.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportError {
+    /// No document to make the link or the canvas in.
+    NoDocument,
+    /// The browser refused to make the file (a `Blob` or its URL).
+    File,
+    /// There is no graph drawn yet.
+    NoGraph,
+    /// The browser could not turn the picture into a PNG.
+    Encode,
+}
+
+impl std::fmt::Display for ExportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            ExportError::NoDocument => "the page is not ready",
+            ExportError::File => "the browser would not make the file",
+            ExportError::NoGraph => "no graph is drawn yet",
+            ExportError::Encode => "the browser could not encode the picture as PNG",
+        })
     }
 }
 
+/// Starts a download of a URL (e.g. a `data:` URL of a canvas).
+pub fn download_url(name: &str, href: &str) -> Result<(), ExportError> {
+    let doc = window()
+        .and_then(|w| w.document())
+        .ok_or(ExportError::NoDocument)?;
+    let a: web_sys::HtmlAnchorElement = doc
+        .create_element("a")
+        .map_err(|_| ExportError::NoDocument)?
+        .unchecked_into();
+    a.set_href(href);
+    a.set_download(name);
+    a.click();
+    Ok(())
+}
+
 /// Starts a download of generated text.
-pub fn download(name: &str, mime: &str, text: &str) {
-    let Some(doc) = window().and_then(|w| w.document()) else {
-        return;
-    };
+pub fn download(name: &str, mime: &str, text: &str) -> Result<(), ExportError> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
-        return;
-    };
-    let Ok(href) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    if let Ok(a) = doc.create_element("a") {
-        let a: web_sys::HtmlAnchorElement = a.unchecked_into();
-        a.set_href(&href);
-        a.set_download(name);
-        a.click();
-    }
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)
+        .map_err(|_| ExportError::File)?;
+    let href = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| ExportError::File)?;
+    let done = download_url(name, &href);
     let _ = web_sys::Url::revoke_object_url(&href);
+    done
 }
 
 /// The graph as SVG (with the export footer), from the scene as drawn.
 fn graph_svg(state: &AppState) -> Option<(String, u32, u32)> {
     let handle =
-        use_context::<StoredValue<super::graph_view::SceneHandle, LocalStorage>>()?.get_value();
+        use_context::<StoredValue<super::render_loop::SceneHandle, LocalStorage>>()?.get_value();
     let ds = state.ds();
     let filters = state.view.with_untracked(|v| v.filters.clone());
     let (w, h) = (1400.0f32, 900.0f32);
@@ -120,7 +137,7 @@ fn graph_svg(state: &AppState) -> Option<(String, u32, u32)> {
         &export::footer_lines(&ds, "network graph", &filters, &permalink(state, false)),
         w as u32,
     );
-    let (svg, extra) = handle.with(|s| {
+    let (svg, extra) = handle.read(|s| {
         let extra = crate::svg_export::extra_height(&s.graph, w, footer.len());
         let svg = crate::svg_export::graph_svg(
             &crate::svg_export::Picture {
@@ -149,35 +166,45 @@ pub fn export_canvas_2x(w: u32, h: u32) -> Option<web_sys::HtmlCanvasElement> {
     Some(canvas)
 }
 
-/// Rasterises an SVG at 2× through an image and downloads it as PNG.
-fn svg_to_png_download(svg: &str, w: u32, h: u32, name: String) {
-    let Ok(img) = web_sys::HtmlImageElement::new() else {
-        return;
-    };
-    let Some(canvas) = export_canvas_2x(w, h) else {
-        return;
+/// Rasterises an SVG at 2× through an image and downloads it as PNG;
+/// `done` hears how it went (the image loads asynchronously).
+fn svg_to_png_download(
+    svg: &str,
+    w: u32,
+    h: u32,
+    name: String,
+    done: impl Fn(Result<(), ExportError>) + Clone + 'static,
+) {
+    let (Ok(img), Some(canvas)) = (web_sys::HtmlImageElement::new(), export_canvas_2x(w, h)) else {
+        return done(Err(ExportError::NoDocument));
     };
     let img2 = img.clone();
+    let failed = done.clone();
     let onload = Closure::once_into_js(move || {
         let ctx = canvas
             .get_context("2d")
             .ok()
             .flatten()
             .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok());
-        if let Some(ctx) = ctx {
-            let _ = ctx.draw_image_with_html_image_element_and_dw_and_dh(
+        let drawn = ctx.ok_or(ExportError::Encode).and_then(|ctx| {
+            ctx.draw_image_with_html_image_element_and_dw_and_dh(
                 &img2,
                 0.0,
                 0.0,
                 f64::from(w * 2),
                 f64::from(h * 2),
-            );
-            if let Ok(url) = canvas.to_data_url_with_type("image/png") {
-                download_url(&name, &url);
-            }
-        }
+            )
+            .map_err(|_| ExportError::Encode)?;
+            let url = canvas
+                .to_data_url_with_type("image/png")
+                .map_err(|_| ExportError::Encode)?;
+            download_url(&name, &url)
+        });
+        done(drawn);
     });
+    let onerror = Closure::once_into_js(move || failed(Err(ExportError::Encode)));
     img.set_onload(Some(onload.unchecked_ref()));
+    img.set_onerror(Some(onerror.unchecked_ref()));
     let encoded: String = js_sys::encode_uri_component(svg).into();
     img.set_src(&format!("data:image/svg+xml;charset=utf-8,{encoded}"));
 }
@@ -247,10 +274,17 @@ pub fn ShareBar() -> impl IntoView {
         state.view.track();
         export::citation(&state.ds(), &permalink(&state, false), today())
     };
+    // What a download says when it starts, or why it did not.
+    let report = move |r: Result<(), ExportError>| {
+        status.set(match r {
+            Ok(()) => "Download started.".into(),
+            Err(e) => format!("The download failed: {e}."),
+        })
+    };
     let dl = move |kind: &'static str| {
         move |_| {
             let ds = state.ds();
-            match kind {
+            let started = match kind {
                 "json" => download(
                     &export::file_name("dataset", &ds, "json"),
                     "application/json",
@@ -283,7 +317,7 @@ pub fn ShareBar() -> impl IntoView {
                         &export::file_name("visible-countries", &ds, "json"),
                         "application/json",
                         &export::countries_table_json(&ds, &g, at, &regions),
-                    );
+                    )
                 }
                 "actors" => download(
                     &export::file_name("actors", &ds, "csv"),
@@ -304,10 +338,10 @@ pub fn ShareBar() -> impl IntoView {
                             at,
                             &state.view.with_untracked(|v| v.filters.regions.clone()),
                         ),
-                    );
+                    )
                 }
-            }
-            status.set("Download started.".into());
+            };
+            report(started);
         }
     };
     view! {
@@ -320,16 +354,14 @@ pub fn ShareBar() -> impl IntoView {
             </div>
             <div class="downloads" role="group" aria-label="Download data">
                 <span>"Download: "</span>
-                <button type="button" on:click=move |_| {
-                    if let Some((svg, w, h)) = graph_svg(&state) {
-                        svg_to_png_download(&svg, w, h, export::file_name("graph", &state.ds(), "png"));
-                    }
+                <button type="button" on:click=move |_| match graph_svg(&state) {
+                    Some((svg, w, h)) => svg_to_png_download(&svg, w, h, export::file_name("graph", &state.ds(), "png"), report),
+                    None => report(Err(ExportError::NoGraph)),
                 }>"Graph (PNG)"</button>
-                <button type="button" on:click=move |_| {
-                    if let Some((svg, _, _)) = graph_svg(&state) {
-                        download(&export::file_name("graph", &state.ds(), "svg"), "image/svg+xml", &svg);
-                    }
-                }>"Graph (SVG)"</button>
+                <button type="button" on:click=move |_| report(match graph_svg(&state) {
+                    Some((svg, _, _)) => download(&export::file_name("graph", &state.ds(), "svg"), "image/svg+xml", &svg),
+                    None => Err(ExportError::NoGraph),
+                })>"Graph (SVG)"</button>
                 <button type="button" on:click=dl("visible")>"Visible countries (CSV)"</button>
                 <button type="button" on:click=dl("visible-json")>"Visible countries (JSON)"</button>
                 <button type="button" on:click=dl("json")>"Full dataset (JSON)"</button>

@@ -1,0 +1,346 @@
+//! The render loop: the one place that draws the graph's canvas.
+//!
+//! Components never draw. They change the [`Scene`] through
+//! [`SceneHandle::update`], from effects on the view state's signals and
+//! memos, and the loop draws on the next animation frame (coalescing every
+//! change made in between), keeps drawing while a transition runs, moves a
+//! bitmap for pans and zooms of large graphs, records the camera in the link
+//! a moment after it stops, and exposes what it drew: `data-layout`
+//! (`moving` / `settled`) on the canvas, and each node's place on screen as
+//! the box of its option in the accessible node list (screen magnifiers follow
+//! the keyboard focus there; tests find nodes by it).
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use leptos::html::Canvas;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+
+use super::scene::Scene;
+use super::{AppState, History};
+use crate::camera::{self, Camera};
+
+/// Handle to the scene shared by the view's closures.
+#[derive(Clone)]
+pub struct SceneHandle {
+    scene: Rc<RefCell<Scene>>,
+    /// The canvas drawn on.
+    pub canvas: NodeRef<Canvas>,
+    /// A canvas made outside Leptos (bench mode), used instead of `canvas`.
+    fixed: Option<web_sys::HtmlCanvasElement>,
+    /// The frame scheduled for the next animation frame, if any.
+    pending: Rc<Cell<Pending>>,
+    commit_timer: Rc<Cell<Option<i32>>>,
+    /// Large scenes: a copy of the last full frame and the camera it was
+    /// drawn with, taken when a pan or zoom starts.
+    snapshot: Rc<RefCell<Option<(web_sys::HtmlCanvasElement, Camera)>>>,
+    /// The camera of the last full frame, while the snapshot is older.
+    drawn_with: Rc<Cell<Option<Camera>>>,
+    /// Large scenes: the full redraw once the view has stopped moving.
+    settle_timer: Rc<Cell<Option<i32>>>,
+    /// Frames drawn so far: full, and moved bitmaps (for the bench page's tests).
+    drawn: Rc<Cell<(u32, u32)>>,
+    /// The app whose link records the camera; none on the bench page.
+    state: Option<AppState>,
+}
+
+/// What the next animation frame draws.
+#[derive(Clone, Copy, PartialEq, PartialOrd)]
+enum Pending {
+    None,
+    /// The last full frame, moved and scaled to the current camera.
+    Moved,
+    /// Everything.
+    Full,
+}
+
+pub(super) fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+impl SceneHandle {
+    /// A handle drawing on `canvas`, recording its camera in `state`'s link.
+    pub fn new(canvas: NodeRef<Canvas>, state: AppState) -> Self {
+        SceneHandle {
+            state: Some(state),
+            ..Self::detached(canvas)
+        }
+    }
+
+    fn detached(canvas: NodeRef<Canvas>) -> Self {
+        SceneHandle {
+            scene: Rc::new(RefCell::new(Scene::new())),
+            canvas,
+            fixed: None,
+            pending: Rc::new(Cell::new(Pending::None)),
+            commit_timer: Rc::new(Cell::new(None)),
+            snapshot: Rc::new(RefCell::new(None)),
+            drawn_with: Rc::new(Cell::new(None)),
+            drawn: Rc::new(Cell::new((0, 0))),
+            settle_timer: Rc::new(Cell::new(None)),
+            state: None,
+        }
+    }
+
+    /// Records the camera in the view state (replacing the history entry),
+    /// a moment after the last pan or zoom so the URL is not rewritten per event.
+    fn commit_view(&self) {
+        let Some(state) = self.state else { return };
+        let this = self.clone();
+        debounce(&self.commit_timer, 300, move || {
+            let v = this
+                .read(|s| s.view_state())
+                .and_then(crate::url::round_view);
+            if state.view.with_untracked(|x| x.view) != v {
+                state.change(History::Replace, |x| x.view = v);
+            }
+        });
+    }
+
+    /// A handle drawing on a canvas element made outside Leptos (bench mode).
+    pub fn for_element(canvas: web_sys::HtmlCanvasElement) -> Self {
+        SceneHandle {
+            fixed: Some(canvas),
+            ..SceneHandle::detached(NodeRef::new())
+        }
+    }
+
+    /// Reads the scene.
+    pub fn read<R>(&self, f: impl FnOnce(&Scene) -> R) -> R {
+        f(&self.scene.borrow())
+    }
+
+    /// Changes the scene: it is drawn on the next animation frame (with
+    /// every other change made before it), and its camera recorded in the
+    /// link a moment after the last change.
+    pub fn update<R>(&self, f: impl FnOnce(&mut Scene) -> R) -> R {
+        let r = f(&mut self.scene.borrow_mut());
+        self.request_frame();
+        self.commit_view();
+        r
+    }
+
+    /// Changes the scene without drawing: for the bench page, which runs
+    /// its own frame loop and draws with [`SceneHandle::draw_now`].
+    pub fn with<R>(&self, f: impl FnOnce(&mut Scene) -> R) -> R {
+        f(&mut self.scene.borrow_mut())
+    }
+
+    fn target(&self) -> Option<web_sys::HtmlCanvasElement> {
+        self.fixed
+            .clone()
+            .or_else(|| self.canvas.try_get_untracked().flatten())
+    }
+
+    /// Whether a full frame is too slow to redraw on every pointer event.
+    fn large(&self) -> bool {
+        self.read(|s| s.graph.nodes.len() + s.graph.edges.len() > camera::BITMAP_MOVE_ELEMENTS)
+    }
+
+    /// Draws now (synchronously), then keeps animating while needed. The
+    /// app draws only from the loop; the bench page calls this itself.
+    pub fn draw_now(&self) {
+        if let Some(canvas) = self.target() {
+            self.scene.borrow_mut().draw(&canvas);
+            // A state tests (and tools) can wait on instead of sleeping.
+            let settled = !self.scene.borrow().animating();
+            let state = if settled { "settled" } else { "moving" };
+            if canvas.get_attribute("data-layout").as_deref() != Some(state) {
+                let _ = canvas.set_attribute("data-layout", state);
+            }
+            if settled && self.state.is_some() {
+                self.read(place_options);
+                publish_first_frame();
+            }
+            let (full, moved) = self.drawn.get();
+            self.drawn.set((full + 1, moved));
+            // Copied lazily, when a pan or zoom starts: a copy rasterises
+            // the frame, too slow to do after every layout frame.
+            self.drawn_with.set(Some(self.read(|s| s.camera)));
+        }
+        if self.scene.borrow().animating() {
+            self.request_frame();
+        }
+    }
+
+    /// Copies the canvas, which shows the last full frame, drawn with `cam`.
+    fn keep_snapshot(&self, canvas: &web_sys::HtmlCanvasElement, cam: Camera) {
+        let mut snap = self.snapshot.borrow_mut();
+        if snap.is_none() {
+            let Some(c) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.create_element("canvas").ok())
+            else {
+                return;
+            };
+            *snap = Some((c.unchecked_into(), Camera::default()));
+        }
+        let Some((copy, with)) = snap.as_mut() else {
+            return;
+        };
+        copy.set_width(canvas.width());
+        copy.set_height(canvas.height());
+        if let Some(ctx) = context(copy) {
+            let _ = ctx.draw_image_with_html_canvas_element(canvas, 0.0, 0.0);
+            *with = cam;
+        }
+    }
+
+    /// Shows a camera change (pan, zoom). Large graphs move and scale the
+    /// last full frame as a bitmap, as cytoscape's `textureOnViewport`
+    /// does, and redraw fully once the view has been still for 120 ms; the
+    /// others redraw fully on the next frame.
+    pub fn view_moved(&self) {
+        let animating = self.scene.borrow().animating();
+        if animating || !self.large() {
+            self.request_frame();
+            return;
+        }
+        // The canvas still shows the last full frame unless a moved frame
+        // was drawn since, and then the snapshot is current.
+        if let (Some(cam), Some(canvas)) = (self.drawn_with.take(), self.target()) {
+            self.keep_snapshot(&canvas, cam);
+        }
+        if self.snapshot.borrow().is_none() {
+            self.request_frame();
+            return;
+        }
+        self.schedule(Pending::Moved);
+        let this = self.clone();
+        debounce(&self.settle_timer, 120, move || this.request_frame());
+    }
+
+    /// Draws the last full frame moved to the current camera; false when
+    /// it cannot (no snapshot, or the canvas changed size).
+    fn draw_moved(&self) -> bool {
+        let (Some(canvas), Some((copy, from))) = (self.target(), self.snapshot.borrow().clone())
+        else {
+            return false;
+        };
+        if copy.width() != canvas.width() || copy.height() != canvas.height() {
+            return false;
+        }
+        let Some(ctx) = context(&canvas) else {
+            return false;
+        };
+        let (to, dpr) = self.read(|s| (s.camera, f64::from(s.dpr)));
+        let [k, tx, ty] = camera::reframe(&from, &to).map(f64::from);
+        let _ = ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+        ctx.clear_rect(
+            0.0,
+            0.0,
+            f64::from(canvas.width()),
+            f64::from(canvas.height()),
+        );
+        let _ = ctx.set_transform(k, 0.0, 0.0, k, tx * dpr, ty * dpr);
+        let (full, moved) = self.drawn.get();
+        self.drawn.set((full, moved + 1));
+        ctx.draw_image_with_html_canvas_element(&copy, 0.0, 0.0)
+            .is_ok()
+    }
+
+    /// Frames drawn so far: (full frames, moved bitmaps).
+    pub fn frames_drawn(&self) -> (u32, u32) {
+        self.drawn.get()
+    }
+
+    /// Schedules one animation frame (coalescing repeated requests).
+    pub fn request_frame(&self) {
+        self.schedule(Pending::Full);
+    }
+
+    /// Schedules `what` for the next animation frame; a full frame wins
+    /// over a moved one.
+    fn schedule(&self, what: Pending) {
+        let before = self.pending.get();
+        if what > before {
+            self.pending.set(what);
+        }
+        if before != Pending::None {
+            return;
+        }
+        let this = self.clone();
+        let cb = Closure::once_into_js(move |t: f64| {
+            let what = this.pending.replace(Pending::None);
+            if what == Pending::Moved && this.draw_moved() {
+                return;
+            }
+            this.scene.borrow_mut().step(t);
+            this.draw_now();
+        });
+        if let Some(w) = web_sys::window() {
+            let _ = w.request_animation_frame(cb.unchecked_ref());
+        }
+    }
+}
+
+/// Runs `f` `ms` milliseconds after the last call made with this `timer`
+/// (a trailing debounce: each call cancels the one pending).
+fn debounce(timer: &Rc<Cell<Option<i32>>>, ms: i32, f: impl FnOnce() + 'static) {
+    let Some(w) = web_sys::window() else { return };
+    if let Some(id) = timer.take() {
+        w.clear_timeout_with_handle(id);
+    }
+    let pending = timer.clone();
+    let cb = Closure::once_into_js(move || {
+        pending.set(None);
+        f();
+    });
+    if let Ok(id) = w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), ms)
+    {
+        timer.set(Some(id));
+    }
+}
+
+/// The canvas's 2D context.
+fn context(canvas: &web_sys::HtmlCanvasElement) -> Option<web_sys::CanvasRenderingContext2d> {
+    canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into().ok())
+}
+
+/// Accessible option id of a node.
+pub(super) fn option_id(id: &str) -> String {
+    format!("node-{}", id.replace(':', "-"))
+}
+
+/// Puts each node's option in the accessible list over the node it names,
+/// as big as the node: a screen magnifier following the keyboard focus
+/// shows the node, and anyone can find a node on screen by its option.
+fn place_options(s: &Scene) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    for (i, n) in s.graph.nodes.iter().enumerate() {
+        let Some(el) = doc.get_element_by_id(&option_id(&n.id)) else {
+            continue;
+        };
+        let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() else {
+            continue;
+        };
+        let [x, y] = s.camera.to_screen(s.pos[i]);
+        let r = (s.radius[i] * s.camera.scale).max(4.0);
+        let st = el.style();
+        let _ = st.set_property("left", &format!("{:.1}px", x - r));
+        let _ = st.set_property("top", &format!("{:.1}px", y - r));
+        let d = format!("{:.1}px", 2.0 * r);
+        let _ = st.set_property("width", &d);
+        let _ = st.set_property("height", &d);
+    }
+}
+
+/// Marks the first complete frame for the benchmark harness and tests.
+fn publish_first_frame() {
+    if let Some(w) = web_sys::window() {
+        let key = JsValue::from_str("__firstFrame");
+        if js_sys::Reflect::get(&w, &key).is_ok_and(|v| v.is_undefined()) {
+            let _ = js_sys::Reflect::set(&w, &key, &JsValue::from_f64(now()));
+        }
+    }
+}
