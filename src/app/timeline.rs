@@ -135,7 +135,7 @@ pub fn Timeline() -> impl IntoView {
                 "Pick a date between {} and {}.",
                 EARLIEST, data_as_of
             ))),
-            Err(e) => date_error.set(Some(e)),
+            Err(e) => date_error.set(Some(e.to_string())),
         }
     };
     view! {
