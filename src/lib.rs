@@ -1,34 +1,26 @@
 //! Space Alliances: the Artemis Accords and the International Lunar
 //! Research Station (ILRS) as interactive network graphs.
 //!
-//! Pure modules (no browser APIs, tested natively): [`csv`], [`date`],
-//! [`model`], [`dataset`] (loading and validation), [`facts`] (derived
-//! facts), [`graph`] (filters → graph), [`layout`], [`camera`], [`labels`].
-//! The browser app lives in `app` (wasm32 only).
+//! The folders are the architecture (see `ARCHITECTURE.md`). Pure modules,
+//! with no browser APIs and tested natively, in the order data flows:
+//! [`model`] (the vocabulary and dates), [`dataset`] (CSV reading, loading
+//! and validation), [`graph`] (filters → graph, and the facts derived from
+//! the data), [`layout`] (positions, the world map), [`view`] (the view state
+//! and its link, camera, and the controllers of gestures, timeline, search
+//! and details), [`render`] (the display list: what is drawn, labels,
+//! colours), [`charts`] (table, comparison and charts), [`export`] (files and
+//! SVG). The browser app lives in `app` (wasm32 only): components that
+//! render and wire, the render loop, and the canvas painter.
 
-pub mod bench;
-pub mod camera;
 pub mod charts;
-pub mod compare;
-pub mod csv;
 pub mod dataset;
-pub mod date;
 pub mod export;
-pub mod facts;
 pub mod graph;
-pub mod labels;
 pub mod layout;
 pub mod model;
-pub mod palette;
 pub mod render;
-pub mod scaled;
-pub mod search;
 pub mod sort;
-pub mod svg_export;
-pub mod table;
-pub mod url;
 pub mod view;
-pub mod world;
 
 #[cfg(test)]
 pub mod test_support;

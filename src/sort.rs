@@ -91,4 +91,63 @@ mod tests {
         sort(&mut empty);
         assert!(empty.is_empty());
     }
+
+    /// Whether app code (a file's text up to its tests) collects into a
+    /// B-tree: `collect::<BTree…>`, or a `let x: BTree…` statement ending in
+    /// `.collect()`.
+    fn collects_into_btree(text: &str) -> bool {
+        let code = text.split("#[cfg(test)]").next().unwrap_or("");
+        let code = code.split("#[cfg(all(test").next().unwrap_or("");
+        code.contains("collect::<BTree")
+            || code.contains("collect::<std::collections::BTree")
+            || code.split(';').any(|stmt| {
+                stmt.contains("let ")
+                    && (stmt.contains(": BTreeSet") || stmt.contains(": BTreeMap"))
+                    && stmt.trim_end().ends_with(".collect()")
+            })
+    }
+
+    #[test]
+    fn the_btree_scan_tells_a_collect_from_set_of() {
+        assert!(collects_into_btree(
+            "fn f() {\n    let s: BTreeSet<&str> = v\n        .iter()\n        .collect();\n}"
+        ));
+        assert!(collects_into_btree(
+            "let n = v.into_iter().collect::<BTreeMap<_, _>>();"
+        ));
+        assert!(!collects_into_btree(
+            "let s: BTreeSet<&str> = sort::set_of(v.iter().copied());"
+        ));
+        assert!(!collects_into_btree(
+            "fn f() {}\n#[cfg(test)]\nmod tests { fn g() { let s: BTreeSet<u8> = x.collect(); } }"
+        ));
+    }
+
+    /// The bundle rule clippy cannot see (a B-tree `collect()` sorts with
+    /// its own copy of the standard sort), checked over every source file.
+    #[test]
+    fn no_btree_collects_outside_tests() {
+        fn files(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+            for e in std::fs::read_dir(dir).unwrap().flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    files(&p, out);
+                } else if p.extension().is_some_and(|x| x == "rs") {
+                    out.push(p);
+                }
+            }
+        }
+        let mut all = Vec::new();
+        files(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut all,
+        );
+        assert!(all.len() > 20, "the scan found the sources");
+        let found: Vec<String> = all
+            .iter()
+            .filter(|p| collects_into_btree(&std::fs::read_to_string(p).unwrap()))
+            .map(|p| p.display().to_string())
+            .collect();
+        assert!(found.is_empty(), "use sort::set_of / map_of in {found:?}");
+    }
 }

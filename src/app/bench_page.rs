@@ -41,7 +41,7 @@ pub fn run(url: String) {
         let graph = load(&url)
             .await
             .map_err(|e| format!("could not load {url}: {e}"))
-            .and_then(|text| crate::bench::parse(&text).map_err(|e| e.to_string()));
+            .and_then(|text| crate::dataset::bench::parse(&text).map_err(|e| e.to_string()));
         match graph {
             Ok(g) => {
                 mark("__graphLoaded", &JsValue::from_f64(now()));

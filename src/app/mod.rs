@@ -1,18 +1,14 @@
 //! The browser app: Leptos components that render and wire. One
 //! [`ViewState`] signal is the single source of truth of what a reader sees;
-//! the URL query string is its text form (see [`crate::url`]). The graph is
+//! the URL query string is its text form (see [`crate::view::url`]). The graph is
 //! drawn by [`scene::Scene`] on a canvas, with an accessible DOM layer.
 
 mod bench_page;
-mod charts_view;
-mod details;
-mod graph_view;
-mod panels;
+mod components;
 mod render_loop;
 pub mod scene;
-mod share;
-mod table_view;
-mod timeline;
+
+use components::{charts_view, details, graph_view, panels, share, table_view, timeline};
 
 use std::sync::Arc;
 
@@ -24,7 +20,7 @@ use crate::dataset::{self, DataError};
 use crate::graph::{self, Filters, Graph};
 use crate::layout::LayoutKind;
 use crate::model::Dataset;
-use crate::url::{self, Notice, Tab, ViewState};
+use crate::view::url::{self, Notice, Tab, ViewState};
 
 /// How a change of view state reaches the browser history.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,7 +60,7 @@ impl AppState {
     }
 
     /// The effective "as of" date (tracked).
-    pub fn as_of(&self) -> crate::date::Date {
+    pub fn as_of(&self) -> crate::model::date::Date {
         let ds = self.ds();
         self.view.with(|v| v.filters.as_of.unwrap_or(ds.as_of))
     }

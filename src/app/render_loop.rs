@@ -20,7 +20,7 @@ use wasm_bindgen::prelude::*;
 
 use super::scene::Scene;
 use super::{AppState, History};
-use crate::camera::{self, Camera};
+use crate::view::camera::{self, Camera};
 
 /// Handle to the scene shared by the view's closures.
 #[derive(Clone)]
@@ -94,7 +94,7 @@ impl SceneHandle {
         debounce(&self.commit_timer, 300, move || {
             let v = this
                 .read(|s| s.view_state())
-                .and_then(crate::url::round_view);
+                .and_then(crate::view::url::round_view);
             if state.view.with_untracked(|x| x.view) != v {
                 state.change(History::Replace, |x| x.view = v);
             }

@@ -7,12 +7,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
-use crate::camera::Camera;
 use crate::graph::Graph;
 use crate::layout::force::Point;
 use crate::layout::{self, Canonical, LayoutKind, LayoutRequest, Orientation};
 use crate::model::Dataset;
 use crate::render;
+use crate::view::camera::Camera;
 
 /// A running transition between two sets of positions, and between two
 /// cameras when the view follows the picture (the reader has not steered it).

@@ -183,8 +183,8 @@ fn pick(graph: &Graph, whole: &BTreeMap<String, Point>) -> Vec<Point> {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::date::Date;
-    use crate::facts::Alignment;
+    use crate::graph::facts::Alignment;
+    use crate::model::date::Date;
     use crate::model::{FrameworkId, PartnershipKind};
     use crate::test_support::dataset;
     use proptest::prelude::*;

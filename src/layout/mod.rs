@@ -1,6 +1,8 @@
 //! Layouts: where each node of a [`Graph`] goes, in world units. Pure and
 //! deterministic; the renderer maps world units to pixels.
 
+pub mod world;
+
 pub mod canonical;
 pub mod force;
 
@@ -8,7 +10,7 @@ pub use canonical::{Canonical, LayoutRequest, Orientation, Placed};
 
 use std::collections::BTreeMap;
 
-use crate::facts::Alignment;
+use crate::graph::facts::Alignment;
 use crate::graph::{EdgeKind, Graph, NodeKind};
 use crate::model::{Dataset, FrameworkId};
 use force::{Link, Point, Simulation};
@@ -238,7 +240,7 @@ pub fn alignment_layout(
     // The date that put a node in its column: the Artemis Accords for the
     // Artemis column, the ILRS for the ILRS one, the earlier of the two for
     // both camps (APSCO, older, would mislabel them).
-    let join = |i: usize| -> Option<crate::date::Date> {
+    let join = |i: usize| -> Option<crate::model::date::Date> {
         let n = &graph.nodes[i];
         let frameworks: &[FrameworkId] = match n.alignment {
             Alignment::Artemis => &[FrameworkId::Artemis],
@@ -248,7 +250,7 @@ pub fn alignment_layout(
         };
         frameworks
             .iter()
-            .filter_map(|f| crate::facts::joined(ds, &n.id, *f, ds.as_of).map(|m| m.date))
+            .filter_map(|f| crate::graph::facts::joined(ds, &n.id, *f, ds.as_of).map(|m| m.date))
             .min()
     };
     let region = |i: usize| -> (String, String) {
@@ -283,11 +285,11 @@ pub fn alignment_layout(
             let key = |i| {
                 if by_date {
                     (
-                        join(i).unwrap_or(crate::date::Date::ymd(9999, 1, 1)),
+                        join(i).unwrap_or(crate::model::date::Date::ymd(9999, 1, 1)),
                         Default::default(),
                     )
                 } else {
-                    (crate::date::Date::default(), region(i))
+                    (crate::model::date::Date::default(), region(i))
                 }
             };
             key(a)
@@ -403,7 +405,7 @@ pub fn alignment_layout(
 /// hubs above the map, bodies without a country along the bottom; overlaps
 /// are then pushed apart while each node stays near its anchor.
 pub fn geographic_layout(graph: &Graph, ds: &Dataset) -> Vec<Point> {
-    let scale = crate::world::SCALE;
+    let scale = crate::layout::world::SCALE;
     let mut anchors = vec![[0.0f32; 2]; graph.nodes.len()];
     let mut orphans = 0usize;
     for (i, n) in graph.nodes.iter().enumerate() {
@@ -412,7 +414,7 @@ pub fn geographic_layout(graph: &Graph, ds: &Dataset) -> Vec<Point> {
             NodeKind::Hub(FrameworkId::Ilrs) => [110.0 * scale, -100.0 * scale],
             NodeKind::Hub(FrameworkId::Apsco) => [10.0 * scale, -100.0 * scale],
             NodeKind::Actor(_) => match n.country.as_deref().and_then(|c| ds.country(c)) {
-                Some(c) => crate::world::project(c.lon as f32, c.lat as f32),
+                Some(c) => crate::layout::world::project(c.lon as f32, c.lat as f32),
                 None => {
                     orphans += 1;
                     [(-150.0 + 30.0 * orphans as f32) * scale, 75.0 * scale]

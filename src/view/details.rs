@@ -2,8 +2,8 @@
 //! its memberships (and, for a country, its bodies'), its ties, and how many
 //! facts the view hides, with the same confidence rule as the graph.
 
-use crate::date::Date;
-use crate::facts::{self, Alignment, TieCounts};
+use crate::graph::facts::{self, Alignment, TieCounts};
+use crate::model::date::Date;
 use crate::model::{Actor, ActorKind, Confidence, Dataset, Membership, Partnership};
 
 /// The facts of one actor's details, as a view shows them.

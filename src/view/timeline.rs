@@ -1,7 +1,7 @@
 //! The timeline's months: from the first month the chart covers to the
 //! data's own date, what date each month stands for, and where Play goes.
 
-use crate::date::Date;
+use crate::model::date::Date;
 
 /// The months a timeline runs through.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,6 +1,6 @@
 //! The graph view: the canvas, pointer and keyboard input, and an accessible
 //! listbox of the nodes. Its effects turn the view state's signals into
-//! changes of the scene; [`super::render_loop`] draws them.
+//! changes of the scene; [`crate::app::render_loop`] draws them.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -10,10 +10,10 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
-use super::AppState;
-use super::render_loop::{SceneHandle, now, option_id};
-use crate::camera::{self, Camera};
+use crate::app::AppState;
+use crate::app::render_loop::{SceneHandle, now, option_id};
 use crate::layout::force::Point;
+use crate::view::camera::{self, Camera};
 use crate::view::gesture::{Action, Gestures};
 
 /// Whether a CSS media query matches now.
@@ -170,7 +170,7 @@ pub fn GraphView() -> impl IntoView {
             if prev.is_some() {
                 let current = handle
                     .with(|s| s.view_state())
-                    .and_then(crate::url::round_view);
+                    .and_then(crate::view::url::round_view);
                 if current != v {
                     handle.update(|s| s.set_view(v));
                 }
@@ -392,7 +392,7 @@ pub fn GraphView() -> impl IntoView {
                         let cur = focus_id
                             .get_untracked()
                             .and_then(|id| s.graph.index_of(&id));
-                        crate::search::type_ahead(
+                        crate::view::search::type_ahead(
                             s.graph.nodes.iter().map(|n| n.label.as_str()),
                             cur,
                             &buffer,

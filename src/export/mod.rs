@@ -7,10 +7,12 @@
 //! exports repeat names, titles and URLs next to ids so that a spreadsheet
 //! user needs no joins.
 
+pub mod svg;
+
 use std::collections::BTreeSet;
 
-use crate::csv::quote;
-use crate::date::Date;
+use crate::dataset::csv::quote;
+use crate::model::date::Date;
 
 use crate::graph::Graph;
 use crate::model::*;
@@ -566,7 +568,7 @@ pub fn countries_table_csv(
     let date = |d: Option<(Date, crate::model::Instrument)>| {
         d.map(|(d, _)| d.to_string()).unwrap_or_default()
     };
-    for r in crate::table::country_rows(ds, graph, at, regions) {
+    for r in crate::charts::table::country_rows(ds, graph, at, regions) {
         push_row(
             &mut out,
             [
@@ -603,7 +605,7 @@ pub fn countries_table_json(
         ]),
         None => Json::Null,
     };
-    let rows: Vec<Json> = crate::table::country_rows(ds, graph, at, regions)
+    let rows: Vec<Json> = crate::charts::table::country_rows(ds, graph, at, regions)
         .into_iter()
         .map(|r| {
             Json::Obj(vec![
@@ -733,7 +735,7 @@ fn safe(text: &str, dots: bool) -> String {
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use crate::csv::parse;
+    use crate::dataset::csv::parse;
     use crate::graph::{Filters, build};
     use serde_json::Value;
 
@@ -753,7 +755,7 @@ mod tests {
         let rows = v["countries"].as_array().unwrap();
         assert_eq!(
             rows.len(),
-            crate::table::country_rows(&ds, &g, ds.as_of, &Default::default()).len()
+            crate::charts::table::country_rows(&ds, &g, ds.as_of, &Default::default()).len()
         );
         let tha = rows.iter().find(|r| r["iso3"] == "THA").unwrap();
         assert_eq!(tha["artemis"]["date"], "2024-12-16");
@@ -836,7 +838,7 @@ mod tests {
     }
 
     /// Parses a CSV export and checks its header and row count.
-    fn check_csv(text: &str, header: &[&str], rows: usize) -> crate::csv::Table {
+    fn check_csv(text: &str, header: &[&str], rows: usize) -> crate::dataset::csv::Table {
         assert!(!text.contains("\r\n"), "\\n line endings");
         let t = parse(text).expect("valid CSV");
         assert_eq!(t.header, header);

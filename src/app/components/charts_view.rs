@@ -9,12 +9,12 @@ use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 
-use super::AppState;
 use super::share::{download, permalink};
+use crate::app::AppState;
+use crate::charts::compare;
+use crate::charts::scaled::{ScaledBackend, Surface};
 use crate::charts::{self, ChartKind};
-use crate::compare;
 use crate::export;
-use crate::scaled::{ScaledBackend, Surface};
 
 const HEIGHT: u32 = 380;
 

@@ -4,7 +4,7 @@
 //! number, with keys in a fixed order so that equal views give equal links:
 //!
 //! ```text
-//! ?v=1&tab=table&layout=alignment&order=date&date=2023-06&fw=artemis~ilrs
+//! ?v=1&tab=table&layout=axis&order=date&date=2023-06&fw=artemis~ilrs
 //!     &align=artemis~both&kinds=country~agency&ties=launch
 //!     &region=europe~western-asia&unverified=hide&bodies=1&sort=-ties-ilrs
 //!     &sel=hub:artemis&q=south%20korea&view=12.35~-3.1~1.235&embed=1
@@ -14,7 +14,7 @@
 //! |--------------|--------------------------------------------------------------|
 //! | `v`          | link format version ([`VERSION`]); missing means 1            |
 //! | `tab`        | [`Tab`] id: `graph`, `table`, `charts`                        |
-//! | `layout`     | [`LayoutKind`] id: `force`, `alignment`, `geo`                |
+//! | `layout`     | [`LayoutKind`] id: `network`, `axis`, `map` (old ids still read) |
 //! | `order`      | `date`: alignment axis ordered by join date, not region       |
 //! | `date`       | "as of" date, `YYYY-MM-DD`, `YYYY-MM` or `YYYY`                |
 //! | `fw`         | *visible* frameworks, `~`-separated, or `none`                |
@@ -42,10 +42,10 @@ use std::collections::BTreeSet;
 use std::fmt;
 use std::fmt::Write as _;
 
-use crate::date::Date;
-use crate::facts::Alignment;
 use crate::graph::Filters;
+use crate::graph::facts::Alignment;
 use crate::layout::LayoutKind;
+use crate::model::date::Date;
 use crate::model::{ActorKind, Dataset, FrameworkId, PartnershipKind};
 
 /// The link format version that [`to_query`] writes.
@@ -147,7 +147,7 @@ pub struct ViewState {
     /// Embedded (chrome-less) view.
     pub embed: bool,
     /// The table tab's sort order.
-    pub sort: crate::table::TableSort,
+    pub sort: crate::charts::table::TableSort,
 }
 
 /// One piece of a link that was ignored, and why.
@@ -235,7 +235,7 @@ pub fn to_query(state: &ViewState) -> String {
     if f.show_bodies {
         put("bodies", "1");
     }
-    if state.sort != crate::table::TableSort::default() {
+    if state.sort != crate::charts::table::TableSort::default() {
         put("sort", &state.sort.id());
     }
     if let Some(sel) = state.selected.as_deref().filter(|s| !s.is_empty()) {
@@ -399,7 +399,7 @@ impl Reader<'_> {
                     self.state.embed = b;
                 }
             }
-            "sort" => match crate::table::TableSort::parse(value) {
+            "sort" => match crate::charts::table::TableSort::parse(value) {
                 Some(o) => self.state.sort = o,
                 None => self.notice(
                     key,
@@ -636,8 +636,8 @@ mod tests {
     use proptest::sample::{select, subsequence};
 
     use super::*;
-    use crate::date::days_in_month;
-    use crate::table::Column;
+    use crate::charts::table::Column;
+    use crate::model::date::days_in_month;
 
     static DS: LazyLock<Dataset> = LazyLock::new(|| crate::test_support::dataset().clone());
 
@@ -664,7 +664,7 @@ mod tests {
             search: "south korea & co+".into(),
             view: Some([12.346, -3.1, 1.23456]),
             embed: true,
-            sort: crate::table::TableSort {
+            sort: crate::charts::table::TableSort {
                 column: Column::TiesIlrs,
                 ascending: false,
             },
@@ -732,7 +732,7 @@ mod tests {
                 ("sort", "capital")
             ]
         );
-        assert_eq!(s.sort, crate::table::TableSort::default());
+        assert_eq!(s.sort, crate::charts::table::TableSort::default());
         assert!(notices.iter().all(|n| !n.message.is_empty()));
     }
 
@@ -980,7 +980,7 @@ mod tests {
                     search,
                     view,
                     embed,
-                    sort: crate::table::TableSort {
+                    sort: crate::charts::table::TableSort {
                         column: sort.0,
                         ascending: sort.1,
                     },

@@ -10,10 +10,10 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
-use super::{AppState, History};
-use crate::date::Date;
-use crate::url::EARLIEST;
+use crate::app::{AppState, History};
+use crate::model::date::Date;
 use crate::view::timeline::Months;
+use crate::view::url::EARLIEST;
 
 /// The timeline control.
 #[component]

@@ -1,7 +1,7 @@
 //! Colours, shared by the canvas renderer and the legend, with a native test
 //! that each meets WCAG contrast against the backgrounds it is drawn on.
 
-use crate::facts::Alignment;
+use crate::graph::facts::Alignment;
 use crate::model::PartnershipKind;
 
 /// An sRGB colour.

@@ -4,12 +4,12 @@
 
 use std::fmt::Write as _;
 
-use crate::camera::Camera;
-use crate::facts::Alignment;
 use crate::graph::Graph;
+use crate::graph::facts::Alignment;
 use crate::layout::force::Point;
-use crate::palette;
 use crate::render;
+use crate::render::palette;
+use crate::view::camera::Camera;
 
 /// Escapes text for XML content and attribute values.
 pub fn xml_escape(s: &str) -> String {
@@ -431,7 +431,7 @@ mod tests {
                 layout: layout::LayoutKind::Force,
             };
             let svg = graph_svg(&picture, w, h, None, &[]);
-            let mut must: Vec<String> = crate::facts::in_both(ds, ds.as_of)
+            let mut must: Vec<String> = crate::graph::facts::in_both(ds, ds.as_of)
                 .iter()
                 .filter_map(|iso| g.index_of(iso).map(|i| g.nodes[i].label.clone()))
                 .collect();

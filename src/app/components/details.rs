@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use super::AppState;
-use crate::facts;
+use crate::app::AppState;
+use crate::graph::facts;
 use crate::model::*;
 
 /// Source links for a list of source ids.
@@ -109,7 +109,11 @@ pub fn DetailsPanel() -> impl IntoView {
     }
 }
 
-fn hub_details(ds: &Dataset, fw: FrameworkId, at: crate::date::Date) -> impl IntoView + use<> {
+fn hub_details(
+    ds: &Dataset,
+    fw: FrameworkId,
+    at: crate::model::date::Date,
+) -> impl IntoView + use<> {
     let f = ds.framework(fw).cloned();
     let members = facts::state_members(ds, fw, at);
     let others = facts::other_members(ds, fw, at);
@@ -146,7 +150,7 @@ fn hub_details(ds: &Dataset, fw: FrameworkId, at: crate::date::Date) -> impl Int
 fn actor_details(
     ds: &Dataset,
     actor: &Actor,
-    at: crate::date::Date,
+    at: crate::model::date::Date,
     hide_unverified: bool,
 ) -> impl IntoView + use<> {
     let crate::view::details::ActorFacts {

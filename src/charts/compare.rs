@@ -11,9 +11,9 @@
 use std::collections::BTreeMap;
 
 use crate::charts::{in_scope, state_joins};
-use crate::date::Date;
-use crate::facts;
 use crate::graph::Filters;
+use crate::graph::facts;
+use crate::model::date::Date;
 use crate::model::{Dataset, FrameworkId, Membership, PartnershipKind, ReportedCount};
 
 /// One coalition's side of the comparison.

@@ -6,10 +6,10 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
-use super::AppState;
-use crate::date::Date;
+use crate::app::AppState;
 use crate::export;
-use crate::url::{self, ViewState};
+use crate::model::date::Date;
+use crate::view::url::{self, ViewState};
 
 /// The message type the embedded app posts to its host page.
 pub const HEIGHT_MESSAGE: &str = "space-alliances:height";
@@ -128,8 +128,8 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), ExportError> {
 
 /// The graph as SVG (with the export footer), from the scene as drawn.
 fn graph_svg(state: &AppState) -> Option<(String, u32, u32)> {
-    let handle =
-        use_context::<StoredValue<super::render_loop::SceneHandle, LocalStorage>>()?.get_value();
+    let handle = use_context::<StoredValue<crate::app::render_loop::SceneHandle, LocalStorage>>()?
+        .get_value();
     let ds = state.ds();
     let filters = state.view.with_untracked(|v| v.filters.clone());
     let (w, h) = (1400.0f32, 900.0f32);
@@ -138,9 +138,9 @@ fn graph_svg(state: &AppState) -> Option<(String, u32, u32)> {
         w as u32,
     );
     let (svg, extra) = handle.read(|s| {
-        let extra = crate::svg_export::extra_height(&s.graph, w, footer.len());
-        let svg = crate::svg_export::graph_svg(
-            &crate::svg_export::Picture {
+        let extra = crate::export::svg::extra_height(&s.graph, w, footer.len());
+        let svg = crate::export::svg::graph_svg(
+            &crate::export::svg::Picture {
                 graph: &s.graph,
                 pos: &s.pos,
                 radius: &s.radius,

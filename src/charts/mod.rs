@@ -20,6 +20,10 @@
 //! SVG and canvas backends draw text themselves, so labels render; on wasm
 //! plotters measures text through the DOM.
 
+pub mod compare;
+pub mod scaled;
+pub mod table;
+
 use std::collections::{BTreeMap, BTreeSet};
 
 use std::ops::Range;
@@ -33,13 +37,13 @@ use plotters::prelude::{
 };
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use crate::date::Date;
-use crate::facts::{self, Alignment};
+use crate::charts::scaled::{ScaledBackend, Surface};
 use crate::graph::Filters;
+use crate::graph::facts::{self, Alignment};
+use crate::model::date::Date;
 use crate::model::{Dataset, FrameworkId, Instrument, Level, Membership, Status};
-use crate::palette::{self, Rgb};
-use crate::scaled::{ScaledBackend, Surface};
-use crate::url::EARLIEST;
+use crate::render::palette::{self, Rgb};
+use crate::view::url::EARLIEST;
 
 /// The frameworks the charts compare, in legend order (APSCO is not charted).
 pub const CHARTED: [FrameworkId; 2] = [FrameworkId::Artemis, FrameworkId::Ilrs];
@@ -877,7 +881,7 @@ fn err<E: std::fmt::Display>(e: E) -> ChartError {
 /// estimator, with a little room, since a label wider than estimated would
 /// run into its neighbour.
 fn text_width(s: &str) -> i32 {
-    (f64::from(crate::scaled::estimate_text(s, TEXT_SIZE).0) * 1.08).ceil() as i32
+    (f64::from(crate::charts::scaled::estimate_text(s, TEXT_SIZE).0) * 1.08).ceil() as i32
 }
 
 /// A pixel box `(x0, y0, x1, y1)`.
@@ -1271,7 +1275,7 @@ fn draw_grouped_bars<DB: DrawingBackend>(
     let slot = f64::from(plot.right - plot.left) / n.max(1) as f64;
     let widest = categories
         .iter()
-        .map(|c| f64::from(crate::scaled::estimate_text(c, TEXT_SIZE).0))
+        .map(|c| f64::from(crate::charts::scaled::estimate_text(c, TEXT_SIZE).0))
         .fold(0.0, f64::max);
     let x_size = if widest > slot * 0.9 {
         (TEXT_SIZE * slot * 0.9 / widest).max(8.0)
@@ -1470,7 +1474,7 @@ fn draw_legend<DB: DrawingBackend>(
     let line_h = TEXT_SIZE as i32 + 6;
     let text_w = entries
         .iter()
-        .map(|(f, _)| crate::scaled::estimate_text(f.label(), TEXT_SIZE).0 as i32)
+        .map(|(f, _)| crate::charts::scaled::estimate_text(f.label(), TEXT_SIZE).0 as i32)
         .max()
         .unwrap_or(0);
     let box_w = 8 + 26 + 6 + text_w + 8;
@@ -1655,7 +1659,7 @@ pub fn wrap_footer(lines: &[String], width: u32) -> Vec<String> {
                 format!("{current} {word}")
             };
             if !current.is_empty()
-                && f64::from(crate::scaled::estimate_text(&candidate, size).0) > room
+                && f64::from(crate::charts::scaled::estimate_text(&candidate, size).0) > room
             {
                 out.push(std::mem::replace(&mut current, word.to_string()));
             } else {
@@ -1673,7 +1677,7 @@ pub fn wrap_footer(lines: &[String], width: u32) -> Vec<String> {
 /// 12.3 px text with 8 px padding each side).
 pub fn tip_left(x: f64, width: u32, text: &str) -> f64 {
     let w = f64::from(width);
-    let tw = f64::from(crate::scaled::estimate_text(text, 12.3).0) * 1.08 + 16.0;
+    let tw = f64::from(crate::charts::scaled::estimate_text(text, 12.3).0) * 1.08 + 16.0;
     let left = if x + 12.0 + tw <= w {
         x + 12.0
     } else {
@@ -1725,7 +1729,10 @@ mod tooltip_tests {
         assert!(wrapped.len() > long.len());
         for (k, line) in wrapped.iter().enumerate() {
             let size = if k == 0 { 15.0 } else { 13.0 };
-            assert!(crate::scaled::estimate_text(line, size).0 <= 580, "{line}");
+            assert!(
+                crate::charts::scaled::estimate_text(line, size).0 <= 580,
+                "{line}"
+            );
         }
         // Nothing is lost: the words are all there, in order.
         assert_eq!(
@@ -1736,7 +1743,7 @@ mod tooltip_tests {
         assert_eq!(tip_left(100.0, 800, "short"), 112.0);
         for x in [0.0, 250.0, 400.0, 600.0, 790.0] {
             let left = tip_left(x, 800, tip);
-            let tw = f64::from(crate::scaled::estimate_text(tip, 12.3).0) * 1.08 + 16.0;
+            let tw = f64::from(crate::charts::scaled::estimate_text(tip, 12.3).0) * 1.08 + 16.0;
             assert!(left >= 0.0 && left + tw <= 800.0, "{x}: {left}");
         }
     }

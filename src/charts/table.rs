@@ -2,9 +2,9 @@
 //! alignment, join dates and instruments, ties by camp and sources; sorted by
 //! any column. Pure, shared by the table view and the CSV export.
 
-use crate::date::Date;
-use crate::facts::{self, Alignment, TieCounts};
+use crate::graph::facts::{self, Alignment, TieCounts};
 use crate::graph::{EdgeKind, Graph, NodeKind};
+use crate::model::date::Date;
 use crate::model::{ActorKind, Dataset, FrameworkId, Instrument};
 
 /// One country's row.

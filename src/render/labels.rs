@@ -61,7 +61,7 @@ impl Rank {
             active,
             hub: n.is_hub(),
             leader: n.leader,
-            both: !n.is_hub() && n.alignment == crate::facts::Alignment::Both,
+            both: !n.is_hub() && n.alignment == crate::graph::facts::Alignment::Both,
             neighbour,
             matched,
             degree: n.degree,

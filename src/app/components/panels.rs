@@ -3,13 +3,13 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::render_loop::SceneHandle;
-use super::{AppState, History};
-use crate::facts::Alignment;
+use crate::app::render_loop::SceneHandle;
+use crate::app::{AppState, History};
+use crate::graph::facts::Alignment;
 use crate::layout::LayoutKind;
 use crate::model::{ActorKind, FrameworkId, PartnershipKind};
-use crate::palette;
-use crate::search;
+use crate::render::palette;
+use crate::view::search;
 
 /// The search box: a combobox with suggestions by name, ISO code or alias.
 #[component]
@@ -146,7 +146,7 @@ pub fn Toolbar() -> impl IntoView {
                 <button type="button" on:click=move |_| state.change(History::Push, |v| {
                     // Back to the default view, keeping embed mode and the date.
                     let keep = (v.embed, v.filters.as_of);
-                    *v = crate::url::ViewState { embed: keep.0, ..Default::default() };
+                    *v = crate::view::url::ViewState { embed: keep.0, ..Default::default() };
                     v.filters.as_of = keep.1;
                 })>"Reset view"</button>
             </div>
@@ -156,9 +156,9 @@ pub fn Toolbar() -> impl IntoView {
                 on:click=move |_| {
                     handle_europe.update(|s| {
                         // Iceland to Cyprus, with room for their labels.
-                        let [x0, y1] = crate::world::project(-26.0, 33.0);
-                        let [x1, y0] = crate::world::project(40.0, 68.0);
-                        s.camera = crate::camera::Camera::fit([x0, y0, x1, y1], s.width, s.height, 12.0);
+                        let [x0, y1] = crate::layout::world::project(-26.0, 33.0);
+                        let [x1, y0] = crate::layout::world::project(40.0, 68.0);
+                        s.camera = crate::view::camera::Camera::fit([x0, y0, x1, y1], s.width, s.height, 12.0);
                         s.user_moved = true;
                     });
                 }>"Zoom to Europe"</button>
@@ -322,7 +322,8 @@ pub fn Summary() -> impl IntoView {
     let state = expect_context::<AppState>();
     // A memo: shown and announced, computed once per date and filter change.
     let filters = Memo::new(move |_| state.view.with(|v| v.filters.clone()));
-    let text = Memo::new(move |_| filters.with(|f| crate::compare::summary(&state.ds(), f)));
+    let text =
+        Memo::new(move |_| filters.with(|f| crate::charts::compare::summary(&state.ds(), f)));
     // Announced to screen readers once the date has been still for 1.5 s:
     // Play and slider drags change it several times a second.
     let announced = RwSignal::new(String::new());

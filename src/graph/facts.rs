@@ -1,7 +1,7 @@
 //! Facts derived from the dataset at a date: alignment, member counts and
 //! bilateral ties by camp. Pure functions over an immutable [`Dataset`].
 
-use crate::date::Date;
+use crate::model::date::Date;
 use crate::model::*;
 
 /// Which lunar coalition(s) a country belongs to at a date.

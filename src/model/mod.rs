@@ -1,7 +1,9 @@
 //! The data model: who (actors), what they join (frameworks), when
 //! (memberships), with whom (partnerships), and on whose word (sources).
 
-use crate::date::Date;
+pub mod date;
+
+use crate::model::date::Date;
 
 /// Defines a closed vocabulary: an enum with its text ids and labels.
 macro_rules! vocabulary {

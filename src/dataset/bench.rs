@@ -1,7 +1,7 @@
 //! The benchmark graph format of the shared harness (`?graph=` pages), turned
 //! into a [`Graph`] the app lays out and draws like its own data.
 
-use crate::facts::Alignment;
+use crate::graph::facts::Alignment;
 use crate::graph::{Edge, EdgeKind, Graph, MemberLink, Node, NodeKind};
 use crate::model::{ActorKind, FrameworkId, PartnershipKind};
 

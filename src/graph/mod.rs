@@ -2,11 +2,13 @@
 //! filters and date. The dataset is never modified; a new [`Graph`] is
 //! derived for every change of filters or date.
 
+pub mod facts;
+
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::date::Date;
-use crate::facts::{self, Alignment};
+use crate::model::date::Date;
 use crate::model::*;
+use facts::Alignment;
 
 /// Whether a country is in one of `regions` (UN region or subregion names);
 /// an empty set admits everything, and an actor with no country only then.
@@ -508,7 +510,7 @@ mod tests {
         let ds = crate::test_support::dataset();
         let g = build(ds, &Filters::default());
         let hub = g.index_of(&hub_id(FrameworkId::Artemis)).unwrap();
-        let states = crate::facts::state_members(ds, FrameworkId::Artemis, ds.as_of).len();
+        let states = crate::graph::facts::state_members(ds, FrameworkId::Artemis, ds.as_of).len();
         let text = hub_summary(&g, hub);
         assert!(
             text.starts_with(&format!("Artemis — hub, {states} member states shown")),

@@ -5,16 +5,19 @@
 //! SVG export (`svg_export`) are thin consumers of the same list, so the
 //! export is the screen and native tests can check what is drawn.
 
+pub mod labels;
+pub mod palette;
+
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::camera::Camera;
-use crate::facts::Alignment;
+use crate::graph::facts::Alignment;
 use crate::graph::{EdgeKind, Graph, MemberLink, NodeKind};
-use crate::labels::{self, Candidate, Rank};
 use crate::layout::force::Point;
 use crate::layout::{self, AxisLabel, LayoutKind};
 use crate::model::ActorKind;
-use crate::palette::{self, Rgb};
+use crate::view::camera::Camera;
+use labels::{Candidate, Rank};
+use palette::Rgb;
 
 /// The font stack of every text the graph draws.
 pub const FONT: &str = "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
@@ -223,7 +226,7 @@ pub struct Text {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DisplayList {
     /// The map's country outlines by fill, under everything.
-    pub world: Vec<(Rgb, Vec<&'static crate::world::Outline>)>,
+    pub world: Vec<(Rgb, Vec<&'static crate::layout::world::Outline>)>,
     /// The borders between countries.
     pub borders: Option<Rgb>,
     /// Edges, dimmed batches first.
@@ -245,7 +248,7 @@ pub struct DisplayList {
 /// DOM out of it), with a little room since a label wider than estimated
 /// would run into its neighbour.
 pub fn text_width(text: &str, size: f32) -> f32 {
-    crate::scaled::estimate_text(text, f64::from(size)).0 as f32 * 1.05
+    crate::charts::scaled::estimate_text(text, f64::from(size)).0 as f32 * 1.05
 }
 
 /// The display list of a frame.
@@ -268,7 +271,7 @@ pub fn display_list(f: &Frame) -> DisplayList {
     let mut out = DisplayList::default();
 
     if geo {
-        let fills = crate::world::fills(g, crate::world::outlines());
+        let fills = crate::layout::world::fills(g, crate::layout::world::outlines());
         for a in [
             None,
             Some(Alignment::Neither),
@@ -276,7 +279,7 @@ pub fn display_list(f: &Frame) -> DisplayList {
             Some(Alignment::Ilrs),
             Some(Alignment::Both),
         ] {
-            let shapes: Vec<&'static crate::world::Outline> = fills
+            let shapes: Vec<&'static crate::layout::world::Outline> = fills
                 .iter()
                 .filter(|(_, x)| *x == a)
                 .map(|(o, _)| *o)

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use crate::facts::Alignment;
+use crate::graph::facts::Alignment;
 use crate::graph::{Graph, NodeKind};
 use crate::layout::force::Point;
 use crate::model::ActorKind;
@@ -102,7 +102,7 @@ pub fn outlines() -> &'static [Outline] {
     static WORLD: OnceLock<Vec<Outline>> = OnceLock::new();
     // The file is generated and checked in CI; a broken one draws no world
     // rather than failing the map.
-    WORLD.get_or_init(|| parse(include_str!("../assets/data/world.txt")).unwrap_or_default())
+    WORLD.get_or_init(|| parse(include_str!("../../assets/data/world.txt")).unwrap_or_default())
 }
 
 /// How each outline is filled in a view: the alignment of its country as

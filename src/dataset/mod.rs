@@ -2,18 +2,21 @@
 //! collects every error (file, line, field, message) instead of stopping at
 //! the first, so a maintainer fixes a broken edit in one go.
 
+pub mod bench;
+pub mod csv;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
-use crate::csv::{self, Row, Table};
-use crate::date::Date;
+use crate::model::date::Date;
 use crate::model::*;
+use csv::{Row, Table};
 
 /// The data files, by name, as shipped in `assets/data/`; `countries.csv`
 /// keeps only the countries the other files mention, and the others leave
 /// out their `curator_note` column (see `build.rs`).
 pub const EMBEDDED: &[(&str, &str)] = &[
-    ("meta.csv", include_str!("../assets/data/meta.csv")),
+    ("meta.csv", include_str!("../../assets/data/meta.csv")),
     (
         "countries.csv",
         include_str!(concat!(env!("OUT_DIR"), "/countries.csv")),
@@ -28,7 +31,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ),
     (
         "frameworks.csv",
-        include_str!("../assets/data/frameworks.csv"),
+        include_str!("../../assets/data/frameworks.csv"),
     ),
     (
         "memberships.csv",
@@ -762,19 +765,19 @@ mod tests {
     #[test]
     fn embedded_copies_leave_out_only_the_curator_notes() {
         let originals = [
-            ("actors.csv", include_str!("../assets/data/actors.csv")),
-            ("sources.csv", include_str!("../assets/data/sources.csv")),
+            ("actors.csv", include_str!("../../assets/data/actors.csv")),
+            ("sources.csv", include_str!("../../assets/data/sources.csv")),
             (
                 "memberships.csv",
-                include_str!("../assets/data/memberships.csv"),
+                include_str!("../../assets/data/memberships.csv"),
             ),
             (
                 "partnerships.csv",
-                include_str!("../assets/data/partnerships.csv"),
+                include_str!("../../assets/data/partnerships.csv"),
             ),
             (
                 "reported_counts.csv",
-                include_str!("../assets/data/reported_counts.csv"),
+                include_str!("../../assets/data/reported_counts.csv"),
             ),
         ];
         for (name, original) in originals {
@@ -808,7 +811,7 @@ mod tests {
 
     #[test]
     fn embedded_countries_are_the_named_ones_on_their_own_lines() {
-        let full = include_str!("../assets/data/countries.csv");
+        let full = include_str!("../../assets/data/countries.csv");
         let (_, embedded) = EMBEDDED
             .iter()
             .find(|(n, _)| *n == "countries.csv")

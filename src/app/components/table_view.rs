@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use super::{AppState, History};
-use crate::table::{self, Column};
-use crate::url::Tab;
+use crate::app::{AppState, History};
+use crate::charts::table::{self, Column};
+use crate::view::url::Tab;
 
 /// The countries table.
 #[component]
@@ -40,7 +40,7 @@ pub fn TableView() -> impl IntoView {
             }
         })
         .collect_view();
-    let date = |d: Option<(crate::date::Date, crate::model::Instrument)>| {
+    let date = |d: Option<(crate::model::date::Date, crate::model::Instrument)>| {
         d.map_or_else(|| "—".to_string(), |(d, i)| format!("{d} ({})", i.label()))
     };
     view! {

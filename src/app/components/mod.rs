@@ -1,0 +1,11 @@
+//! The app's Leptos components: each renders part of the page from the
+//! view state and wires its input back to it, leaving decisions to the pure
+//! modules (`crate::view` controllers, `crate::charts`, `crate::export`).
+
+pub mod charts_view;
+pub mod details;
+pub mod graph_view;
+pub mod panels;
+pub mod share;
+pub mod table_view;
+pub mod timeline;
