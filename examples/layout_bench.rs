@@ -29,7 +29,7 @@ mod native {
         for path in paths {
             let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
             let t0 = Instant::now();
-            let g = space_alliances::bench::parse(&text).expect("bench graph JSON");
+            let g = space_alliances::dataset::bench::parse(&text).expect("bench graph JSON");
             println!(
                 "{path}: parsed in {:.1} ms",
                 t0.elapsed().as_secs_f64() * 1000.0

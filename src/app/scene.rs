@@ -39,11 +39,11 @@ pub struct Scene {
     /// Which layout is shown.
     pub layout: LayoutKind,
     /// Alignment-axis ordering: by join date instead of region.
-    pub by_date: bool,
+    by_date: bool,
     /// Agencies, institutions and companies drawn as their own nodes.
-    pub show_bodies: bool,
+    show_bodies: bool,
     /// The canvas shape the current positions were made for.
-    pub orientation: Orientation,
+    orientation: Orientation,
     /// The whole-dataset pictures every view takes its positions from.
     canonical: Canonical,
     /// Selected node.
@@ -68,16 +68,16 @@ pub struct Scene {
     /// Dark theme.
     pub dark: bool,
     /// Reduced motion: no animated transitions.
-    pub reduced_motion: bool,
+    reduced_motion: bool,
     /// The user moved the camera; don't refit on changes.
-    pub user_moved: bool,
+    user_moved: bool,
     /// Pixels at the bottom of the canvas covered by something else (a
     /// phone's details sheet): the fitted view keeps out of them.
-    pub covered_bottom: f32,
+    covered_bottom: f32,
     /// Bench mode: only hub labels, as the peers draw.
     pub bench: bool,
     /// A camera from the URL, applied once the canvas has its size.
-    pub pending_view: Option<[f32; 3]>,
+    pending_view: Option<[f32; 3]>,
     /// What the axes of the current layout mean (the alignment axis).
     pub axis_labels: Vec<layout::AxisLabel>,
 }
@@ -114,6 +114,21 @@ impl Scene {
             pending_view: None,
             axis_labels: Vec::new(),
         }
+    }
+
+    /// What the app opens with: the link's camera (applied once the canvas
+    /// has a size), layout and ordering, and the reader's motion preference.
+    pub fn open(
+        &mut self,
+        view: Option<[f32; 3]>,
+        layout: LayoutKind,
+        by_date: bool,
+        reduced_motion: bool,
+    ) {
+        self.pending_view = view;
+        self.layout = layout;
+        self.by_date = by_date;
+        self.reduced_motion = reduced_motion;
     }
 
     /// True while something still moves.
@@ -362,6 +377,46 @@ impl Scene {
     /// Fits the view to the graph.
     pub fn fit_target(&mut self) {
         self.camera = self.fitted_camera();
+    }
+
+    /// The reader moved the view (pan, zoom, pinch, keys): from now on the
+    /// camera stays where they put it, and goes into the link.
+    pub fn steer(&mut self, camera: Camera) {
+        self.camera = camera;
+        self.user_moved = true;
+    }
+
+    /// Back to the fitted view, which follows the picture again.
+    pub fn reset_view(&mut self) {
+        self.user_moved = false;
+        self.fit_target();
+    }
+
+    /// The canvas box is `w` × `h` CSS pixels at `dpr`; true when its size
+    /// changed. A changed size may turn the picture upright (or back), takes
+    /// the camera a link asked for once there is a size to centre it in,
+    /// and refits a view the reader has not moved.
+    pub fn resize(&mut self, w: f32, h: f32, dpr: f32, ds: &Dataset) -> bool {
+        let changed = (self.width - w).abs() > 0.5 || (self.height - h).abs() > 0.5;
+        (self.width, self.height, self.dpr) = (w, h, dpr);
+        if changed {
+            self.follow_orientation(ds);
+            if let Some(v) = self.pending_view.take() {
+                self.set_view(Some(v));
+            } else if !self.user_moved {
+                self.fit_target();
+            }
+        }
+        changed
+    }
+
+    /// Pixels at the bottom covered by something else (a phone's details
+    /// sheet); the fitted view moves into what is left.
+    pub fn cover_bottom(&mut self, px: f32, now: f64) {
+        if (px - self.covered_bottom).abs() > 0.5 {
+            self.covered_bottom = px;
+            self.refit(now);
+        }
     }
 
     /// The frame as a display list (see [`crate::render`]).

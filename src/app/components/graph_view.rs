@@ -33,13 +33,9 @@ pub fn GraphView() -> impl IntoView {
     let focus_id = RwSignal::new(None::<String>);
     let tooltip = RwSignal::new(None::<(f32, f32, String)>);
 
-    handle.update(|s| {
-        s.pending_view = state.view.with_untracked(|v| v.view);
-        s.layout = state.view.with_untracked(|v| v.layout);
-        s.by_date = state.view.with_untracked(|v| v.by_date);
-        s.reduced_motion = media("(prefers-reduced-motion: reduce)");
-        s.dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio() as f32);
-    });
+    let (view, layout, by_date) = state.view.with_untracked(|v| (v.view, v.layout, v.by_date));
+    let reduced_motion = media("(prefers-reduced-motion: reduce)");
+    handle.update(|s| s.open(view, layout, by_date, reduced_motion));
     // The canvas follows the system theme when it changes.
     {
         let handle = handle.clone();
@@ -61,22 +57,9 @@ pub fn GraphView() -> impl IntoView {
             if w < 1.0 || h < 1.0 {
                 return;
             }
-            let changed = handle.update(|s| {
-                let changed = (s.width - w).abs() > 0.5 || (s.height - h).abs() > 0.5;
-                s.width = w;
-                s.height = h;
-                s.dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio() as f32);
-                if changed {
-                    s.follow_orientation(&state.ds());
-                    if let Some(v) = s.pending_view.take() {
-                        s.set_view(Some(v));
-                    } else if !s.user_moved {
-                        s.fit_target();
-                    }
-                }
-                changed
-            });
-            if changed {}
+            let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio() as f32);
+            let ds = state.ds();
+            handle.update(|s| s.resize(w, h, dpr, &ds));
         }
     };
     {
@@ -147,10 +130,7 @@ pub fn GraphView() -> impl IntoView {
                 } else {
                     0.0
                 };
-                if (covered - s.covered_bottom).abs() > 0.5 {
-                    s.covered_bottom = covered;
-                    s.refit(now());
-                }
+                s.cover_bottom(covered, now());
             });
         });
     }
@@ -187,13 +167,12 @@ pub fn GraphView() -> impl IntoView {
                         // Relative to the fitted view, not the current one:
                         // searches in a row must not zoom in further each time.
                         let target = s.fitted_camera().scale * 1.8;
-                        s.camera = Camera::centre_on(
+                        s.steer(Camera::centre_on(
                             s.pos[i],
                             target.min(camera::MAX_SCALE),
                             s.width,
                             s.height,
-                        );
-                        s.user_moved = true;
+                        ));
                     }
                 });
             }
@@ -250,12 +229,10 @@ pub fn GraphView() -> impl IntoView {
                     .moved(ev.pointer_id(), p, ev.pointer_type() == "touch");
             match action {
                 Action::Pinch { pan, at, factor } => handle.update(|s| {
-                    s.camera = s.camera.pan(pan.0, pan.1).zoom_at(at, factor);
-                    s.user_moved = true;
+                    s.steer(s.camera.pan(pan.0, pan.1).zoom_at(at, factor));
                 }),
                 Action::Pan(dx, dy) => handle.update(|s| {
-                    s.camera = s.camera.pan(dx, dy);
-                    s.user_moved = true;
+                    s.steer(s.camera.pan(dx, dy));
                 }),
                 // A dragged node moves until the picture changes; positions
                 // are not part of a link.
@@ -334,8 +311,7 @@ pub fn GraphView() -> impl IntoView {
             };
             let factor = 1.15f32.powf((-ev.delta_y() * unit / 100.0) as f32);
             handle.update(|s| {
-                s.camera = s.camera.zoom_at(p, factor);
-                s.user_moved = true;
+                s.steer(s.camera.zoom_at(p, factor));
             });
         }
     };
@@ -444,14 +420,12 @@ pub fn GraphView() -> impl IntoView {
                     ev.prevent_default();
                     let factor = if key == "+" || key == "=" { 1.25 } else { 0.8 };
                     handle.update(|s| {
-                        s.camera = s.camera.zoom_at([s.width / 2.0, s.height / 2.0], factor);
-                        s.user_moved = true;
+                        s.steer(s.camera.zoom_at([s.width / 2.0, s.height / 2.0], factor));
                     });
                 }
                 "0" => {
                     handle.update(|s| {
-                        s.user_moved = false;
-                        s.fit_target();
+                        s.reset_view();
                     });
                 }
                 _ => {}

@@ -114,8 +114,7 @@ pub fn Toolbar() -> impl IntoView {
         let handle = handle.clone();
         move |_| {
             handle.update(|s| {
-                s.camera = s.camera.zoom_at([s.width / 2.0, s.height / 2.0], factor);
-                s.user_moved = true;
+                s.steer(s.camera.zoom_at([s.width / 2.0, s.height / 2.0], factor));
             });
         }
     };
@@ -141,7 +140,7 @@ pub fn Toolbar() -> impl IntoView {
                 <button type="button" on:click=zoom(1.25) aria-label="Zoom in">"+"</button>
                 <button type="button" on:click=zoom(0.8) aria-label="Zoom out">"−"</button>
                 <button type="button" on:click=move |_| {
-                    handle_fit.update(|s| { s.user_moved = false; s.fit_target(); });
+                    handle_fit.update(|s| s.reset_view());
                 }>"Fit"</button>
                 <button type="button" on:click=move |_| state.change(History::Push, |v| {
                     // Back to the default view, keeping embed mode and the date.
@@ -158,8 +157,7 @@ pub fn Toolbar() -> impl IntoView {
                         // Iceland to Cyprus, with room for their labels.
                         let [x0, y1] = crate::layout::world::project(-26.0, 33.0);
                         let [x1, y0] = crate::layout::world::project(40.0, 68.0);
-                        s.camera = crate::view::camera::Camera::fit([x0, y0, x1, y1], s.width, s.height, 12.0);
-                        s.user_moved = true;
+                        s.steer(crate::view::camera::Camera::fit([x0, y0, x1, y1], s.width, s.height, 12.0));
                     });
                 }>"Zoom to Europe"</button>
             {move || (state.layout() == LayoutKind::Alignment).then(|| view! {
