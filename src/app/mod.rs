@@ -4,6 +4,7 @@
 //! drawn by [`scene::Scene`] on a canvas, with an accessible DOM layer.
 
 mod bench_page;
+mod browser;
 mod components;
 mod render_loop;
 pub mod scene;
@@ -236,16 +237,12 @@ fn sync_url(state: AppState) {
             _ => history.replace_state_with_url(&JsValue::NULL, "", Some(&target)),
         };
     });
-    let on_pop = Closure::<dyn Fn()>::new(move || {
+    browser::on_window("popstate", move || {
         let ds = state.ds();
         let (view, notices) = url::from_query(&location_search(), &ds);
         state.notices.set(notices);
         state.change(History::Keep, |v| *v = view);
     });
-    if let Some(w) = web_sys::window() {
-        let _ = w.add_event_listener_with_callback("popstate", on_pop.as_ref().unchecked_ref());
-    }
-    on_pop.forget();
 }
 
 /// The explorer: header, graph, details and legend.
@@ -269,11 +266,11 @@ pub fn Explorer(
         graph,
         zoom_to: RwSignal::new(None),
         notices: RwSignal::new(notices),
-        dark: RwSignal::new(graph_view::media("(prefers-color-scheme: dark)")),
+        dark: RwSignal::new(false),
         history: StoredValue::new(History::Push),
     };
     provide_context(state);
-    follow_system_theme(state.dark);
+    browser::follow_media("(prefers-color-scheme: dark)", state.dark);
     provide_context(StoredValue::new_local(render_loop::SceneHandle::new(
         NodeRef::new(),
         state,
@@ -353,26 +350,6 @@ pub fn Explorer(
             </p>
         </footer>
     }
-}
-
-/// Keeps `dark` in step with the system theme; the listener is removed when
-/// the app goes away.
-fn follow_system_theme(dark: RwSignal<bool>) {
-    let Some(mq) = web_sys::window()
-        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-    else {
-        return;
-    };
-    let on_change = Closure::<dyn Fn(web_sys::MediaQueryListEvent)>::new(
-        move |ev: web_sys::MediaQueryListEvent| dark.set(ev.matches()),
-    );
-    let _ = mq.add_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
-    let keep = send_wrapper::SendWrapper::new((mq, on_change));
-    on_cleanup(move || {
-        let (mq, on_change) = &*keep;
-        let _ =
-            mq.remove_event_listener_with_callback("change", on_change.as_ref().unchecked_ref());
-    });
 }
 
 /// Problems with the link the page was opened with: each named, dismissible.

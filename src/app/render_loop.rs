@@ -18,6 +18,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
+use super::browser::Debounce;
+pub(super) use super::browser::now;
 use super::scene::Scene;
 use super::{AppState, History};
 use crate::view::camera::{self, Camera};
@@ -32,14 +34,14 @@ pub struct SceneHandle {
     fixed: Option<web_sys::HtmlCanvasElement>,
     /// The frame scheduled for the next animation frame, if any.
     pending: Rc<Cell<Pending>>,
-    commit_timer: Rc<Cell<Option<i32>>>,
+    commit_timer: Debounce,
     /// Large scenes: a copy of the last full frame and the camera it was
     /// drawn with, taken when a pan or zoom starts.
     snapshot: Rc<RefCell<Option<(web_sys::HtmlCanvasElement, Camera)>>>,
     /// The camera of the last full frame, while the snapshot is older.
     drawn_with: Rc<Cell<Option<Camera>>>,
     /// Large scenes: the full redraw once the view has stopped moving.
-    settle_timer: Rc<Cell<Option<i32>>>,
+    settle_timer: Debounce,
     /// Frames drawn so far: full, and moved bitmaps (for the bench page's tests).
     drawn: Rc<Cell<(u32, u32)>>,
     /// The app whose link records the camera; none on the bench page.
@@ -54,12 +56,6 @@ enum Pending {
     Moved,
     /// Everything.
     Full,
-}
-
-pub(super) fn now() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map_or(0.0, |p| p.now())
 }
 
 impl SceneHandle {
@@ -77,11 +73,11 @@ impl SceneHandle {
             canvas,
             fixed: None,
             pending: Rc::new(Cell::new(Pending::None)),
-            commit_timer: Rc::new(Cell::new(None)),
+            commit_timer: Debounce::default(),
             snapshot: Rc::new(RefCell::new(None)),
             drawn_with: Rc::new(Cell::new(None)),
             drawn: Rc::new(Cell::new((0, 0))),
-            settle_timer: Rc::new(Cell::new(None)),
+            settle_timer: Debounce::default(),
             state: None,
         }
     }
@@ -91,7 +87,7 @@ impl SceneHandle {
     fn commit_view(&self) {
         let Some(state) = self.state else { return };
         let this = self.clone();
-        debounce(&self.commit_timer, 300, move || {
+        self.commit_timer.call(300, move || {
             let v = this
                 .read(|s| s.view_state())
                 .and_then(crate::view::url::round_view);
@@ -211,7 +207,7 @@ impl SceneHandle {
         }
         self.schedule(Pending::Moved);
         let this = self.clone();
-        debounce(&self.settle_timer, 120, move || this.request_frame());
+        self.settle_timer.call(120, move || this.request_frame());
     }
 
     /// Draws the last full frame moved to the current camera; false when
@@ -275,24 +271,6 @@ impl SceneHandle {
         if let Some(w) = web_sys::window() {
             let _ = w.request_animation_frame(cb.unchecked_ref());
         }
-    }
-}
-
-/// Runs `f` `ms` milliseconds after the last call made with this `timer`
-/// (a trailing debounce: each call cancels the one pending).
-fn debounce(timer: &Rc<Cell<Option<i32>>>, ms: i32, f: impl FnOnce() + 'static) {
-    let Some(w) = web_sys::window() else { return };
-    if let Some(id) = timer.take() {
-        w.clear_timeout_with_handle(id);
-    }
-    let pending = timer.clone();
-    let cb = Closure::once_into_js(move || {
-        pending.set(None);
-        f();
-    });
-    if let Ok(id) = w.set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), ms)
-    {
-        timer.set(Some(id));
     }
 }
 

@@ -7,7 +7,6 @@ use leptos::html::Canvas;
 use leptos::prelude::*;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
-use wasm_bindgen::JsCast;
 
 use super::share::{download, permalink};
 use crate::app::AppState;
@@ -97,16 +96,9 @@ fn Chart(kind: ChartKind) -> impl IntoView {
             width.set((w as u32).max(280));
         };
         measure();
-        let cb = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(measure);
-        if let (Ok(obs), Some(p)) = (
-            web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()),
-            canvas.get_untracked().and_then(|c| c.parent_element()),
-        ) {
-            obs.observe(&p);
-            let obs = send_wrapper::SendWrapper::new(obs);
-            on_cleanup(move || obs.disconnect());
+        if let Some(p) = canvas.get_untracked().and_then(|c| c.parent_element()) {
+            crate::app::browser::observe_resize(&p, measure);
         }
-        cb.forget();
     });
     Effect::new(move |_| {
         let w = width.get();

@@ -74,7 +74,7 @@ pub fn DetailsPanel() -> impl IntoView {
     // view above the sheet.
     Effect::new(move |_| {
         if selected.with(Option::is_some)
-            && super::graph_view::media("(max-width: 600px)")
+            && crate::app::browser::media("(max-width: 600px)")
             && let Some(w) = web_sys::window()
             && let Some(g) = w.document().and_then(|d| d.get_element_by_id("graph"))
         {

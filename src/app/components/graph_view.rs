@@ -8,20 +8,13 @@ use std::rc::Rc;
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen::prelude::*;
 
 use crate::app::AppState;
+use crate::app::browser::{Debounce, media};
 use crate::app::render_loop::{SceneHandle, now, option_id};
 use crate::layout::force::Point;
 use crate::view::camera::{self, Camera};
 use crate::view::gesture::{Action, Gestures};
-
-/// Whether a CSS media query matches now.
-pub fn media(query: &str) -> bool {
-    web_sys::window()
-        .and_then(|w| w.match_media(query).ok().flatten())
-        .is_some_and(|m| m.matches())
-}
 
 /// The graph: canvas, tooltip and accessible node list.
 #[component]
@@ -65,14 +58,8 @@ pub fn GraphView() -> impl IntoView {
     {
         let resize = resize.clone();
         wrap.on_load(move |el| {
-            let cb = Closure::<dyn FnMut()>::new(resize.clone());
-            if let Ok(obs) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
-                obs.observe(&el);
-                // Stop observing when the view goes away (tests mount and unmount it).
-                let obs = send_wrapper::SendWrapper::new(obs);
-                on_cleanup(move || obs.disconnect());
-            }
-            cb.forget();
+            // Released when the view goes away (tests mount and unmount it).
+            crate::app::browser::observe_resize(&el, resize.clone());
             resize();
         });
     }
@@ -198,6 +185,7 @@ pub fn GraphView() -> impl IntoView {
     // zooms with Ctrl or ⌘ held, or once the reader has clicked the graph.
     let wheel_active = RwSignal::new(false);
     let wheel_hint = RwSignal::new(false);
+    let hint_timer = Debounce::default();
     let on_down = {
         let (handle, gestures) = (handle.clone(), gestures.clone());
         move |ev: web_sys::PointerEvent| {
@@ -295,10 +283,7 @@ pub fn GraphView() -> impl IntoView {
                 // Let the host page scroll; say how to zoom.
                 if !wheel_hint.get_untracked() {
                     wheel_hint.set(true);
-                    set_timeout(
-                        move || wheel_hint.set(false),
-                        std::time::Duration::from_millis(1800),
-                    );
+                    hint_timer.call(1800, move || wheel_hint.set(false));
                 }
                 return;
             }

@@ -325,22 +325,18 @@ pub fn Summary() -> impl IntoView {
     // Announced to screen readers once the date has been still for 1.5 s:
     // Play and slider drags change it several times a second.
     let announced = RwSignal::new(String::new());
-    let pending = StoredValue::new(None::<TimeoutHandle>);
-    Effect::new(move |first: Option<()>| {
-        let t = text.get();
-        if let Some(h) = pending.get_value() {
-            h.clear();
-        }
-        if first.is_some() {
-            pending.set_value(
-                set_timeout_with_handle(
-                    move || announced.set(t),
-                    std::time::Duration::from_millis(1500),
-                )
-                .ok(),
-            );
-        }
-    });
+    let pending = crate::app::browser::Debounce::default();
+    {
+        let pending = pending.clone();
+        Effect::new(move |first: Option<()>| {
+            let t = text.get();
+            if first.is_some() {
+                pending.call(1500, move || announced.set(t));
+            }
+        });
+    }
+    let pending = send_wrapper::SendWrapper::new(pending);
+    on_cleanup(move || pending.cancel());
     view! {
         <p class="summary">{text}</p>
         <p class="visually-hidden" aria-live="polite">{move || announced.get()}</p>

@@ -7,9 +7,8 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use wasm_bindgen::prelude::*;
 
+use crate::app::browser::Interval;
 use crate::app::{AppState, History};
 use crate::model::date::Date;
 use crate::view::timeline::Months;
@@ -39,16 +38,13 @@ pub fn Timeline() -> impl IntoView {
     };
 
     let playing = RwSignal::new(false);
-    // The running interval and its callback, dropped together on stop (the
-    // callback used to be leaked on every Play).
-    type Tick = Closure<dyn FnMut()>;
-    let timer: Rc<RefCell<Option<(i32, Tick)>>> = Rc::new(RefCell::new(None));
+    // The running interval, owning its callback: dropped (stopped and freed)
+    // on stop, on the next Play and on cleanup.
+    let timer: Rc<RefCell<Option<Interval>>> = Rc::new(RefCell::new(None));
     let stop = {
         let timer = timer.clone();
         move || {
-            if let (Some((id, _tick)), Some(w)) = (timer.borrow_mut().take(), web_sys::window()) {
-                w.clear_interval_with_handle(id);
-            }
+            timer.borrow_mut().take();
             playing.set(false);
         }
     };
@@ -56,35 +52,27 @@ pub fn Timeline() -> impl IntoView {
         let (timer, stop) = (timer.clone(), stop.clone());
         move || {
             stop();
-            let Some(w) = web_sys::window() else { return };
             let start = months.play_from(state.view.with_untracked(|v| v.filters.as_of));
             state.change(History::Push, |v| v.filters.as_of = date_of(start));
             playing.set(true);
-            // At the end the tick only clears its interval: dropping the
-            // callback while it runs is not allowed; the next Play or the
-            // cleanup drops it.
+            // At the end the tick only stops its interval: a callback cannot
+            // be dropped while it runs; the next Play or the cleanup drops it.
             let finish = {
                 let timer = timer.clone();
                 move || {
-                    if let (Some((id, _)), Some(w)) = (timer.borrow().as_ref(), web_sys::window()) {
-                        w.clear_interval_with_handle(*id);
+                    if let Some(t) = timer.borrow().as_ref() {
+                        t.stop();
                     }
                     playing.set(false);
                 }
             };
-            let tick = Tick::new(move || {
+            *timer.borrow_mut() = Interval::start(700, move || {
                 let (next, end) = months.play_step(state.view.with_untracked(|v| v.filters.as_of));
                 state.change(History::Replace, |v| v.filters.as_of = next);
                 if end {
                     finish();
                 }
             });
-            if let Ok(id) = w.set_interval_with_callback_and_timeout_and_arguments_0(
-                tick.as_ref().unchecked_ref(),
-                700,
-            ) {
-                *timer.borrow_mut() = Some((id, tick));
-            }
         }
     };
     let toggle = {
