@@ -3,7 +3,7 @@ import { test, expect, open } from './fixtures.mjs';
 
 test('loads with no console error and no request to another origin', async ({ page, watched }) => {
   await open(page);
-  await page.waitForTimeout(500);
+  await expect(page.locator('#graph canvas')).toHaveAttribute('data-layout', 'settled');
   expect(watched.errors).toEqual([]);
   expect(watched.foreign).toEqual([]);
 });

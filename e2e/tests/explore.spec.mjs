@@ -101,7 +101,6 @@ test('layouts switch without errors', async ({ page, watched }) => {
   await open(page);
   for (const name of ['Alignment axis', 'Map', 'Network']) {
     await page.getByRole('radio', { name }).check();
-    await page.waitForTimeout(800);
     const p = await nodeAt(page, 'THA');
     expect(p).not.toBeNull();
   }
@@ -174,15 +173,14 @@ test('zoom, pan and select leave the layout alone: nodes move only with the came
   const box = await canvas.boundingBox();
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   await page.mouse.wheel(0, -100);
-  // Past the moment the camera is written into the link (300 ms).
-  await page.waitForTimeout(800);
+  // Once the camera is written into the link.
+  await expect(page).toHaveURL(/[?&]view=/);
   const g1 = await gap();
   // One wheel notch scales every distance by 1.15, and nothing else moves.
   expect(Math.abs(g1[0] - g0[0] * 1.15)).toBeLessThan(0.5);
   expect(Math.abs(g1[1] - g0[1] * 1.15)).toBeLessThan(0.5);
   await clickNode(page, 'THA');
   await expect(page).toHaveURL(/sel=THA/);
-  await page.waitForTimeout(800);
   const g2 = await gap();
   expect(Math.abs(g2[0] - g1[0])).toBeLessThan(0.5);
   expect(Math.abs(g2[1] - g1[1])).toBeLessThan(0.5);
@@ -196,7 +194,6 @@ test('switching layout after zooming in fits the new layout; searches in a row d
   await expect(page).toHaveURL(/[?&]view=/);
   await page.getByRole('radio', { name: 'Alignment axis' }).check();
   await expect(page).not.toHaveURL(/[?&]view=/);
-  await page.waitForTimeout(900);
   const box = await page.locator('.graph canvas').boundingBox();
   for (const id of ['hub:artemis', 'hub:ilrs', 'THA']) {
     const [x, y] = await nodeAt(page, id);
@@ -208,9 +205,12 @@ test('switching layout after zooming in fits the new layout; searches in a row d
   await search.press('Enter');
   await expect.poll(scale).toBeGreaterThan(0);
   const first = scale();
+  const centre = () => new URL(page.url()).searchParams.get('view')?.split('~').slice(0, 2).join('~');
+  const japan = centre();
   await search.fill('Peru');
   await search.press('Enter');
   await expect(page).toHaveURL(/sel=PER/);
-  await page.waitForTimeout(600);
+  // The camera moved to Peru and landed in the link: at the same zoom.
+  await expect.poll(centre).not.toBe(japan);
   expect(scale()).toBeCloseTo(first, 1);
 });

@@ -2,7 +2,7 @@
 // Firefox and WebKit run the same functions through e2e/cross/run.mjs.
 import fs from 'node:fs';
 import path from 'node:path';
-import { test } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 import { JOURNEYS, openApp } from '../journeys.mjs';
 
 test.use({ hasTouch: true });
@@ -61,7 +61,7 @@ for (const [name, journey] of JOURNEYS) {
 test('screenshot of the default view (target/cross/chromium-default.png)', async ({ page, browser }) => {
   const a = adapter(page, browser);
   await openApp(a);
-  await page.waitForTimeout(3000);
+  await expect(page.locator('#graph canvas')).toHaveAttribute('data-layout', 'settled');
   const out = path.join(process.cwd(), 'target', 'cross');
   fs.mkdirSync(out, { recursive: true });
   await a.screenshot(path.join(out, 'chromium-default.png'));

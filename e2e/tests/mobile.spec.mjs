@@ -19,7 +19,6 @@ test('tapping a node selects it; the details open as a bottom sheet that closes'
   // Scroll the graph to the top of the screen first, as a reader would: with the
   // toolbar wrapped on a phone, the hub can sit right at the bottom edge.
   await page.evaluate(() => window.scrollBy(0, document.getElementById('graph').getBoundingClientRect().top));
-  await page.waitForTimeout(300);
   const p = await nodeAt(page, 'hub:artemis');
   await page.touchscreen.tap(p[0], p[1]);
   const details = page.getByRole('complementary', { name: 'Details' });
@@ -63,7 +62,6 @@ test('one finger scrolls the page over the graph and leaves the graph where it i
   await open(page);
   const graph = page.getByRole('listbox', { name: /Network graph/ });
   await graph.evaluate((el) => el.scrollIntoView({ block: 'start' }));
-  await page.waitForTimeout(300);
   const box = await graph.boundingBox();
   const before = await nodeAt(page, 'hub:artemis');
   const scrollBefore = await page.evaluate(() => window.scrollY);
@@ -78,7 +76,11 @@ test('one finger scrolls the page over the graph and leaves the graph where it i
     }
     await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
   }
-  await page.waitForTimeout(500);
+  // Until the page has stopped scrolling (the same offset two frames apart).
+  await expect.poll(() => page.evaluate(() => new Promise((done) => {
+    const y = window.scrollY;
+    requestAnimationFrame(() => requestAnimationFrame(() => done(window.scrollY === y && y > 0)));
+  }))).toBe(true);
   // The page scrolled; the graph did not move under the finger, and the link has no camera.
   expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(scrollBefore);
   const after = await nodeAt(page, 'hub:artemis');
