@@ -168,19 +168,9 @@ pub fn Toolbar() -> impl IntoView {
                     "Order by joining date"
                 </label>
             })}
-            <label class="check">
-                <input type="checkbox"
-                    prop:checked=move || state.filters(|f| f.show_bodies)
-                    on:change=move |ev| { let on = event_target_checked(&ev); state.update_filters(|f| f.show_bodies = on); }/>
-                "Show agencies separately"
-            </label>
+            <FilterToggle label="Show agencies separately" get=|f| f.show_bodies set=|f, on| f.show_bodies = on/>
             <RegionFilter/>
-            <label class="check">
-                <input type="checkbox"
-                    prop:checked=move || state.filters(|f| f.hide_unverified)
-                    on:change=move |ev| { let on = event_target_checked(&ev); state.update_filters(|f| f.hide_unverified = on); }/>
-                "Hide unverified"
-            </label>
+            <FilterToggle label="Hide unverified" get=|f| f.hide_unverified set=|f, on| f.hide_unverified = on/>
         </div>
     }
 }
@@ -340,6 +330,24 @@ pub fn Summary() -> impl IntoView {
     view! {
         <p class="summary">{text}</p>
         <p class="visually-hidden" aria-live="polite">{move || announced.get()}</p>
+    }
+}
+
+/// A checkbox for one on/off filter: `get` reads it, `set` writes it.
+#[component]
+fn FilterToggle(
+    label: &'static str,
+    get: fn(&crate::graph::Filters) -> bool,
+    set: fn(&mut crate::graph::Filters, bool),
+) -> impl IntoView {
+    let state = expect_context::<AppState>();
+    view! {
+        <label class="check">
+            <input type="checkbox"
+                prop:checked=move || state.filters(get)
+                on:change=move |ev| { let on = event_target_checked(&ev); state.update_filters(|f| set(f, on)); }/>
+            {label}
+        </label>
     }
 }
 
