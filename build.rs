@@ -70,6 +70,28 @@ fn main() {
         };
         fs::write(Path::new(&out_dir).join(f), kept).unwrap_or_else(|e| panic!("write {f}: {e}"));
     }
+
+    // The stories: every `assets/stories/*.story`, by name, as a list of
+    // (file name, text) the app embeds (`story::EMBEDDED`).
+    println!("cargo::rerun-if-changed=assets/stories");
+    let mut names: Vec<String> = fs::read_dir("assets/stories")
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.ends_with(".story"))
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    let mut list = String::from("&[\n");
+    for n in &names {
+        println!("cargo::rerun-if-changed=assets/stories/{n}");
+        list.push_str(&format!(
+            "    ({n:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/assets/stories/{n}\"))),\n"
+        ));
+    }
+    list.push(']');
+    fs::write(Path::new(&out_dir).join("stories.rs"), list).expect("write stories.rs");
 }
 
 /// Drops the last field of every CSV record (RFC 4180: quoted fields may hold

@@ -20,6 +20,7 @@ pub mod layout;
 pub mod model;
 pub mod render;
 pub mod sort;
+pub mod story;
 pub mod view;
 
 #[cfg(test)]

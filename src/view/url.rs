@@ -28,6 +28,8 @@
 //! | `sel`        | selected actor id; hubs keep their colon: `hub:artemis`       |
 //! | `q`          | search text                                                   |
 //! | `view`       | camera `x~y~scale` (x, y to 2 decimals, scale to 4 digits)    |
+//! | `story`      | a story's id: the link shows its step (then only `step`, `view`, `embed` are written) |
+//! | `step`       | the story's step, from 1 (default 1)                           |
 //! | `embed`      | `1`: embedded, chrome-less view                               |
 //!
 //! Lists name what is *visible* rather than hidden so that a link stays
@@ -148,6 +150,18 @@ pub struct ViewState {
     pub embed: bool,
     /// The table tab's sort order.
     pub sort: crate::charts::table::TableSort,
+    /// The story step shown, if any: then the step decides everything else
+    /// but the camera and `embed` (see [`crate::story`]).
+    pub story: Option<StoryAt>,
+}
+
+/// A step of a story, as a link names it (`story=hedgers&step=3`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoryAt {
+    /// The story's id (its file name without `.story`).
+    pub id: String,
+    /// The step, counted from 1.
+    pub step: usize,
 }
 
 /// One piece of a link that was ignored, and why.
@@ -162,7 +176,8 @@ pub struct Notice {
 }
 
 impl Notice {
-    fn new(key: &str, value: &str, message: impl Into<String>) -> Notice {
+    /// A notice about `key=value`.
+    pub fn new(key: &str, value: &str, message: impl Into<String>) -> Notice {
         Notice {
             key: key.to_string(),
             value: value.to_string(),
@@ -189,6 +204,19 @@ pub fn to_query(state: &ViewState) -> String {
         out.push('=');
         out.push_str(&encode(value));
     };
+    // A story step is its own view: the link names the step, and only what
+    // a reader may change without leaving the story.
+    if let Some(at) = &state.story {
+        put("story", &at.id);
+        put("step", &at.step.to_string());
+        if let Some([x, y, scale]) = state.view.and_then(round_view) {
+            put("view", &format!("{x}~{y}~{scale}"));
+        }
+        if state.embed {
+            put("embed", "1");
+        }
+        return out;
+    }
     let f = &state.filters;
     if state.tab != Tab::default() {
         put("tab", state.tab.id());
@@ -331,6 +359,10 @@ pub fn from_query(query: &str, ds: &Dataset) -> (ViewState, Vec<Notice>) {
     for (key, value) in &pairs {
         reader.apply(key, value);
     }
+    if reader.state.story.as_ref().is_some_and(|s| s.id.is_empty()) {
+        let step = reader.state.story.take().map_or(0, |s| s.step);
+        reader.notice("step", &step.to_string(), "names no story (add story=…)");
+    }
     (reader.state, reader.notices)
 }
 
@@ -344,6 +376,40 @@ struct Reader<'a> {
 impl Reader<'_> {
     fn notice(&mut self, key: &str, value: &str, message: impl Into<String>) {
         self.notices.push(Notice::new(key, value, message));
+    }
+
+    /// A story id: a slug. Whether the story exists is the story layer's to
+    /// say ([`crate::story::open`]), which knows the stories.
+    fn story(&mut self, value: &str) {
+        let slug = !value.is_empty()
+            && value
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        if slug {
+            let step = self.state.story.as_ref().map_or(1, |s| s.step);
+            self.state.story = Some(StoryAt {
+                id: value.to_string(),
+                step,
+            });
+        } else {
+            self.notice("story", value, "is not a story name");
+        }
+    }
+
+    /// A step number, counted from 1; kept until `story` names the story.
+    fn step(&mut self, value: &str) {
+        match value.trim().parse::<usize>() {
+            Ok(n) if n >= 1 => match &mut self.state.story {
+                Some(at) => at.step = n,
+                None => {
+                    self.state.story = Some(StoryAt {
+                        id: String::new(),
+                        step: n,
+                    })
+                }
+            },
+            _ => self.notice("step", value, "is not a step number (1, 2, 3…)"),
+        }
     }
 
     fn apply(&mut self, key: &str, value: &str) {
@@ -409,6 +475,8 @@ impl Reader<'_> {
                 ),
             },
             "sel" => self.selected(value),
+            "story" => self.story(value),
+            "step" => self.step(value),
             "q" => self.state.search = value.to_string(),
             "view" => self.view(value),
             _ => self.notice(key, value, "is not a setting this app knows"),
@@ -668,6 +736,7 @@ mod tests {
                 column: Column::TiesIlrs,
                 ascending: false,
             },
+            story: None,
         }
     }
 
@@ -956,7 +1025,20 @@ mod tests {
             .prop_map(|v| v.and_then(|(x, y, s)| round_view([x, y, s])))
     }
 
+    /// Any view, or a story step (which carries only its camera and embed).
     fn view_state() -> impl Strategy<Value = ViewState> {
+        let step = ("[a-z0-9-]{1,12}", 1usize..20, camera(), any::<bool>()).prop_map(
+            |(id, step, view, embed)| ViewState {
+                story: Some(StoryAt { id, step }),
+                view,
+                embed,
+                ..ViewState::default()
+            },
+        );
+        prop_oneof![4 => explorer_state(), 1 => step]
+    }
+
+    fn explorer_state() -> impl Strategy<Value = ViewState> {
         let mut ids: Vec<String> = DS.actors.iter().map(|a| a.id.clone()).collect();
         ids.extend(FrameworkId::ALL.iter().map(|&f| crate::graph::hub_id(f)));
         (
@@ -984,6 +1066,7 @@ mod tests {
                         column: sort.0,
                         ascending: sort.1,
                     },
+                    story: None,
                 },
             )
     }
@@ -1006,6 +1089,8 @@ mod tests {
         "q",
         "view",
         "embed",
+        "story",
+        "step",
     ];
 
     proptest! {
