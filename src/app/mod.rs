@@ -9,7 +9,7 @@ mod components;
 mod render_loop;
 pub mod scene;
 
-use components::{charts_view, details, graph_view, panels, share, table_view, timeline};
+use components::{charts_view, details, graph_view, panels, share, story, table_view, timeline};
 
 use std::sync::Arc;
 
@@ -50,6 +50,8 @@ pub struct AppState {
     /// The system's dark theme: one signal the graph, legend and charts
     /// follow when it changes (e.g. at sunset).
     pub dark: RwSignal<bool>,
+    /// The stories, checked against the dataset.
+    pub stories: StoredValue<Arc<crate::story::Stories>>,
     /// How the next view change is written to history.
     history: StoredValue<History>,
 }
@@ -67,9 +69,24 @@ impl AppState {
     }
 
     /// Changes the view state, recording it in history as `mode` says.
+    /// Inside a story, a change to anything but the camera (a click, a
+    /// filter) leaves the story, keeping the view: the reader explores from
+    /// there. Moving between steps changes the step, and stays.
     pub fn change(&self, mode: History, f: impl FnOnce(&mut ViewState)) {
         self.history.set_value(mode);
-        self.view.update(f);
+        self.view.update(|v| {
+            let before = v.story.is_some().then(|| v.clone());
+            f(v);
+            if let Some(b) = before {
+                let same = |x: &ViewState| ViewState {
+                    view: None,
+                    ..x.clone()
+                };
+                if v.story == b.story && same(v) != same(&b) {
+                    v.story = None;
+                }
+            }
+        });
     }
 
     /// Reads the filters (tracked).
@@ -239,7 +256,8 @@ fn sync_url(state: AppState) {
     });
     browser::on_window("popstate", move || {
         let ds = state.ds();
-        let (view, notices) = url::from_query(&location_search(), &ds);
+        let (view, notices) =
+            crate::story::open(&location_search(), &ds, &state.stories.get_value());
         state.notices.set(notices);
         state.change(History::Keep, |v| *v = view);
     });
@@ -251,7 +269,8 @@ pub fn Explorer(
     /// The validated dataset.
     ds: Arc<Dataset>,
 ) -> impl IntoView {
-    let (initial, notices) = url::from_query(&location_search(), &ds);
+    let stories = Arc::new(crate::story::load_embedded(&ds));
+    let (initial, notices) = crate::story::open(&location_search(), &ds, &stories);
     let embed = initial.embed;
     let stored = StoredValue::new(ds.clone());
     let view = RwSignal::new(initial);
@@ -267,6 +286,7 @@ pub fn Explorer(
         zoom_to: RwSignal::new(None),
         notices: RwSignal::new(notices),
         dark: RwSignal::new(false),
+        stories: StoredValue::new(stories),
         history: StoredValue::new(History::Push),
     };
     provide_context(state);
@@ -301,17 +321,24 @@ pub fn Explorer(
                     <h1>"Artemis Accords vs ILRS"</h1>
                     <p class="subtitle">"Who joins which Moon coalition — the U.S.-led Artemis Accords or the China/Russia-led International Lunar Research Station — and the bilateral space deals around them."</p>
                 </div>
-                <panels::SearchBox/>
+                <div class="header-tools">
+                    <story::StoriesButton/>
+                    <panels::SearchBox/>
+                </div>
             </header>
         })}
         {embed.then(|| view! {
             <header class="top embed-top">
                 <h1 class="embed-title">"Artemis Accords vs ILRS"</h1>
+                <story::StoriesButton/>
                 <a class="open-full" href=full_view target="_blank" rel="noopener">"Open full view ↗"</a>
             </header>
         })}
         <NoticeBar/>
-        <main class=move || if embed { "layout embed" } else { "layout" }>
+        <main class=move || {
+            let story = if state.view.with(|v| v.story.is_some()) { " in-story" } else { "" };
+            format!("layout{}{story}", if embed { " embed" } else { "" })
+        }>
             <section class="stage" aria-label="Network graph">
                 <timeline::Timeline/>
                 <panels::Toolbar/>
@@ -337,6 +364,7 @@ pub fn Explorer(
             // Details first: a selection's facts are what the reader asked
             // for, and an open legend above them pushed them out of sight.
             <div class="side">
+                <story::StoryPanel/>
                 <details::DetailsPanel/>
                 <panels::Legend/>
             </div>

@@ -59,6 +59,10 @@ pub struct Scene {
     selected_id: Option<String>,
     focus_id: Option<String>,
     match_ids: BTreeSet<String>,
+    /// A story step's marks, by node id: spotlit nodes, and callouts.
+    story_ids: (Vec<String>, Vec<crate::story::Note>),
+    spotlight: BTreeSet<usize>,
+    notes: Vec<render::Callout>,
     /// Canvas size in CSS pixels.
     pub width: f32,
     /// Canvas height in CSS pixels.
@@ -103,6 +107,9 @@ impl Scene {
             selected_id: None,
             focus_id: None,
             match_ids: BTreeSet::new(),
+            story_ids: Default::default(),
+            spotlight: BTreeSet::new(),
+            notes: Vec::new(),
             width: 800.0,
             height: 600.0,
             dpr: 1.0,
@@ -188,11 +195,30 @@ impl Scene {
             .focus_id
             .as_deref()
             .and_then(|id| self.graph.index_of(id));
-        self.matches = self
-            .match_ids
+        let g = &self.graph;
+        self.matches = crate::sort::set_of(self.match_ids.iter().filter_map(|id| g.index_of(id)));
+        let (spot, notes) = &self.story_ids;
+        self.spotlight = crate::sort::set_of(spot.iter().filter_map(|id| g.index_of(id)));
+        self.notes = notes
             .iter()
-            .filter_map(|id| self.graph.index_of(id))
+            .filter_map(|n| {
+                let at = match &n.target {
+                    crate::story::Target::Node(a) => (g.index_of(a)?, None),
+                    crate::story::Target::Tie(a, b) => (g.index_of(a)?, Some(g.index_of(b)?)),
+                };
+                Some(render::Callout {
+                    at,
+                    text: n.text.clone(),
+                })
+            })
             .collect();
+    }
+
+    /// A story step's marks (none outside a story): the nodes spotlit, and
+    /// callouts on a node or on the tie between two.
+    pub fn set_story(&mut self, spotlight: Vec<String>, notes: Vec<crate::story::Note>) {
+        self.story_ids = (spotlight, notes);
+        self.resolve();
     }
 
     /// Switches layout with an animated transition.
@@ -419,14 +445,21 @@ impl Scene {
         }
     }
 
-    /// The frame as a display list (see [`crate::render`]).
-    pub fn display_list(&self) -> render::DisplayList {
-        let highlight = render::Highlight {
+    /// What is picked out on screen, by node index.
+    pub fn highlight(&self) -> render::Highlight {
+        render::Highlight {
             selected: self.selected,
             focus: self.focus,
             hovered: self.hovered,
             matches: self.matches.clone(),
-        };
+            spotlight: self.spotlight.clone(),
+            notes: self.notes.clone(),
+        }
+    }
+
+    /// The frame as a display list (see [`crate::render`]).
+    pub fn display_list(&self) -> render::DisplayList {
+        let highlight = self.highlight();
         render::display_list(&render::Frame {
             graph: &self.graph,
             pos: &self.pos,
@@ -587,6 +620,24 @@ fn paint(ctx: &CanvasRenderingContext2d, list: &render::DisplayList, cam: Camera
         let _ = ctx.stroke_text(&t.text, x, y);
         ctx.set_fill_style_str(&t.colour.hex());
         let _ = ctx.fill_text(&t.text, x, y);
+    }
+    for c in &list.callouts {
+        let (a, b) = c.leader;
+        ctx.begin_path();
+        ctx.move_to(f64::from(a[0]), f64::from(a[1]));
+        ctx.line_to(f64::from(b[0]), f64::from(b[1]));
+        ctx.set_stroke_style_str(&c.border.hex());
+        ctx.set_line_width(1.5);
+        ctx.stroke();
+        let [l, t, r, btm] = c.rect.map(f64::from);
+        ctx.set_fill_style_str(&c.fill.hex());
+        ctx.fill_rect(l, t, r - l, btm - t);
+        ctx.stroke_rect(l, t, r - l, btm - t);
+        for t in &c.lines {
+            ctx.set_font(&format!("{} {}px {}", t.weight, t.size, render::FONT));
+            ctx.set_fill_style_str(&t.colour.hex());
+            let _ = ctx.fill_text(&t.text, f64::from(t.at[0]), f64::from(t.at[1]));
+        }
     }
 }
 

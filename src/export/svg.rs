@@ -120,12 +120,13 @@ pub struct Picture<'a> {
 }
 
 /// Renders the graph at `pos` into a `width` × `height` picture (plus the
-/// footer), with the selection (if any) ringed.
+/// footer), with what the screen picks out (selection, a story's spotlight
+/// and callouts; not the pointer or the keyboard focus) as on screen.
 pub fn graph_svg(
     picture: &Picture,
     width: f32,
     height: f32,
-    selected: Option<usize>,
+    highlight: &render::Highlight,
     footer: &[String],
 ) -> String {
     let Picture {
@@ -143,8 +144,11 @@ pub fn graph_svg(
         .map_or(Camera::default(), |b| Camera::fit(b, width, height, 24.0));
     // The screen's own display list, fitted to the page, in the light theme
     // (a printed page), with the selection lit as on screen.
+    let n = graph.nodes.len();
     let highlight = render::Highlight {
-        selected: selected.filter(|&i| i < graph.nodes.len()),
+        selected: highlight.selected.filter(|&i| i < n),
+        spotlight: crate::sort::set_of(highlight.spotlight.iter().copied().filter(|&i| i < n)),
+        notes: highlight.notes.clone(),
         ..render::Highlight::default()
     };
     let list = render::display_list(&render::Frame {
@@ -333,6 +337,37 @@ pub fn graph_svg(
             xml_escape(&t.text)
         );
     }
+    for c in &list.callouts {
+        let (a, b) = c.leader;
+        let [l, t, r, btm] = c.rect;
+        let border = c.border.hex();
+        let lines: String = c
+            .lines
+            .iter()
+            .map(|t| {
+                format!(
+                    "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{}\" font-weight=\"{}\" fill=\"{}\" dominant-baseline=\"middle\">{}</text>",
+                    t.at[0],
+                    t.at[1],
+                    t.size,
+                    t.weight,
+                    t.colour.hex(),
+                    xml_escape(&t.text)
+                )
+            })
+            .collect();
+        let _ = writeln!(
+            s,
+            "<g><line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"{border}\" stroke-width=\"1.5\"/><rect x=\"{l:.1}\" y=\"{t:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{}\" stroke=\"{border}\" stroke-width=\"1.5\"/>{lines}</g>",
+            a[0],
+            a[1],
+            b[0],
+            b[1],
+            r - l,
+            btm - t,
+            c.fill.hex(),
+        );
+    }
     // Legend, between the picture and the footer.
     for ((mark, label), [x, y]) in legend.iter().zip(&legend_at) {
         let y = height + y;
@@ -407,6 +442,14 @@ pub fn graph_svg(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::render::Highlight;
+
+    fn selecting(i: Option<usize>) -> Highlight {
+        Highlight {
+            selected: i,
+            ..Highlight::default()
+        }
+    }
     use crate::graph::{Filters, build};
     use crate::layout;
 
@@ -430,7 +473,7 @@ mod tests {
                 axis: &[],
                 layout: layout::LayoutKind::Force,
             };
-            let svg = graph_svg(&picture, w, h, None, &[]);
+            let svg = graph_svg(&picture, w, h, &Highlight::default(), &[]);
             let mut must: Vec<String> = crate::graph::facts::in_both(ds, ds.as_of)
                 .iter()
                 .filter_map(|iso| g.index_of(iso).map(|i| g.nodes[i].label.clone()))
@@ -474,8 +517,33 @@ mod tests {
             axis: &[],
             layout: layout::LayoutKind::Force,
         };
-        let svg = graph_svg(&picture, 1200.0, 800.0, g.index_of("THA"), &footer);
+        let svg = graph_svg(
+            &picture,
+            1200.0,
+            800.0,
+            &selecting(g.index_of("THA")),
+            &footer,
+        );
         assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
+        // A story's spotlight and callouts are exported as they are shown.
+        let story = Highlight {
+            spotlight: [g.index_of("SEN").unwrap()].into(),
+            notes: vec![crate::render::Callout {
+                at: (g.index_of("SEN").unwrap(), None),
+                text: "Both camps <2025>".into(),
+            }],
+            ..Highlight::default()
+        };
+        let marked = graph_svg(&picture, 1200.0, 800.0, &story, &footer);
+        assert!(
+            marked.contains("Both camps &lt;2025&gt;"),
+            "the callout's text"
+        );
+        assert_eq!(
+            marked.matches("<line").count(),
+            svg.matches("<line").count() + 1,
+            "its leader"
+        );
         // One per edge, the footer rule, and one per tie kind in the legend.
         let legend_lines = legend_entries(&g)
             .iter()
@@ -505,7 +573,7 @@ mod tests {
             axis: &axis,
             ..picture
         };
-        let svg = graph_svg(&picture, 1200.0, 800.0, None, &footer);
+        let svg = graph_svg(&picture, 1200.0, 800.0, &Highlight::default(), &footer);
         assert!(
             svg.contains(">Artemis Accords only</text>") && svg.contains(">In both camps</text>")
         );
@@ -530,7 +598,7 @@ mod tests {
             ..picture
         };
         let tha = g.index_of("THA");
-        let svg = graph_svg(&map, 1200.0, 800.0, tha, &footer);
+        let svg = graph_svg(&map, 1200.0, 800.0, &selecting(tha), &footer);
         let ties = g
             .edges
             .iter()

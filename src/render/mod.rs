@@ -62,6 +62,35 @@ pub struct Highlight {
     pub hovered: Option<usize>,
     /// Search matches.
     pub matches: BTreeSet<usize>,
+    /// A story step's highlighted nodes: they, and what they are tied to,
+    /// stay lit and labelled; the rest dims. Empty: nothing is spotlit.
+    pub spotlight: BTreeSet<usize>,
+    /// A story step's callouts.
+    pub notes: Vec<Callout>,
+}
+
+/// A callout on the graph: a short text pointing at a node or a tie.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Callout {
+    /// A node's index, or the two ends of a tie.
+    pub at: (usize, Option<usize>),
+    /// The words.
+    pub text: String,
+}
+
+/// A callout, placed: a box with its text, and a leader line to what it names.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CalloutBox {
+    /// Its lines (long notes wrap on narrow screens), placed in the box.
+    pub lines: Vec<Text>,
+    /// The box (left, top, right, bottom).
+    pub rect: [f32; 4],
+    /// Fill and border of the box.
+    pub fill: Rgb,
+    /// The border and leader line.
+    pub border: Rgb,
+    /// The leader line, from what it names to the box.
+    pub leader: (Point, Point),
 }
 
 /// A node's outline.
@@ -241,6 +270,8 @@ pub struct DisplayList {
     pub axis_labels: Vec<Text>,
     /// Node labels.
     pub labels: Vec<Text>,
+    /// A story step's callouts, over everything.
+    pub callouts: Vec<CalloutBox>,
 }
 
 /// Estimated width in pixels of `text` at `size`: the one estimator the
@@ -259,11 +290,28 @@ pub fn display_list(f: &Frame) -> DisplayList {
     let bg = palette::background(dark);
     let ink = palette::ink(dark);
     let geo = f.layout == LayoutKind::Geographic && !f.bench;
-    let lit: Option<BTreeSet<usize>> = f.highlight.selected.map(|s| {
+    // Lit: the selection and its neighbours, and a story's spotlit nodes
+    // and theirs; with neither, nothing dims.
+    let around = |s: usize| {
         let mut n = g.neighbours(s);
         n.insert(s);
         n
-    });
+    };
+    let spot = &f.highlight.spotlight;
+    let lit: Option<BTreeSet<usize>> =
+        (f.highlight.selected.is_some() || !spot.is_empty()).then(|| {
+            let mut lit = BTreeSet::new();
+            for s in f
+                .highlight
+                .selected
+                .iter()
+                .chain(spot)
+                .filter(|&&s| s < g.nodes.len())
+            {
+                lit.extend(around(*s));
+            }
+            lit
+        });
     let dimmed = |i: usize| lit.as_ref().is_some_and(|l| !l.contains(&i));
     let scr: Vec<Point> = f.pos.iter().map(|p| cam.to_screen(*p)).collect();
     let max_r = layout::max_node_px(f.layout);
@@ -433,6 +481,12 @@ pub fn display_list(f: &Frame) -> DisplayList {
             .map(|&m| ring(m, palette::FOCUS_RING, 2.0, 3.0)),
     );
     out.rings.extend(
+        h.spotlight
+            .iter()
+            .filter(|&&i| i < scr.len())
+            .map(|&i| ring(i, palette::FOCUS_RING, 2.5, 3.5)),
+    );
+    out.rings.extend(
         h.hovered
             .filter(|&i| i < scr.len())
             .map(|i| ring(i, ink, 1.5, 3.0)),
@@ -488,7 +542,10 @@ pub fn display_list(f: &Frame) -> DisplayList {
         if (f.bench && !n.is_hub()) || dimmed(i) || !on_screen(scr[i], 50.0, 20.0) {
             continue;
         }
-        let active = Some(i) == h.selected || Some(i) == h.focus || Some(i) == h.hovered;
+        let active = Some(i) == h.selected
+            || Some(i) == h.focus
+            || Some(i) == h.hovered
+            || h.spotlight.contains(&i);
         let neighbour = lit.is_some() && !active;
         let rank = Rank::of(g, i, active, neighbour, h.matches.contains(&i));
         let size = if n.is_hub() { 14.0 } else { 12.0 };
@@ -503,6 +560,8 @@ pub fn display_list(f: &Frame) -> DisplayList {
             height: size * 1.25,
         });
     }
+    let must: BTreeSet<usize> =
+        crate::sort::set_of(cands.iter().filter(|c| c.must).map(|c| c.node));
     for l in labels::place(cands, &obstacles, f.width, f.height) {
         let n = &g.nodes[l.node];
         let (size, weight) = if n.is_hub() {
@@ -519,6 +578,186 @@ pub fn display_list(f: &Frame) -> DisplayList {
             halo: (bg, 0.85, 3.0),
             node: Some(l.node),
             rect: l.rect,
+        });
+    }
+    // A story's callouts last: clear of the axis labels, the nodes and the
+    // labels that must show; an ordinary label under one gives way, as it
+    // does to a more important label (it shows again on zooming in).
+    let is_must = |t: &Text| t.node.is_some_and(|n| must.contains(&n));
+    obstacles.extend(out.labels.iter().filter(|t| is_must(t)).map(|t| t.rect));
+    let soft: Vec<[f32; 4]> = out
+        .labels
+        .iter()
+        .filter(|t| !is_must(t))
+        .map(|t| t.rect)
+        .collect();
+    out.callouts = place_callouts(&h.notes, &scr, &node_r, f, &obstacles, &soft, geo);
+    let callouts: Vec<[f32; 4]> = out.callouts.iter().map(|c| c.rect).collect();
+    out.labels
+        .retain(|t| is_must(t) || !callouts.iter().any(|c| overlaps(&t.rect, c)));
+    out
+}
+
+/// Whether two boxes (left, top, right, bottom) overlap.
+fn overlaps(a: &[f32; 4], b: &[f32; 4]) -> bool {
+    a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]
+}
+
+/// Size of a callout's text, and the padding around it.
+const CALLOUT_SIZE: f32 = 12.0;
+/// Semibold text runs wider than the estimator's regular weight.
+const SEMIBOLD: f32 = 1.1;
+const CALLOUT_PAD: f32 = 6.0;
+
+/// Places each callout in the first of sixteen spots around what it names
+/// (eight directions, near and farther) that is on screen and clear of the
+/// callouts placed before it, of the `obstacles` (axis labels, nodes, labels
+/// that must show) and of the `soft` ones (labels that may give way);
+/// failing that, the one clear of the obstacles covering the least of the
+/// soft ones; failing that, the one covering the least.
+fn place_callouts(
+    notes: &[Callout],
+    scr: &[Point],
+    node_r: &dyn Fn(usize) -> f32,
+    f: &Frame,
+    obstacles: &[[f32; 4]],
+    soft: &[[f32; 4]],
+    geo: bool,
+) -> Vec<CalloutBox> {
+    let (dark, n) = (f.dark, scr.len());
+    let mut out: Vec<CalloutBox> = Vec::new();
+    for note in notes {
+        let (a, b) = note.at;
+        if a >= n || b.is_some_and(|b| b >= n) {
+            continue;
+        }
+        // The anchor: a node's edge, or a tie's middle (of its arc on the map).
+        let (anchor, clear) = match b {
+            None => (scr[a], node_r(a) + 4.0),
+            Some(b) => {
+                let (p, q) = (scr[a], scr[b]);
+                let mid = if geo {
+                    let c = layout::arc_control(p, q);
+                    [
+                        0.25 * p[0] + 0.5 * c[0] + 0.25 * q[0],
+                        0.25 * p[1] + 0.5 * c[1] + 0.25 * q[1],
+                    ]
+                } else {
+                    [(p[0] + q[0]) / 2.0, (p[1] + q[1]) / 2.0]
+                };
+                (mid, 4.0)
+            }
+        };
+        // Wrapped to at most 60 % of the width (a phone), in whole words.
+        let max_w = (f.width * 0.6).clamp(120.0, 340.0) - 2.0 * CALLOUT_PAD;
+        let mut lines: Vec<String> = Vec::new();
+        for word in note.text.split_whitespace() {
+            match lines.last_mut() {
+                Some(l) if text_width(&format!("{l} {word}"), CALLOUT_SIZE) * SEMIBOLD <= max_w => {
+                    l.push(' ');
+                    l.push_str(word);
+                }
+                _ => lines.push(word.to_string()),
+            }
+        }
+        let tw = lines
+            .iter()
+            .map(|l| text_width(l, CALLOUT_SIZE) * SEMIBOLD)
+            .fold(0.0f32, f32::max);
+        let line_h = CALLOUT_SIZE * 1.3;
+        let (w, h) = (
+            tw + 2.0 * CALLOUT_PAD,
+            line_h * lines.len() as f32 + 2.0 * CALLOUT_PAD - (line_h - CALLOUT_SIZE),
+        );
+        let spots: Vec<[f32; 2]> = [clear + 12.0, clear + 40.0]
+            .into_iter()
+            .flat_map(|gap| {
+                [
+                    [gap, -gap - h],
+                    [-gap - w, -gap - h],
+                    [gap, gap],
+                    [-gap - w, gap],
+                    [-w / 2.0, -gap - h - 6.0],
+                    [-w / 2.0, gap + 6.0],
+                    [gap + 8.0, -h / 2.0],
+                    [-gap - w - 8.0, -h / 2.0],
+                ]
+            })
+            .collect();
+        let rect_at = |d: &[f32; 2]| {
+            let (x, y) = (anchor[0] + d[0], anchor[1] + d[1]);
+            [x, y, x + w, y + h]
+        };
+        let inside = |r: &[f32; 4]| {
+            r[0] >= 2.0 && r[1] >= 2.0 && r[2] <= f.width - 2.0 && r[3] <= f.height - 2.0
+        };
+        let free = |r: &[f32; 4]| inside(r) && out.iter().all(|c| !overlaps(r, &c.rect));
+        let area = |r: &[f32; 4], list: &[[f32; 4]]| -> f32 {
+            list.iter()
+                .map(|o| {
+                    let w = (r[2].min(o[2]) - r[0].max(o[0])).max(0.0);
+                    let h = (r[3].min(o[3]) - r[1].max(o[1])).max(0.0);
+                    w * h
+                })
+                .sum()
+        };
+        let least = |rects: Vec<[f32; 4]>, list: &[[f32; 4]]| {
+            rects
+                .into_iter()
+                .min_by(|a, b| area(a, list).total_cmp(&area(b, list)))
+        };
+        let open: Vec<[f32; 4]> = spots.iter().map(rect_at).filter(|r| free(r)).collect();
+        let clear: Vec<[f32; 4]> = open
+            .iter()
+            .copied()
+            .filter(|r| area(r, obstacles) == 0.0)
+            .collect();
+        let rect = clear
+            .iter()
+            .copied()
+            .find(|r| area(r, soft) == 0.0)
+            .or_else(|| least(clear, soft))
+            .or_else(|| least(open, obstacles))
+            .unwrap_or_else(|| {
+                // Nothing fits: keep it on screen as best it can.
+                let r = rect_at(&spots[0]);
+                let dx = (2.0 - r[0]).max(0.0) - (r[2] - (f.width - 2.0)).max(0.0);
+                let dy = (2.0 - r[1]).max(0.0) - (r[3] - (f.height - 2.0)).max(0.0);
+                [r[0] + dx, r[1] + dy, r[2] + dx, r[3] + dy]
+            });
+        // The leader runs to the nearest point of the box.
+        let to = [
+            anchor[0].clamp(rect[0], rect[2]),
+            anchor[1].clamp(rect[1], rect[3]),
+        ];
+        let (fill, ink, border) = palette::callout(dark);
+        out.push(CalloutBox {
+            lines: lines
+                .into_iter()
+                .enumerate()
+                .map(|(k, text)| {
+                    let y = rect[1] + CALLOUT_PAD + CALLOUT_SIZE / 2.0 + k as f32 * line_h;
+                    Text {
+                        text,
+                        at: [rect[0] + CALLOUT_PAD, y],
+                        size: CALLOUT_SIZE,
+                        weight: "600",
+                        colour: ink,
+                        halo: (fill, 0.0, 0.0),
+                        node: None,
+                        rect: [
+                            rect[0],
+                            y - CALLOUT_SIZE / 2.0,
+                            rect[2],
+                            y + CALLOUT_SIZE / 2.0,
+                        ],
+                    }
+                })
+                .collect(),
+            rect,
+            fill,
+            border,
+            leader: (anchor, to),
         });
     }
     out
@@ -545,6 +784,10 @@ pub fn colours(list: &DisplayList) -> Vec<Rgb> {
     c.extend(list.rings.iter().map(|r| r.colour));
     for t in list.axis_labels.iter().chain(&list.labels) {
         c.extend([t.colour, t.halo.0]);
+    }
+    for b in &list.callouts {
+        c.extend([b.fill, b.border]);
+        c.extend(b.lines.iter().map(|t| t.colour));
     }
     c
 }
@@ -595,6 +838,96 @@ mod tests {
             .pos;
         let radius = layout::radii_for(&g, kind);
         (g, pos, radius)
+    }
+
+    #[test]
+    fn a_story_spotlight_lights_its_nodes_and_callouts_sit_clear_on_screen() {
+        for kind in [LayoutKind::Force, LayoutKind::Geographic] {
+            let (g, pos, radius) = picture(kind);
+            let ids = ["THA", "SEN", "CHN", "USA"];
+            let spot: BTreeSet<usize> = ids.iter().map(|id| g.index_of(id).unwrap()).collect();
+            let (tha, chn) = (g.index_of("THA").unwrap(), g.index_of("CHN").unwrap());
+            let h = Highlight {
+                spotlight: spot.clone(),
+                notes: vec![
+                    Callout {
+                        at: (tha, None),
+                        text: "ILRS April 2024, Artemis December 2024".into(),
+                    },
+                    Callout {
+                        at: (g.index_of("SEN").unwrap(), None),
+                        text: "Both camps since 2025".into(),
+                    },
+                    Callout {
+                        at: (tha, Some(chn)),
+                        text: "A tie".into(),
+                    },
+                ],
+                ..Highlight::default()
+            };
+            let list = display_list(&frame_of(&g, &pos, &radius, &h, kind, false));
+            let mut lit = BTreeSet::new();
+            for &s in &spot {
+                lit.extend(g.neighbours(s));
+                lit.insert(s);
+            }
+            for batch in &list.nodes {
+                for (i, _, _) in &batch.marks {
+                    assert_eq!(batch.alpha < 1.0, !lit.contains(i), "{}", g.nodes[*i].label);
+                }
+            }
+            // Every spotlit node is labelled and ringed.
+            for &s in &spot {
+                assert!(
+                    list.labels.iter().any(|t| t.node == Some(s)),
+                    "{kind:?} {}",
+                    g.nodes[s].label
+                );
+                let at = frame_of(&g, &pos, &radius, &h, kind, false)
+                    .camera
+                    .to_screen(pos[s]);
+                assert!(
+                    list.rings
+                        .iter()
+                        .any(|r| r.at == at && r.colour == palette::FOCUS_RING),
+                    "{kind:?} {} has no ring",
+                    g.nodes[s].label
+                );
+            }
+            // Callouts: all three, on screen, apart from each other and from the labels.
+            assert_eq!(list.callouts.len(), 3, "{kind:?}");
+            let hits = |a: &[f32; 4], b: &[f32; 4]| {
+                a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]
+            };
+            for (k, c) in list.callouts.iter().enumerate() {
+                let r = c.rect;
+                assert!(
+                    r[0] >= 0.0 && r[1] >= 0.0 && r[2] <= 900.0 && r[3] <= 530.0,
+                    "{kind:?} {r:?}"
+                );
+                for d in &list.callouts[k + 1..] {
+                    assert!(!hits(&r, &d.rect), "{kind:?}: callouts overlap");
+                }
+                for t in list
+                    .labels
+                    .iter()
+                    .filter(|t| !spot.contains(&t.node.unwrap_or(usize::MAX)))
+                {
+                    assert!(!hits(&r, &t.rect), "{kind:?}: '{}' under a callout", t.text);
+                }
+                // The leader ends on the box.
+                let (_, to) = c.leader;
+                assert!(to[0] >= r[0] && to[0] <= r[2] && to[1] >= r[1] && to[1] <= r[3]);
+            }
+            // Their colours come from the palette (and so from its contrast test).
+            let (fill, ink, border) = palette::callout(false);
+            assert!(
+                list.callouts
+                    .iter()
+                    .all(|c| (c.fill, c.border) == (fill, border)
+                        && c.lines.iter().all(|t| t.colour == ink))
+            );
+        }
     }
 
     #[test]

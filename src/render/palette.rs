@@ -65,6 +65,11 @@ pub fn muted(dark: bool) -> Rgb {
 /// The amber of search matches and the keyboard focus ring (both themes).
 pub const FOCUS_RING: Rgb = Rgb(0xd9, 0x77, 0x06);
 
+/// A story callout: its fill, text and border (the accent of the rings).
+pub fn callout(dark: bool) -> (Rgb, Rgb, Rgb) {
+    (background(dark), ink(dark), FOCUS_RING)
+}
+
 /// The background, for a theme.
 pub fn background(dark: bool) -> Rgb {
     if dark { BG_DARK } else { BG_LIGHT }

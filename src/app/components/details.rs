@@ -74,6 +74,7 @@ pub fn DetailsPanel() -> impl IntoView {
     // view above the sheet.
     Effect::new(move |_| {
         if selected.with(Option::is_some)
+            && state.view.with_untracked(|v| v.story.is_none())
             && crate::app::browser::media("(max-width: 600px)")
             && let Some(w) = web_sys::window()
             && let Some(g) = w.document().and_then(|d| d.get_element_by_id("graph"))

@@ -81,6 +81,7 @@ pub fn GraphView() -> impl IntoView {
     // restart the force layout.
     let layout_key = Memo::new(move |_| (state.layout(), state.view.with(|v| v.by_date)));
     let selected = Memo::new(move |_| state.selected());
+    let in_story = Memo::new(move |_| state.view.with(|v| v.story.is_some()));
     let url_camera = Memo::new(move |_| state.view.with(|x| x.view));
     {
         let handle = handle.clone();
@@ -109,7 +110,8 @@ pub fn GraphView() -> impl IntoView {
                 .and_then(|w| w.inner_height().ok())
                 .and_then(|h| h.as_f64())
                 .unwrap_or(0.0) as f32;
-            let sheet = sel.is_some() && media("(max-width: 600px)");
+            // In a story the details are no sheet (the step's text comes first).
+            let sheet = sel.is_some() && !in_story.get() && media("(max-width: 600px)");
             handle.update(|s| {
                 s.set_selected(sel);
                 let covered = if sheet {
@@ -119,6 +121,21 @@ pub fn GraphView() -> impl IntoView {
                 };
                 s.cover_bottom(covered, now());
             });
+        });
+    }
+    // A story step's marks: spotlit nodes and callouts.
+    {
+        let handle = handle.clone();
+        let at = Memo::new(move |_| state.view.with(|v| v.story.clone()));
+        Effect::new(move |_| {
+            let marks = at.get().and_then(|at| {
+                let stories = state.stories.get_value();
+                stories
+                    .step(&at)
+                    .map(|s| (s.highlight.clone(), s.notes.clone()))
+            });
+            let (spot, notes) = marks.unwrap_or_default();
+            handle.update(|s| s.set_story(spot, notes));
         });
     }
     // Keyboard focus drawn as a ring.

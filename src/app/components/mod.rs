@@ -7,5 +7,6 @@ pub mod details;
 pub mod graph_view;
 pub mod panels;
 pub mod share;
+pub mod story;
 pub mod table_view;
 pub mod timeline;

@@ -149,7 +149,7 @@ fn graph_svg(state: &AppState) -> Option<(String, u32, u32)> {
             },
             w,
             h,
-            s.selected,
+            &s.highlight(),
             &footer,
         );
         (svg, extra)
