@@ -6,6 +6,7 @@
 mod bench_page;
 mod browser;
 mod components;
+mod embed;
 mod render_loop;
 pub mod scene;
 
@@ -296,9 +297,7 @@ pub fn Explorer(
         state,
     )));
     sync_url(state);
-    if embed {
-        share::post_height_on_resize();
-    }
+    embed::connect(state);
     let version = ds.version.clone();
     let as_of = ds.as_of;
     // A memo: the tab panels re-render when the tab changes, not on every

@@ -2,6 +2,7 @@
 //! browser, so native tests reach it; the components only render and wire.
 
 pub mod camera;
+pub mod embed;
 pub mod search;
 pub mod url;
 

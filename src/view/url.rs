@@ -658,7 +658,7 @@ fn slugify(text: &str) -> String {
 
 /// Percent-encodes every byte outside `A-Za-z0-9-._~:`. `:` stays readable
 /// because it is legal in a query and appears in hub ids.
-fn encode(text: &str) -> String {
+pub fn encode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for &b in text.as_bytes() {
         if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b':') {

@@ -11,9 +11,6 @@ use crate::export;
 use crate::model::date::Date;
 use crate::view::url::{self, ViewState};
 
-/// The message type the embedded app posts to its host page.
-pub const HEIGHT_MESSAGE: &str = "space-alliances:height";
-
 fn window() -> Option<web_sys::Window> {
     web_sys::window()
 }
@@ -384,34 +381,4 @@ pub fn ShareBar() -> impl IntoView {
             </dialog>
         </div>
     }
-}
-
-/// In embed mode: posts the page height to the host whenever it changes.
-/// Only the height is sent, as `{type: "space-alliances:height", height}`.
-pub fn post_height_on_resize() {
-    let Some(w) = window() else { return };
-    let Some(body) = w.document().and_then(|d| d.body()) else {
-        return;
-    };
-    let post = Closure::<dyn FnMut()>::new(move || {
-        let Some(w) = window() else { return };
-        let Some(body) = w.document().and_then(|d| d.body()) else {
-            return;
-        };
-        // The content's own height: the document's scroll height is at
-        // least the iframe's, so it could only ever grow.
-        let height = body.get_bounding_client_rect().height().ceil();
-        let msg = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&msg, &"type".into(), &HEIGHT_MESSAGE.into());
-        let _ = js_sys::Reflect::set(&msg, &"height".into(), &JsValue::from(height));
-        if let Ok(Some(parent)) = w.parent()
-            && parent != w
-        {
-            let _ = parent.post_message(&msg, "*");
-        }
-    });
-    if let Ok(obs) = web_sys::ResizeObserver::new(post.as_ref().unchecked_ref()) {
-        obs.observe(&body);
-    }
-    post.forget();
 }
