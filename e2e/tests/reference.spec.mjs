@@ -24,12 +24,16 @@ const VIEWS = {
   table: '?v=1&tab=table',
   charts: '?v=1&tab=charts',
   embed: '?v=1&embed=1',
+  // Story steps with their marks (spotlit nodes, callouts on nodes and ties).
+  story: '?v=1&story=hedgers&step=1',
+  'story-map': '?v=1&story=africa&step=2',
 };
 const SHOTS = [
   ...Object.keys(VIEWS).flatMap((v) => [[v, 1280, 800, 'light'], [v, 1280, 800, 'dark']]),
   ['default', 1920, 1080, 'light'], ['map', 1920, 1080, 'dark'],
   ['default', 390, 844, 'light'], ['selection', 390, 844, 'light'], ['map', 390, 844, 'light'],
   ['charts', 390, 844, 'light'], ['default', 390, 844, 'dark'],
+  ['story', 390, 844, 'light'], ['story-map', 1920, 1080, 'dark'],
 ];
 
 test.describe('reference screenshots', () => {
