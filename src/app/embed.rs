@@ -109,7 +109,7 @@ pub fn connect(state: AppState) {
 /// embed, and what could not be used is said in the notices.
 fn show(state: AppState, query: &str) {
     let ds = state.ds();
-    let (view, notices) = crate::story::open(query, &ds, &state.stories.get_value());
+    let (view, notices) = crate::story::open(query, &ds, &|| state.stories());
     let embed = state.view.with_untracked(|v| v.embed);
     state.notices.set(notices);
     state.change(History::Replace, |v| *v = ViewState { embed, ..view });

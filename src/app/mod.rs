@@ -52,7 +52,8 @@ pub struct AppState {
     /// follow when it changes (e.g. at sunset).
     pub dark: RwSignal<bool>,
     /// The stories, checked against the dataset.
-    pub stories: StoredValue<Arc<crate::story::Stories>>,
+    /// Loaded on first use (see [`AppState::stories`]).
+    stories: StoredValue<Option<Arc<crate::story::Stories>>>,
     /// How the next view change is written to history.
     history: StoredValue<History>,
 }
@@ -61,6 +62,16 @@ impl AppState {
     /// The dataset.
     pub fn ds(&self) -> Arc<Dataset> {
         self.ds.get_value()
+    }
+
+    /// The stories, read and checked against the dataset on first use.
+    pub fn stories(&self) -> Arc<crate::story::Stories> {
+        if let Some(s) = self.stories.get_value() {
+            return s;
+        }
+        let s = Arc::new(crate::story::load_embedded(&self.ds()));
+        self.stories.set_value(Some(s.clone()));
+        s
     }
 
     /// The effective "as of" date (tracked).
@@ -257,8 +268,7 @@ fn sync_url(state: AppState) {
     });
     browser::on_window("popstate", move || {
         let ds = state.ds();
-        let (view, notices) =
-            crate::story::open(&location_search(), &ds, &state.stories.get_value());
+        let (view, notices) = crate::story::open(&location_search(), &ds, &|| state.stories());
         state.notices.set(notices);
         state.change(History::Keep, |v| *v = view);
     });
@@ -270,8 +280,12 @@ pub fn Explorer(
     /// The validated dataset.
     ds: Arc<Dataset>,
 ) -> impl IntoView {
-    let stories = Arc::new(crate::story::load_embedded(&ds));
-    let (initial, notices) = crate::story::open(&location_search(), &ds, &stories);
+    let stories = StoredValue::new(None);
+    let (initial, notices) = crate::story::open(&location_search(), &ds, &|| {
+        let s = Arc::new(crate::story::load_embedded(&ds));
+        stories.set_value(Some(s.clone()));
+        s
+    });
     let embed = initial.embed;
     let stored = StoredValue::new(ds.clone());
     let view = RwSignal::new(initial);
@@ -287,7 +301,7 @@ pub fn Explorer(
         zoom_to: RwSignal::new(None),
         notices: RwSignal::new(notices),
         dark: RwSignal::new(false),
-        stories: StoredValue::new(stories),
+        stories,
         history: StoredValue::new(History::Push),
     };
     provide_context(state);

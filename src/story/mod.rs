@@ -490,12 +490,19 @@ pub fn load_embedded(ds: &Dataset) -> Stories {
 /// Reads a link, resolving a story step into the view it shows: the step's
 /// view, with the link's camera and `embed`. An unknown story or step opens
 /// the explorer with a notice naming it; anything else the link sets beside
-/// a step is ignored with a notice (the step decides the view).
-pub fn open(query: &str, ds: &Dataset, stories: &Stories) -> (ViewState, Vec<Notice>) {
+/// a step is ignored with a notice (the step decides the view). `stories`
+/// is asked for only when the link names one (checking them takes a few
+/// milliseconds the first frame need not wait for).
+pub fn open(
+    query: &str,
+    ds: &Dataset,
+    stories: &dyn Fn() -> std::sync::Arc<Stories>,
+) -> (ViewState, Vec<Notice>) {
     let (state, mut notices) = url::from_query(query, ds);
     let Some(at) = state.story.clone() else {
         return (state, notices);
     };
+    let stories = stories();
     let Some(story) = stories.get(&at.id) else {
         notices.push(Notice::new(
             "story",

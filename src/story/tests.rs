@@ -161,34 +161,38 @@ fn the_shipped_stories_are_valid_and_cite_real_sources() {
 #[test]
 fn a_step_link_opens_that_step_and_a_bad_one_says_what_it_named() {
     let ds = dataset();
-    let stories = load_embedded(ds);
+    let stories = std::sync::Arc::new(load_embedded(ds));
     let s = &stories.list[0];
-    let (view, notices) = open(&format!("?v=1&story={}&step=2", s.id), ds, &stories);
+    let (view, notices) = open(&format!("?v=1&story={}&step=2", s.id), ds, &|| {
+        stories.clone()
+    });
     assert!(notices.is_empty(), "{notices:?}");
     assert_eq!(view, step_view(s, 2, false).unwrap());
     // The link writes just the step, and reads back to the same view.
     let q = url::to_query(&view);
     assert_eq!(q, format!("v=1&story={}&step=2", s.id));
-    assert_eq!(open(&q, ds, &stories).0, view);
+    assert_eq!(open(&q, ds, &|| stories.clone()).0, view);
     // The camera and embed ride along.
-    let (v, n) = open(&format!("story={}&view=1~2~3&embed=1", s.id), ds, &stories);
+    let (v, n) = open(&format!("story={}&view=1~2~3&embed=1", s.id), ds, &|| {
+        stories.clone()
+    });
     assert!(n.is_empty());
     assert_eq!(
         (v.story.unwrap().step, v.view, v.embed),
         (1, Some([1.0, 2.0, 3.0]), true)
     );
     // Unknown story, unknown step, a step without a story, extra keys.
-    let (v, n) = open("story=no-such&layout=map", ds, &stories);
+    let (v, n) = open("story=no-such&layout=map", ds, &|| stories.clone());
     assert_eq!(
         (v.story, v.layout),
         (None, crate::layout::LayoutKind::Geographic)
     );
     assert!(n[0].value == "no-such" && n[0].key == "story", "{n:?}");
-    let (v, n) = open(&format!("story={}&step=99", s.id), ds, &stories);
+    let (v, n) = open(&format!("story={}&step=99", s.id), ds, &|| stories.clone());
     assert!(v.story.is_none() && n[0].key == "step" && n[0].message.contains(&s.title));
-    let (v, n) = open("step=2", ds, &stories);
+    let (v, n) = open("step=2", ds, &|| stories.clone());
     assert!(v.story.is_none() && n[0].key == "step", "{n:?}");
-    let (v, n) = open(&format!("story={}&sel=USA", s.id), ds, &stories);
+    let (v, n) = open(&format!("story={}&sel=USA", s.id), ds, &|| stories.clone());
     assert_eq!(v, step_view(s, 1, false).unwrap());
     assert_eq!(n.len(), 1, "{n:?}");
 }

@@ -13,7 +13,11 @@ use crate::story::{self, Inline, Target};
 pub fn StoriesButton() -> impl IntoView {
     let state = expect_context::<AppState>();
     let dialog = NodeRef::<Dialog>::new();
+    // The list is made on the first opening: reading and checking the
+    // stories need not delay the first frame.
+    let opened = RwSignal::new(false);
     let open = move |_| {
+        opened.set(true);
         if let Some(d) = dialog.get_untracked() {
             let _ = d.show_modal();
         }
@@ -23,44 +27,42 @@ pub fn StoriesButton() -> impl IntoView {
             d.close();
         }
     };
-    let stories = state.stories.get_value();
-    let errors = stories.errors.clone();
-    let list = stories
-        .list
-        .iter()
-        .map(|s| {
-            let (id, title, summary, n) = (
-                s.id.clone(),
-                s.title.clone(),
-                s.summary.clone(),
-                s.steps.len(),
-            );
-            let start = move |_| {
-                let stories = state.stories.get_value();
-                if let Some(v) = stories
-                    .get(&id)
-                    .and_then(|s| story::step_view(s, 1, state.view.with_untracked(|v| v.embed)))
-                {
-                    state.change(History::Push, |x| *x = v);
+    let contents = move || {
+        if !opened.get() {
+            return None;
+        }
+        let stories = state.stories();
+        let list = stories
+            .list
+            .iter()
+            .map(|s| {
+                let (id, title, summary, n) = (
+                    s.id.clone(),
+                    s.title.clone(),
+                    s.summary.clone(),
+                    s.steps.len(),
+                );
+                let start = move |_| {
+                    let embed = state.view.with_untracked(|v| v.embed);
+                    let stories = state.stories();
+                    if let Some(v) = stories.get(&id).and_then(|s| story::step_view(s, 1, embed)) {
+                        state.change(History::Push, |x| *x = v);
+                    }
+                    close();
+                };
+                view! {
+                    <li>
+                        <button type="button" class="story-choice" on:click=start>
+                            <strong>{title}</strong>
+                            <span>{summary}</span>
+                            <small>{format!("{n} steps")}</small>
+                        </button>
+                    </li>
                 }
-                close();
-            };
-            view! {
-                <li>
-                    <button type="button" class="story-choice" on:click=start>
-                        <strong>{title}</strong>
-                        <span>{summary}</span>
-                        <small>{format!("{n} steps")}</small>
-                    </button>
-                </li>
-            }
-        })
-        .collect_view();
-    view! {
-        <button type="button" class="stories-button" on:click=open aria-haspopup="dialog">"Stories"</button>
-        <dialog node_ref=dialog class="stories-dialog" aria-labelledby="stories-title">
-            <h2 id="stories-title">"Stories"</h2>
-            <p>"Guided steps through the research's argument. Every step is a link, and you can leave a story at any step to explore from there."</p>
+            })
+            .collect_view();
+        let errors = stories.errors.clone();
+        Some(view! {
             <ul class="story-list">{list}</ul>
             {(!errors.is_empty()).then(|| view! {
                 <div class="story-errors" role="note">
@@ -68,6 +70,14 @@ pub fn StoriesButton() -> impl IntoView {
                     <ul>{errors.iter().map(|e| view! { <li><code>{e.to_string()}</code></li> }).collect_view()}</ul>
                 </div>
             })}
+        })
+    };
+    view! {
+        <button type="button" class="stories-button" on:click=open aria-haspopup="dialog">"Stories"</button>
+        <dialog node_ref=dialog class="stories-dialog" aria-labelledby="stories-title">
+            <h2 id="stories-title">"Stories"</h2>
+            <p>"Guided steps through the research's argument. Every step is a link, and you can leave a story at any step to explore from there."</p>
+            {contents}
             <button type="button" on:click=move |_| close()>"Close"</button>
         </dialog>
     }
@@ -82,7 +92,7 @@ pub fn StoryPanel() -> impl IntoView {
         let Some(id) = at.get_untracked().map(|a| a.id) else {
             return;
         };
-        let stories = state.stories.get_value();
+        let stories = state.stories();
         let embed = state.view.with_untracked(|v| v.embed);
         if let Some(v) = stories.get(&id).and_then(|s| story::step_view(s, n, embed)) {
             state.change(History::Push, |x| *x = v);
@@ -91,7 +101,7 @@ pub fn StoryPanel() -> impl IntoView {
     let leave = move || state.change(History::Push, |v| v.story = None);
     move || {
         let at = at.get()?;
-        let stories = state.stories.get_value();
+        let stories = state.stories();
         let s = stories.get(&at.id)?.clone();
         let step = stories.step(&at)?.clone();
         let (n, total) = (at.step, s.steps.len());
