@@ -306,6 +306,27 @@ export async function keyboardPath(a) {
 }
 
 /** Every journey, in order: [name, fn]. */
+/** A story step from its link, then Next and the arrow keys; Escape leaves. */
+export async function storyStep(a) {
+  await openApp(a, '?v=1&story=hedgers&step=1');
+  const heading = () => document.querySelector('.story-step h2')?.textContent.trim() ?? null;
+  const first = await waitFor(a, 'the story step', heading);
+  check(/^1\. /.test(first), 'the link opens step 1', first);
+  await a.click('.story-nav button', 'Next');
+  await waitForUrl(a, 'show step 2', /[?&]story=hedgers&step=2$/);
+  const second = await waitFor(a, 'step 2', () => {
+    const h = document.querySelector('.story-step h2')?.textContent.trim();
+    return /^2\. /.test(h ?? '') && h;
+  });
+  check(second !== first, 'step 2 has its own title', second);
+  const notes = await a.evalJs(() => document.querySelectorAll('.story-notes li').length);
+  check(notes >= 1, 'the step lists its notes on the graph in words', notes);
+  await a.press('Escape');
+  await waitFor(a, 'the story to close', () => !document.querySelector('.story-panel'));
+  await waitForUrl(a, 'drop the story from the link', /^(?!.*story=)/);
+  await noErrors(a, 'in a story');
+}
+
 export const JOURNEYS = [
   ['default view renders both coalitions with no console error', defaultView],
   ['search and select a country: details with sources', searchAndSelect],
@@ -315,4 +336,5 @@ export const JOURNEYS = [
   ['wheel zoom and drag pan move the camera and the URL view', wheelZoomAndDragPan],
   ['a touch tap selects a node', touchTapSelects],
   ['keyboard: Tab to the graph, arrows, Enter selects, Escape clears', keyboardPath],
+  ['a story step from its link, Next, and Escape to explore', storyStep],
 ];
