@@ -64,12 +64,17 @@ test('a story is chosen from the list and read step by step, by buttons and keys
 });
 
 test('every step link opens that step in a fresh page, and axe finds nothing', async ({ page }) => {
-  const s = STORIES.find((x) => x.steps.length >= 3);
+  const s = STORIES.find((x) => x.steps.length >= 4);
   await open(page, `?v=1&story=${s.id}&step=3`);
   await expect(step(page)).toHaveText(`3. ${s.steps[2]}`);
   await expect(page.locator('#graph canvas')).toHaveAttribute('data-layout', 'settled');
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+  // With nothing focused, the arrow keys still turn the steps.
+  await page.keyboard.press('ArrowRight');
+  await expect(step(page)).toHaveText(`4. ${s.steps[3]}`);
+  await page.keyboard.press('ArrowLeft');
+  await expect(step(page)).toHaveText(`3. ${s.steps[2]}`);
   // Any other change (here the Table tab) leaves the story, keeping what it showed.
   await page.getByRole('tab', { name: 'Table' }).click();
   await expect(panel(page)).toHaveCount(0);

@@ -99,38 +99,46 @@ pub fn StoryPanel() -> impl IntoView {
         }
     };
     let leave = move || state.change(History::Push, |v| v.story = None);
+    // Arrows and Escape, from within the panel or with nothing focused (a
+    // step opened from a link): not while typing, nor in the graph, whose
+    // arrows move between nodes.
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        let Some(at) = at.get_untracked() else { return };
+        let total = state.stories().get(&at.id).map_or(0, |s| s.steps.len());
+        let target = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok());
+        let ours = target.as_ref().is_none_or(|el| {
+            matches!(el.tag_name().as_str(), "BODY" | "HTML")
+                || el.closest(".story-panel").ok().flatten().is_some()
+        });
+        if !ours || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+            return;
+        }
+        let n = at.step;
+        match ev.key().as_str() {
+            "ArrowRight" if n < total => {
+                ev.prevent_default();
+                go(n + 1);
+            }
+            "ArrowLeft" if n > 1 => {
+                ev.prevent_default();
+                go(n - 1);
+            }
+            "Escape" => {
+                ev.prevent_default();
+                leave();
+            }
+            _ => {}
+        }
+    });
+    on_cleanup(move || keys.remove());
     move || {
         let at = at.get()?;
         let stories = state.stories();
         let s = stories.get(&at.id)?.clone();
         let step = stories.step(&at)?.clone();
         let (n, total) = (at.step, s.steps.len());
-        let on_key = move |ev: web_sys::KeyboardEvent| {
-            let typing = ev
-                .target()
-                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-                .is_some_and(|el| {
-                    matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                });
-            if typing {
-                return;
-            }
-            match ev.key().as_str() {
-                "ArrowRight" if n < total => {
-                    ev.prevent_default();
-                    go(n + 1);
-                }
-                "ArrowLeft" if n > 1 => {
-                    ev.prevent_default();
-                    go(n - 1);
-                }
-                "Escape" => {
-                    ev.prevent_default();
-                    leave();
-                }
-                _ => {}
-            }
-        };
         let ds = state.ds();
         // Citations numbered in order of first use, listed under the text.
         let mut cited: Vec<String> = Vec::new();
@@ -197,7 +205,7 @@ pub fn StoryPanel() -> impl IntoView {
             format!("Picked out on the graph: {}.", names.join(", "))
         });
         Some(view! {
-            <section class="story-panel" aria-labelledby="story-title" on:keydown=on_key>
+            <section class="story-panel" aria-labelledby="story-title">
                 <p class="story-kicker">
                     <span>"Story"</span>
                     <span id="story-title">{s.title.clone()}</span>
