@@ -20,6 +20,7 @@
 //! SVG and canvas backends draw text themselves, so labels render; on wasm
 //! plotters measures text through the DOM.
 
+pub mod change;
 pub mod compare;
 pub mod scaled;
 pub mod table;

@@ -1,0 +1,262 @@
+//! What changed between two dates, under the view's filters: the states
+//! that joined each framework, the memberships that changed status (e.g. an
+//! intent that became a membership), the countries that entered both camps,
+//! and the bilateral ties formed. Counted with the charts' one rule
+//! ([`super::state_joins`], [`super::in_scope`]), so the change list, the
+//! charts and the comparison agree. The window is `(from, to]`: what happened
+//! after `from`, up to and including `to`; the view's scope (regions,
+//! alignments) is taken at `to`.
+
+use crate::graph::Filters;
+use crate::graph::facts::{self, Alignment};
+use crate::model::date::Date;
+use crate::model::{Dataset, FrameworkId, Status};
+
+/// The changes in a window, by row index into the dataset.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Changes {
+    /// Start of the window (exclusive).
+    pub from: Date,
+    /// End of the window (inclusive).
+    pub to: Date,
+    /// First state joins in the window: (framework, membership row), oldest first.
+    pub joined: Vec<(FrameworkId, usize)>,
+    /// Member rows in the window of actors that had an earlier, weaker row
+    /// in the same framework (an intent or a signature): status changes.
+    pub upgraded: Vec<usize>,
+    /// Countries in both camps at `to` but not at `from`.
+    pub entered_both: Vec<String>,
+    /// Partnership rows dated in the window, shown by the filters.
+    pub ties: Vec<usize>,
+}
+
+/// The changes between `from` and `to` (`from` < `to`) as the view shows them.
+pub fn between(ds: &Dataset, filters: &Filters, from: Date, to: Date) -> Changes {
+    let mut c = Changes {
+        from,
+        to,
+        ..Changes::default()
+    };
+    let row = |m: &crate::model::Membership| {
+        ds.memberships
+            .iter()
+            .position(|x| std::ptr::eq(x, m))
+            .unwrap_or(usize::MAX)
+    };
+    for fw in super::visible(filters) {
+        for m in super::state_joins(ds, filters, fw, to, true) {
+            if m.date > from {
+                c.joined.push((fw, row(m)));
+            }
+        }
+    }
+    crate::sort::sort_by_key(&mut c.joined, |&(_, i)| ds.memberships[i].date);
+    for (i, m) in ds.memberships.iter().enumerate() {
+        let shown = filters.shows(m.confidence)
+            && !filters.hidden_frameworks.contains(&m.framework)
+            && m.status == Status::Member
+            && m.date > from
+            && m.date <= to;
+        let earlier = || {
+            ds.memberships.iter().any(|e| {
+                e.actor == m.actor
+                    && e.framework == m.framework
+                    && e.status != Status::Member
+                    && e.date < m.date
+                    && filters.shows(e.confidence)
+            })
+        };
+        let scoped = || {
+            ds.home_country(&m.actor)
+                .is_none_or(|iso3| super::in_scope(ds, filters, iso3, to))
+        };
+        if shown && earlier() && scoped() {
+            c.upgraded.push(i);
+        }
+    }
+    let both = |at: Date| -> Vec<String> {
+        ds.countries
+            .iter()
+            .map(|x| x.iso3.clone())
+            .filter(|iso3| {
+                facts::alignment_where(ds, iso3, at, |m| filters.shows(m.confidence))
+                    == Alignment::Both
+                    && super::in_scope(ds, filters, iso3, to)
+            })
+            .collect()
+    };
+    let before = both(from);
+    c.entered_both = both(to)
+        .into_iter()
+        .filter(|x| !before.contains(x))
+        .collect();
+    for (i, p) in ds.partnerships.iter().enumerate() {
+        let in_window = p.date > from && p.date <= to;
+        let shown = filters.shows(p.confidence) && !filters.hidden_partnerships.contains(&p.kind);
+        let scoped = [&p.a, &p.b].iter().any(|end| {
+            ds.home_country(end)
+                .is_some_and(|iso3| super::in_scope(ds, filters, iso3, to))
+        }) || filters.regions.is_empty() && filters.hidden_alignments.is_empty();
+        if in_window && shown && scoped {
+            c.ties.push(i);
+        }
+    }
+    crate::sort::sort_by_key(&mut c.ties, |&i| ds.partnerships[i].date);
+    c
+}
+
+/// The changes in one sentence: "Between January 2023 and June 2025: 21
+/// states signed the Artemis Accords, 8 joined the ILRS, 2 entered both
+/// camps, 34 bilateral ties were formed."
+pub fn summary(c: &Changes) -> String {
+    let count = |fw: FrameworkId| c.joined.iter().filter(|(f, _)| *f == fw).count();
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let mut parts = Vec::new();
+    for fw in FrameworkId::ALL {
+        let n = count(*fw);
+        if n == 0 {
+            continue;
+        }
+        let what = match fw {
+            FrameworkId::Artemis => "signed the Artemis Accords".to_string(),
+            FrameworkId::Ilrs => "joined the ILRS".to_string(),
+            _ => format!("joined {}", fw.label()),
+        };
+        parts.push(format!("{} {what}", plural(n, "state", "states")));
+    }
+    if !c.upgraded.is_empty() {
+        parts.push(format!(
+            "{} became {}",
+            plural(
+                c.upgraded.len(),
+                "intent or signature",
+                "intents or signatures"
+            ),
+            if c.upgraded.len() == 1 {
+                "a membership"
+            } else {
+                "memberships"
+            }
+        ));
+    }
+    if !c.entered_both.is_empty() {
+        parts.push(format!(
+            "{} entered both camps",
+            plural(c.entered_both.len(), "state", "states")
+        ));
+    }
+    parts.push(format!(
+        "{} {} formed",
+        plural(c.ties.len(), "bilateral tie", "bilateral ties"),
+        if c.ties.len() == 1 { "was" } else { "were" }
+    ));
+    format!(
+        "Between {} and {}: {}.",
+        c.from.human(),
+        c.to.human(),
+        parts.join(", ")
+    )
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::model::date::Date;
+    use proptest::prelude::*;
+    use std::collections::BTreeSet;
+
+    /// Each framework's member states (first joins) at `at`, scoped at `to`.
+    fn members(ds: &Dataset, f: &Filters, at: Date, to: Date) -> BTreeSet<(FrameworkId, String)> {
+        let mut out = BTreeSet::new();
+        for fw in crate::charts::visible(f) {
+            for m in facts::first_state_joins(ds, fw, at, |m| f.shows(m.confidence)) {
+                if crate::charts::in_scope(ds, f, &m.actor, to) {
+                    out.insert((fw, m.actor.clone()));
+                }
+            }
+        }
+        out
+    }
+
+    fn date(months: i32) -> Date {
+        Date::from_month_index(months)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+        /// The joins in a window are exactly the members at its end that
+        /// were not members at its start, for any window and filters.
+        #[test]
+        fn the_change_set_is_the_difference_of_the_two_states(
+            a in 240i32..322, len in 1i32..80, hide in any::<bool>(), africa in any::<bool>(),
+        ) {
+            let ds = crate::test_support::dataset();
+            let mut f = Filters { hide_unverified: hide, ..Filters::default() };
+            if africa {
+                f.regions.insert("Africa".into());
+            }
+            let (from, to) = (date(a), date(a + len).min(ds.as_of));
+            prop_assume!(from < to);
+            let c = between(ds, &f, from, to);
+            let joined: BTreeSet<(FrameworkId, String)> = c
+                .joined
+                .iter()
+                .map(|&(fw, i)| (fw, ds.memberships[i].actor.clone()))
+                .collect();
+            let expected: BTreeSet<_> = members(ds, &f, to, to)
+                .difference(&members(ds, &f, from, to))
+                .cloned()
+                .collect();
+            prop_assert_eq!(joined, expected);
+            for &i in &c.ties {
+                let p = &ds.partnerships[i];
+                prop_assert!(p.date > from && p.date <= to);
+                prop_assert!(f.shows(p.confidence));
+            }
+        }
+    }
+
+    #[test]
+    fn the_summary_counts_what_the_change_set_holds() {
+        let ds = crate::test_support::dataset();
+        let f = Filters::default();
+        let (from, to) = (Date::ymd(2023, 1, 31), Date::ymd(2025, 6, 30));
+        let c = between(ds, &f, from, to);
+        let s = summary(&c);
+        let artemis = c
+            .joined
+            .iter()
+            .filter(|(fw, _)| *fw == FrameworkId::Artemis)
+            .count();
+        assert!(
+            s.starts_with(&format!("Between {} and {}: ", from.human(), to.human())),
+            "{s}"
+        );
+        assert!(
+            s.contains(&format!("{artemis} states signed the Artemis Accords")),
+            "{s}"
+        );
+        assert!(
+            s.contains(&format!("{} bilateral ties were formed", c.ties.len())),
+            "{s}"
+        );
+        // An empty window: nothing but the ties clause, at zero.
+        let none = between(ds, &f, to, to);
+        assert_eq!(
+            summary(&none),
+            format!(
+                "Between {} and {}: 0 bilateral ties were formed.",
+                to.human(),
+                to.human()
+            )
+        );
+        // Filters narrow it: hiding ties of every kind leaves none.
+        let no_ties = Filters {
+            hidden_partnerships: crate::model::PartnershipKind::ALL.iter().copied().collect(),
+            ..Filters::default()
+        };
+        assert!(between(ds, &no_ties, from, to).ties.is_empty());
+        assert_eq!(between(ds, &no_ties, from, to).joined, c.joined);
+    }
+}
