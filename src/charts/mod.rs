@@ -22,6 +22,7 @@
 
 pub mod change;
 pub mod compare;
+pub mod lean;
 pub mod scaled;
 pub mod table;
 

@@ -45,6 +45,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         "reported_counts.csv",
         include_str!(concat!(env!("OUT_DIR"), "/reported_counts.csv")),
     ),
+    (
+        "lean_weights.csv",
+        include_str!("../../assets/data/lean_weights.csv"),
+    ),
 ];
 
 /// One problem found in the data.
@@ -704,6 +708,55 @@ pub fn load(files: &[(&str, &str)]) -> Result<Dataset, Vec<DataError>> {
         duplicates(&mut c, f, ds.reported_counts.iter().map(|x| x.id.as_str()));
     }
 
+    // lean_weights.csv: one weight, 0 to 10, for every item.
+    let f = "lean_weights.csv";
+    if let Some(t) = c.table(&files, f, &["item", "weight", "note"]) {
+        for r in rows(f, &t) {
+            let item_text = r.required(&mut c, "item");
+            let item = LeanItem::parse(item_text);
+            if !item_text.is_empty() && item.is_none() {
+                c.push(
+                    f,
+                    r.line(),
+                    "item",
+                    format!("'{item_text}' is not member:<framework> or tie:<kind>"),
+                );
+            }
+            let w = r.required(&mut c, "weight");
+            let weight = w.parse::<f32>().ok().filter(|x| (0.0..=10.0).contains(x));
+            if !w.is_empty() && weight.is_none() {
+                c.push(
+                    f,
+                    r.line(),
+                    "weight",
+                    format!("'{w}' is not a number from 0 to 10"),
+                );
+            }
+            if let Some(item) = item
+                && ds.lean_weights.iter().any(|x| x.item == item)
+            {
+                c.push(
+                    f,
+                    r.line(),
+                    "item",
+                    format!("'{item_text}' is weighted twice"),
+                );
+            }
+            if let (Some(item), Some(weight)) = (item, weight) {
+                ds.lean_weights.push(LeanWeight {
+                    item,
+                    weight,
+                    note: r.get("note").into(),
+                });
+            }
+        }
+        for item in LeanItem::all() {
+            if !ds.lean_weights.iter().any(|w| w.item == item) {
+                c.push(f, 0, "item", format!("'{}' has no weight", item.id()));
+            }
+        }
+    }
+
     // Referenced countries become actors, after the slugs, sorted by name.
     let mut countries: Vec<Actor> = referenced
         .iter()
@@ -889,6 +942,47 @@ mod tests {
                 .any(|e| e.field == "date" && e.message.contains("2021-02-30")),
             "{errors:?}"
         );
+    }
+
+    #[test]
+    fn lean_weights_are_checked_item_by_item() {
+        let with = |text: &str| {
+            let files: Vec<(&str, String)> = EMBEDDED
+                .iter()
+                .map(|(n, t)| {
+                    (
+                        *n,
+                        if *n == "lean_weights.csv" {
+                            text.to_string()
+                        } else {
+                            t.to_string()
+                        },
+                    )
+                })
+                .collect();
+            load_owned(&files).unwrap_err()
+        };
+        let shipped = EMBEDDED
+            .iter()
+            .find(|(n, _)| *n == "lean_weights.csv")
+            .unwrap()
+            .1;
+        let broken = shipped
+            .replacen("member:apsco,1,", "member:nope,1,", 1)
+            .replacen("tie:launch,2,", "tie:launch,eleven,", 1)
+            .replacen("tie:data,1,", "tie:satellite,1,", 1);
+        let errors = with(&broken);
+        let has = |field: &str, word: &str| {
+            errors.iter().any(|e| {
+                e.file == "lean_weights.csv" && e.field == field && e.message.contains(word)
+            })
+        };
+        assert!(has("item", "member:nope"), "{errors:?}");
+        assert!(has("weight", "eleven"), "{errors:?}");
+        assert!(has("item", "weighted twice"), "{errors:?}");
+        // The items no longer named: APSCO, launch (its weight is bad) and data.
+        assert!(has("item", "'member:apsco' has no weight"), "{errors:?}");
+        assert!(has("item", "'tie:data' has no weight"), "{errors:?}");
     }
 
     #[test]

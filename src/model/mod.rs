@@ -309,6 +309,64 @@ pub struct ReportedCount {
     pub note: String,
 }
 
+/// What a country's lean counts: a membership of a framework, or a kind of
+/// bilateral tie. Written `member:artemis`, `tie:launch` in `lean_weights.csv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum LeanItem {
+    /// A state membership of a framework.
+    Member(FrameworkId),
+    /// A bilateral tie of a kind.
+    Tie(PartnershipKind),
+}
+
+impl LeanItem {
+    /// Every item, memberships first.
+    pub fn all() -> Vec<LeanItem> {
+        let mut v: Vec<LeanItem> = FrameworkId::ALL
+            .iter()
+            .map(|&f| LeanItem::Member(f))
+            .collect();
+        v.extend(PartnershipKind::ALL.iter().map(|&k| LeanItem::Tie(k)));
+        v
+    }
+
+    /// The id in `lean_weights.csv`.
+    pub fn id(self) -> String {
+        match self {
+            LeanItem::Member(f) => format!("member:{}", f.id()),
+            LeanItem::Tie(k) => format!("tie:{}", k.id()),
+        }
+    }
+
+    /// Reads an id.
+    pub fn parse(text: &str) -> Option<LeanItem> {
+        match text.split_once(':')? {
+            ("member", f) => FrameworkId::parse(f).map(LeanItem::Member),
+            ("tie", k) => PartnershipKind::parse(k).map(LeanItem::Tie),
+            _ => None,
+        }
+    }
+
+    /// In words: "Artemis Accords membership", "launch".
+    pub fn label(self) -> String {
+        match self {
+            LeanItem::Member(f) => format!("{} membership", f.label()),
+            LeanItem::Tie(k) => k.label().to_lowercase(),
+        }
+    }
+}
+
+/// How much one item counts towards a lean.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LeanWeight {
+    /// What is counted.
+    pub item: LeanItem,
+    /// Its weight, 0 to 10.
+    pub weight: f32,
+    /// Why, for readers.
+    pub note: String,
+}
+
 /// A cited public source.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Source {
@@ -350,12 +408,22 @@ pub struct Dataset {
     pub sources: Vec<Source>,
     /// Official member counts reported by sources, oldest first.
     pub reported_counts: Vec<ReportedCount>,
+    /// The weights of the lean rule, one per [`LeanItem`].
+    pub lean_weights: Vec<LeanWeight>,
 }
 
 impl Dataset {
     /// An actor by id.
     pub fn actor(&self, id: &str) -> Option<&Actor> {
         self.actors.iter().find(|a| a.id == id)
+    }
+
+    /// The weight of a lean item (0 when the file does not name it).
+    pub fn lean_weight(&self, item: LeanItem) -> f32 {
+        self.lean_weights
+            .iter()
+            .find(|w| w.item == item)
+            .map_or(0.0, |w| w.weight)
     }
 
     /// A country's reference facts by ISO3.

@@ -1,0 +1,269 @@
+//! Who leans which way: for a country at a date, what ties it to the
+//! U.S.-led side and to the China/Russia-led side, and a lean made from them
+//! with the weights of `lean_weights.csv` (the rule's one table).
+//!
+//! A state membership counts for the side that leads the framework (the
+//! Artemis Accords for the U.S. side; the ILRS and APSCO for China's). A
+//! bilateral tie counts for the partner's side ([`facts::camp`]): the United
+//! States or an Artemis-only country and their bodies, or China, Russia or an
+//! ILRS-only country and theirs; a tie with a country in both camps or
+//! neither, or with an international organisation, counts for neither. The
+//! lean is `(U.S. − China) / (U.S. + China)` of the weighted sums, from −1
+//! (all China/Russia side) to +1 (all U.S. side); a country with ties to both
+//! sides within a third of balance is *balanced*.
+
+use crate::graph::Filters;
+use crate::graph::facts::{self, Camp};
+use crate::model::date::Date;
+use crate::model::{Dataset, FrameworkId, LeanItem};
+
+/// Below this share of difference, ties to both sides count as balanced.
+pub const BALANCED: f32 = 1.0 / 3.0;
+
+/// One side's ties of one kind.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Part {
+    /// What is counted.
+    pub item: LeanItem,
+    /// How many.
+    pub count: usize,
+    /// Their weight each.
+    pub weight: f32,
+}
+
+/// Where a country stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Class {
+    /// No tie to either side.
+    None,
+    /// Towards the U.S.-led side.
+    LeansUs,
+    /// Towards the China/Russia-led side.
+    LeansChina,
+    /// Ties to both, within a third of balance.
+    Balanced,
+}
+
+impl Class {
+    /// In words.
+    pub fn label(self) -> &'static str {
+        match self {
+            Class::None => "no ties to either side",
+            Class::LeansUs => "leans to the U.S.-led side",
+            Class::LeansChina => "leans to the China/Russia-led side",
+            Class::Balanced => "balanced between the two",
+        }
+    }
+}
+
+/// A country's lean at a date.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Lean {
+    /// ISO3.
+    pub iso3: String,
+    /// Its ties to the U.S.-led side, by item.
+    pub us: Vec<Part>,
+    /// Its ties to the China/Russia-led side, by item.
+    pub china: Vec<Part>,
+}
+
+impl Lean {
+    /// The weighted sum of one side.
+    pub fn score(parts: &[Part]) -> f32 {
+        parts.iter().map(|p| p.count as f32 * p.weight).sum()
+    }
+
+    /// From −1 (China/Russia side) to +1 (U.S. side); 0 with no ties.
+    pub fn index(&self) -> f32 {
+        let (u, c) = (Lean::score(&self.us), Lean::score(&self.china));
+        if u + c == 0.0 { 0.0 } else { (u - c) / (u + c) }
+    }
+
+    /// Where it stands.
+    pub fn class(&self) -> Class {
+        let (u, c) = (Lean::score(&self.us), Lean::score(&self.china));
+        if u + c == 0.0 {
+            Class::None
+        } else if u > 0.0 && c > 0.0 && self.index().abs() < BALANCED {
+            Class::Balanced
+        } else if u > c {
+            Class::LeansUs
+        } else {
+            Class::LeansChina
+        }
+    }
+
+    /// How it is made up, in words: "3 ties to the U.S. side (Artemis
+    /// Accords membership, 2 × launch); 5 to China's (…)".
+    pub fn describe(&self) -> String {
+        let side = |parts: &[Part]| -> (usize, String) {
+            let n = parts.iter().map(|p| p.count).sum();
+            let words: Vec<String> = parts
+                .iter()
+                .map(|p| {
+                    if p.count == 1 {
+                        p.item.label()
+                    } else {
+                        format!("{} × {}", p.count, p.item.label())
+                    }
+                })
+                .collect();
+            (n, words.join(", "))
+        };
+        let (nu, wu) = side(&self.us);
+        let (nc, wc) = side(&self.china);
+        let ties = |n: usize| if n == 1 { "tie" } else { "ties" };
+        match (nu, nc) {
+            (0, 0) => "No ties to either side.".to_string(),
+            (_, 0) => format!(
+                "{nu} {} to the U.S. side ({wu}); none to China's.",
+                ties(nu)
+            ),
+            (0, _) => format!(
+                "None to the U.S. side; {nc} {} to China's ({wc}).",
+                ties(nc)
+            ),
+            _ => format!(
+                "{nu} {} to the U.S. side ({wu}); {nc} to China's ({wc}).",
+                ties(nu)
+            ),
+        }
+    }
+}
+
+/// A country's lean at `at`, counting only what the filters show.
+pub fn of(ds: &Dataset, filters: &Filters, iso3: &str, at: Date) -> Lean {
+    let mut us: Vec<Part> = Vec::new();
+    let mut china: Vec<Part> = Vec::new();
+    let mut add = |side: Camp, item: LeanItem| {
+        let list = match side {
+            Camp::Artemis => &mut us,
+            Camp::Ilrs => &mut china,
+            Camp::Other => return,
+        };
+        match list.iter_mut().find(|p| p.item == item) {
+            Some(p) => p.count += 1,
+            None => list.push(Part {
+                item,
+                count: 1,
+                weight: ds.lean_weight(item),
+            }),
+        }
+    };
+    for fw in FrameworkId::ALL {
+        if filters.hidden_frameworks.contains(fw) {
+            continue;
+        }
+        let member = ds.memberships.iter().any(|m| {
+            m.actor == iso3
+                && m.framework == *fw
+                && m.status == crate::model::Status::Member
+                && m.date <= at
+                && filters.shows(m.confidence)
+        });
+        if member {
+            let side = match fw {
+                FrameworkId::Artemis => Camp::Artemis,
+                FrameworkId::Ilrs | FrameworkId::Apsco => Camp::Ilrs,
+            };
+            add(side, LeanItem::Member(*fw));
+        }
+    }
+    for (p, partner) in facts::ties(ds, iso3, at) {
+        if filters.shows(p.confidence) && !filters.hidden_partnerships.contains(&p.kind) {
+            add(facts::camp(ds, partner, at), LeanItem::Tie(p.kind));
+        }
+    }
+    let order = |parts: &mut Vec<Part>| crate::sort::sort_by_key(parts, |p| p.item);
+    order(&mut us);
+    order(&mut china);
+    Lean {
+        iso3: iso3.to_string(),
+        us,
+        china,
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::model::PartnershipKind;
+
+    #[test]
+    fn a_country_with_no_ties_is_neutral() {
+        let ds = crate::test_support::dataset();
+        // Some country the data names with no tie or membership by 2020.
+        let at = Date::ymd(2020, 10, 1);
+        let quiet = ds
+            .countries
+            .iter()
+            .find(|c| {
+                facts::ties(ds, &c.iso3, at).is_empty()
+                    && !ds
+                        .memberships
+                        .iter()
+                        .any(|m| m.actor == c.iso3 && m.date <= at)
+            })
+            .expect("a country with nothing by October 2020");
+        let l = of(ds, &Filters::default(), &quiet.iso3, at);
+        assert_eq!((l.index(), l.class()), (0.0, Class::None));
+        assert_eq!(l.describe(), "No ties to either side.");
+    }
+
+    #[test]
+    fn the_weights_come_from_the_table_and_filters_narrow_the_count() {
+        let ds = crate::test_support::dataset();
+        let f = Filters::default();
+        let at = ds.as_of;
+        for c in &ds.countries {
+            let l = of(ds, &f, &c.iso3, at);
+            for p in l.us.iter().chain(&l.china) {
+                assert_eq!(p.weight, ds.lean_weight(p.item));
+            }
+            assert!((-1.0..=1.0).contains(&l.index()));
+            // Hiding every kind of tie leaves memberships only.
+            let no_ties = Filters {
+                hidden_partnerships: PartnershipKind::ALL.iter().copied().collect(),
+                ..Filters::default()
+            };
+            let m = of(ds, &no_ties, &c.iso3, at);
+            assert!(
+                m.us.iter()
+                    .chain(&m.china)
+                    .all(|p| matches!(p.item, LeanItem::Member(_)))
+            );
+            let counted = |l: &Lean| l.us.iter().chain(&l.china).map(|p| p.count).sum::<usize>();
+            assert!(counted(&m) <= counted(&l));
+        }
+        // A member of both camps with ties to both sides is not "no ties".
+        let tha = of(ds, &f, "THA", at);
+        assert!(!tha.us.is_empty() && !tha.china.is_empty(), "{tha:?}");
+        assert_ne!(tha.class(), Class::None);
+    }
+
+    #[test]
+    fn the_lean_reads_its_parts() {
+        let part = |item, count, weight| Part {
+            item,
+            count,
+            weight,
+        };
+        let l = Lean {
+            iso3: "XXX".into(),
+            us: vec![part(LeanItem::Member(FrameworkId::Artemis), 1, 3.0)],
+            china: vec![part(LeanItem::Tie(PartnershipKind::Launch), 2, 2.0)],
+        };
+        // 3 against 4: within a third of balance.
+        assert!((l.index() - (3.0 - 4.0) / 7.0).abs() < 1e-6);
+        assert_eq!(l.class(), Class::Balanced);
+        assert_eq!(
+            l.describe(),
+            "1 tie to the U.S. side (Artemis Accords membership); 2 to China's (2 × launch)."
+        );
+        let lop = Lean {
+            china: vec![],
+            ..l.clone()
+        };
+        assert_eq!((lop.index(), lop.class()), (1.0, Class::LeansUs));
+    }
+}
