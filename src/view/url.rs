@@ -17,6 +17,7 @@
 //! | `layout`     | [`LayoutKind`] id: `network`, `axis`, `map` (old ids still read) |
 //! | `order`      | `date`: alignment axis ordered by join date, not region       |
 //! | `date`       | "as of" date, `YYYY-MM-DD`, `YYYY-MM` or `YYYY`                |
+//! | `from`       | "compare with" date, before `date`: what changed since is listed |
 //! | `fw`         | *visible* frameworks, `~`-separated, or `none`                |
 //! | `align`      | *visible* alignments, likewise                                |
 //! | `kinds`      | *visible* actor kinds, likewise                               |
@@ -150,6 +151,9 @@ pub struct ViewState {
     pub embed: bool,
     /// The table tab's sort order.
     pub sort: crate::charts::table::TableSort,
+    /// The "compare with" date: what changed after it, up to the as-of date,
+    /// is listed and marked.
+    pub from: Option<Date>,
     /// The story step shown, if any: then the step decides everything else
     /// but the camera and `embed` (see [`crate::story`]).
     pub story: Option<StoryAt>,
@@ -231,6 +235,9 @@ pub fn to_query(state: &ViewState) -> String {
     // that a link pinned to a date stays pinned when the data grows.
     if let Some(date) = f.as_of {
         put("date", &date.to_string());
+    }
+    if let Some(from) = state.from {
+        put("from", &from.to_string());
     }
     if let Some(v) = visible(FrameworkId::ALL, &f.hidden_frameworks, FrameworkId::id) {
         put("fw", &v);
@@ -359,6 +366,18 @@ pub fn from_query(query: &str, ds: &Dataset) -> (ViewState, Vec<Notice>) {
     for (key, value) in &pairs {
         reader.apply(key, value);
     }
+    // A window needs its start before its end (the as-of date).
+    if let Some(from) = reader.state.from {
+        let to = reader.state.filters.as_of.unwrap_or(ds.as_of);
+        if from >= to || from.end_of_period() < EARLIEST {
+            reader.state.from = None;
+            reader.notice(
+                "from",
+                &from.to_string(),
+                format!("must be after September 2020 and before the as-of date ({to})"),
+            );
+        }
+    }
     if reader.state.story.as_ref().is_some_and(|s| s.id.is_empty()) {
         let step = reader.state.story.take().map_or(0, |s| s.step);
         reader.notice("step", &step.to_string(), "names no story (add story=…)");
@@ -428,6 +447,14 @@ impl Reader<'_> {
                 _ => self.notice(key, value, "is not an order (date or region)"),
             },
             "date" => self.date(value),
+            "from" => match Date::parse(value) {
+                Ok(d) => self.state.from = Some(d),
+                Err(_) => self.notice(
+                    "from",
+                    value,
+                    "is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)",
+                ),
+            },
             "fw" => {
                 if let Some(h) = self.hidden(key, value, FrameworkId::ALL, FrameworkId::parse) {
                     self.state.filters.hidden_frameworks = h;
@@ -736,6 +763,7 @@ mod tests {
                 column: Column::TiesIlrs,
                 ascending: false,
             },
+            from: Some(Date::parse("2021-03").unwrap()),
             story: None,
         }
     }
@@ -752,7 +780,7 @@ mod tests {
         let q = to_query(&rich_state());
         assert_eq!(
             q,
-            "v=1&tab=table&layout=axis&order=date&date=2023-06&fw=artemis~ilrs\
+            "v=1&tab=table&layout=axis&order=date&date=2023-06&from=2021-03&fw=artemis~ilrs\
              &align=artemis~both&kinds=country~agency&ties=launch\
              &region=europe~western-asia&unverified=hide&bodies=1&sort=-ties-ilrs&sel=hub:artemis\
              &q=south%20korea%20%26%20co%2B&view=12.35~-3.1~1.235&embed=1"
@@ -854,6 +882,22 @@ mod tests {
         assert_eq!(s.tab, Tab::Charts);
         assert_eq!(n.len(), 1);
         assert_eq!((n[0].key.as_str(), n[0].value.as_str()), ("tab", "table"));
+    }
+
+    #[test]
+    fn a_compare_date_must_come_before_the_view_date() {
+        let (s, n) = from_query("date=2025-06&from=2023-01", &DS);
+        assert_eq!(
+            (s.from, n.len()),
+            (Some(Date::parse("2023-01").unwrap()), 0)
+        );
+        for bad in ["date=2023-01&from=2025-06", "from=2019", "from=soon"] {
+            let (s, n) = from_query(bad, &DS);
+            assert!(
+                s.from.is_none() && n.len() == 1 && n[0].key == "from",
+                "{bad}: {n:?}"
+            );
+        }
     }
 
     #[test]
@@ -1050,10 +1094,19 @@ mod tests {
             any::<String>(),
             camera(),
             any::<bool>(),
-            (select(Column::ALL.to_vec()), any::<bool>()),
+            (
+                select(Column::ALL.to_vec()),
+                any::<bool>(),
+                prop::option::of(0i32..80),
+            ),
         )
             .prop_map(
                 |(tab, layout, by_date, filters, selected, search, view, embed, sort)| ViewState {
+                    // A start before the view's date, months after October 2020.
+                    from: sort
+                        .2
+                        .map(|k| Date::from_month_index(EARLIEST.month_index() + k))
+                        .filter(|d| *d < filters.as_of.unwrap_or(DS.as_of)),
                     tab,
                     layout,
                     by_date,
@@ -1091,6 +1144,7 @@ mod tests {
         "embed",
         "story",
         "step",
+        "from",
     ];
 
     proptest! {
