@@ -16,6 +16,8 @@ for (const [name, query] of [
   ['charts', '?v=1&tab=charts'],
   ['embed mode', '?v=1&embed=1'],
   ['a link with notices', '?v=1&layout=banana'],
+  ['the change view', '?v=1&date=2025-06-30&from=2023-01'],
+  ['a story step, dark callouts', '?v=1&story=brazil&step=3'],
 ]) {
   test(`axe: no violations — ${name}`, async ({ page }) => {
     await open(page, query);

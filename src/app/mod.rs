@@ -10,7 +10,9 @@ mod embed;
 mod render_loop;
 pub mod scene;
 
-use components::{charts_view, details, graph_view, panels, share, story, table_view, timeline};
+use components::{
+    changes, charts_view, details, graph_view, panels, share, story, table_view, timeline,
+};
 
 use std::sync::Arc;
 
@@ -378,6 +380,7 @@ pub fn Explorer(
             // for, and an open legend above them pushed them out of sight.
             <div class="side">
                 <story::StoryPanel/>
+                <changes::ChangesPanel/>
                 <details::DetailsPanel/>
                 <panels::Legend/>
             </div>

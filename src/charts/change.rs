@@ -159,6 +159,62 @@ pub fn summary(c: &Changes) -> String {
     )
 }
 
+/// The rows of a change set as CSV: kind, date, country or parties, what, sources.
+pub fn csv(ds: &Dataset, c: &Changes) -> String {
+    let q = crate::dataset::csv::quote;
+    let mut out = String::from("change,date,actor,what,sources\n");
+    let mut row = |kind: &str, date: String, actor: &str, what: &str, sources: &[String]| {
+        out.push_str(&format!(
+            "{},{},{},{},{}\n",
+            q(kind),
+            q(&date),
+            q(actor),
+            q(what),
+            q(&sources.join(";"))
+        ));
+    };
+    for &(fw, i) in &c.joined {
+        let m = &ds.memberships[i];
+        row(
+            "joined",
+            m.date.to_string(),
+            &m.actor,
+            fw.label(),
+            &m.sources,
+        );
+    }
+    for &i in &c.upgraded {
+        let m = &ds.memberships[i];
+        row(
+            "became member",
+            m.date.to_string(),
+            &m.actor,
+            m.framework.label(),
+            &m.sources,
+        );
+    }
+    for iso3 in &c.entered_both {
+        row(
+            "entered both camps",
+            c.to.to_string(),
+            iso3,
+            "Artemis Accords and ILRS",
+            &[],
+        );
+    }
+    for &i in &c.ties {
+        let p = &ds.partnerships[i];
+        row(
+            "tie",
+            p.date.to_string(),
+            &format!("{}~{}", p.a, p.b),
+            &p.title,
+            &p.sources,
+        );
+    }
+    out
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
@@ -257,6 +313,15 @@ mod tests {
             ..Filters::default()
         };
         assert!(between(ds, &no_ties, from, to).ties.is_empty());
+        // The CSV has a row per change, each with its date.
+        let text = csv(ds, &c);
+        let rows = crate::dataset::csv::parse(&text).unwrap().rows;
+        let n = c.joined.len() + c.upgraded.len() + c.entered_both.len() + c.ties.len();
+        assert_eq!(rows.len(), n);
+        assert!(
+            rows.iter().all(|r| Date::parse(&r.fields[1]).is_ok()),
+            "{text}"
+        );
         assert_eq!(between(ds, &no_ties, from, to).joined, c.joined);
     }
 }

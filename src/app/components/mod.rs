@@ -2,6 +2,7 @@
 //! view state and wires its input back to it, leaving decisions to the pure
 //! modules (`crate::view` controllers, `crate::charts`, `crate::export`).
 
+pub mod changes;
 pub mod charts_view;
 pub mod details;
 pub mod graph_view;

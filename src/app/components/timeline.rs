@@ -126,6 +126,29 @@ pub fn Timeline() -> impl IntoView {
             Err(e) => date_error.set(Some(e.to_string())),
         }
     };
+    // The compare-with date: empty to stop comparing; it must come before
+    // the as-of date.
+    let from_error = RwSignal::new(None::<String>);
+    let on_from = move |ev: web_sys::Event| {
+        let text = event_target_value(&ev);
+        let to = state
+            .view
+            .with_untracked(|v| v.filters.as_of.unwrap_or(data_as_of));
+        if text.trim().is_empty() {
+            from_error.set(None);
+            return state.change(History::Push, |v| v.from = None);
+        }
+        match Date::parse(&text) {
+            Ok(d) if d.end_of_period() >= EARLIEST && d < to => {
+                from_error.set(None);
+                state.change(History::Push, |v| v.from = Some(d));
+            }
+            Ok(_) => from_error.set(Some(format!(
+                "Pick a date between {EARLIEST} and the as-of date ({to})."
+            ))),
+            Err(e) => from_error.set(Some(e.to_string())),
+        }
+    };
     view! {
         <div class="timeline" role="group" aria-label="Timeline">
             <button type="button" class="play" on:click=toggle aria-pressed=move || playing.get().to_string()>
@@ -144,6 +167,11 @@ pub fn Timeline() -> impl IntoView {
                 on:focus={ let stop = stop.clone(); move |_| stop() }
                 aria-describedby="as-of-error"/>
             <span id="as-of-error" class="field-error" role="alert">{move || date_error.get()}</span>
+            <label for="from-date" class="from-label">"Compare with"</label>
+            <input id="from-date" class="as-of-date" type="text" inputmode="numeric" size="10" placeholder="YYYY-MM"
+                prop:value=move || state.view.with(|v| v.from.map(|d| d.to_string()).unwrap_or_default())
+                on:change=on_from aria-describedby="from-error"/>
+            <span id="from-error" class="field-error" role="alert">{move || from_error.get()}</span>
         </div>
     }
 }
