@@ -63,6 +63,11 @@ pub struct Scene {
     story_ids: (Vec<String>, Vec<crate::story::Note>),
     spotlight: BTreeSet<usize>,
     notes: Vec<render::Callout>,
+    /// A change view's new actors (by id) and new ties (partnership rows),
+    /// and their marks on the current graph.
+    change_ids: (Vec<String>, Vec<usize>),
+    new_nodes: BTreeSet<usize>,
+    new_edges: BTreeSet<usize>,
     /// Canvas size in CSS pixels.
     pub width: f32,
     /// Canvas height in CSS pixels.
@@ -110,6 +115,9 @@ impl Scene {
             story_ids: Default::default(),
             spotlight: BTreeSet::new(),
             notes: Vec::new(),
+            change_ids: Default::default(),
+            new_nodes: BTreeSet::new(),
+            new_edges: BTreeSet::new(),
             width: 800.0,
             height: 600.0,
             dpr: 1.0,
@@ -197,6 +205,8 @@ impl Scene {
             .and_then(|id| self.graph.index_of(id));
         let g = &self.graph;
         self.matches = crate::sort::set_of(self.match_ids.iter().filter_map(|id| g.index_of(id)));
+        (self.new_nodes, self.new_edges) =
+            crate::charts::change::marks(g, &self.change_ids.0, &self.change_ids.1);
         let (spot, notes) = &self.story_ids;
         self.spotlight = crate::sort::set_of(spot.iter().filter_map(|id| g.index_of(id)));
         self.notes = notes
@@ -212,6 +222,13 @@ impl Scene {
                 })
             })
             .collect();
+    }
+
+    /// A change view's marks (none without a compare-with date): the new
+    /// members by id and the new ties as partnership rows.
+    pub fn set_changes(&mut self, actors: Vec<String>, ties: Vec<usize>) {
+        self.change_ids = (actors, ties);
+        self.resolve();
     }
 
     /// A story step's marks (none outside a story): the nodes spotlit, and
@@ -454,6 +471,8 @@ impl Scene {
             matches: self.matches.clone(),
             spotlight: self.spotlight.clone(),
             notes: self.notes.clone(),
+            new_nodes: self.new_nodes.clone(),
+            new_edges: self.new_edges.clone(),
         }
     }
 

@@ -105,6 +105,45 @@ pub fn between(ds: &Dataset, filters: &Filters, from: Date, to: Date) -> Changes
     c
 }
 
+impl Changes {
+    /// The actors that are new in the window: states that joined or became
+    /// members, and those that entered both camps.
+    pub fn actors(&self, ds: &Dataset) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .joined
+            .iter()
+            .map(|&(_, i)| ds.memberships[i].actor.clone())
+            .chain(
+                self.upgraded
+                    .iter()
+                    .map(|&i| ds.memberships[i].actor.clone()),
+            )
+            .chain(self.entered_both.iter().cloned())
+            .collect();
+        crate::sort::sort(&mut out);
+        out.dedup();
+        out
+    }
+}
+
+/// What a graph marks of a change: the node indices of `actors` and the
+/// indices of the edges standing for any of the partnership rows `ties`.
+pub fn marks(
+    g: &crate::graph::Graph,
+    actors: &[String],
+    ties: &[usize],
+) -> (
+    std::collections::BTreeSet<usize>,
+    std::collections::BTreeSet<usize>,
+) {
+    let nodes = crate::sort::set_of(actors.iter().filter_map(|a| g.index_of(a)));
+    let edges = crate::sort::set_of(g.edges.iter().enumerate().filter_map(|(k, e)| {
+        let tie = matches!(e.kind, crate::graph::EdgeKind::Partnership(_));
+        (tie && e.items.iter().any(|i| ties.contains(i))).then_some(k)
+    }));
+    (nodes, edges)
+}
+
 /// The changes in one sentence: "Between January 2023 and June 2025: 21
 /// states signed the Artemis Accords, 8 joined the ILRS, 2 entered both
 /// camps, 34 bilateral ties were formed."
@@ -313,6 +352,25 @@ mod tests {
             ..Filters::default()
         };
         assert!(between(ds, &no_ties, from, to).ties.is_empty());
+        // The graph at the window's end marks every new member it shows and
+        // a line for every new tie between two nodes it shows.
+        let g = crate::graph::build(
+            ds,
+            &Filters {
+                as_of: Some(to),
+                ..Filters::default()
+            },
+        );
+        let actors = c.actors(ds);
+        let (nodes, edges) = marks(&g, &actors, &c.ties);
+        assert_eq!(
+            nodes.len(),
+            actors.iter().filter(|a| g.index_of(a).is_some()).count()
+        );
+        assert!(!nodes.is_empty() && !edges.is_empty());
+        for &k in &edges {
+            assert!(g.edges[k].items.iter().any(|i| c.ties.contains(i)));
+        }
         // The CSV has a row per change, each with its date.
         let text = csv(ds, &c);
         let rows = crate::dataset::csv::parse(&text).unwrap().rows;

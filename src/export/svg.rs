@@ -149,6 +149,8 @@ pub fn graph_svg(
         selected: highlight.selected.filter(|&i| i < n),
         spotlight: crate::sort::set_of(highlight.spotlight.iter().copied().filter(|&i| i < n)),
         notes: highlight.notes.clone(),
+        new_nodes: crate::sort::set_of(highlight.new_nodes.iter().copied().filter(|&i| i < n)),
+        new_edges: highlight.new_edges.clone(),
         ..render::Highlight::default()
     };
     let list = render::display_list(&render::Frame {

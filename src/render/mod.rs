@@ -67,6 +67,10 @@ pub struct Highlight {
     pub spotlight: BTreeSet<usize>,
     /// A story step's callouts.
     pub notes: Vec<Callout>,
+    /// A change view's new members (ringed) and new ties (highlighted).
+    pub new_nodes: BTreeSet<usize>,
+    /// Edge indices of the ties formed in the change view's window.
+    pub new_edges: BTreeSet<usize>,
 }
 
 /// A callout on the graph: a short text pointing at a node or a tie.
@@ -384,6 +388,32 @@ pub fn display_list(f: &Frame) -> DisplayList {
             .or_default()
             .push(k);
     }
+    // A change view's new ties: a highlighter stroke under their lines.
+    let fresh: Vec<usize> = f
+        .highlight
+        .new_edges
+        .iter()
+        .copied()
+        .filter(|&k| k < g.edges.len())
+        .filter(|&k| !geo || layout::map_shows_edge(&g.edges[k], f.highlight.selected))
+        .collect();
+    if !fresh.is_empty() {
+        out.edges.push(EdgeBatch {
+            colour: palette::change(dark),
+            alpha: 0.45,
+            dash: Vec::new(),
+            width: 6.0,
+            faded: false,
+            segments: fresh
+                .iter()
+                .map(|&k| {
+                    let e = &g.edges[k];
+                    let (a, b) = (scr[e.source], scr[e.target]);
+                    (a, b, geo.then(|| layout::arc_control(a, b)))
+                })
+                .collect(),
+        });
+    }
     for ((lit_batch, _, unverified, count), edges) in groups {
         let faded = !lit_batch;
         let kind = g.edges[edges[0]].kind;
@@ -479,6 +509,12 @@ pub fn display_list(f: &Frame) -> DisplayList {
             .iter()
             .filter(|&&m| m < scr.len())
             .map(|&m| ring(m, palette::FOCUS_RING, 2.0, 3.0)),
+    );
+    out.rings.extend(
+        h.new_nodes
+            .iter()
+            .filter(|&&i| i < scr.len())
+            .map(|&i| ring(i, palette::change(dark), 2.5, 2.5)),
     );
     out.rings.extend(
         h.spotlight

@@ -65,6 +65,17 @@ pub fn muted(dark: bool) -> Rgb {
 /// The amber of search matches and the keyboard focus ring (both themes).
 pub const FOCUS_RING: Rgb = Rgb(0xd9, 0x77, 0x06);
 
+/// The mark of what is new in a change view's window (a ring round a new
+/// member, a highlighter under a new tie), per theme: a green distinct from
+/// both camps' blue and red and from the orange focus ring.
+pub fn change(dark: bool) -> Rgb {
+    if dark {
+        Rgb(0x34, 0xd3, 0x99)
+    } else {
+        Rgb(0x04, 0x78, 0x57)
+    }
+}
+
 /// A story callout: its fill, text and border (the accent of the rings).
 pub fn callout(dark: bool) -> (Rgb, Rgb, Rgb) {
     (background(dark), ink(dark), FOCUS_RING)
@@ -223,6 +234,7 @@ mod tests {
             assert!(ink(dark).contrast(bg) >= 7.0, "ink, dark={dark}");
             assert!(muted(dark).contrast(bg) >= 4.5, "muted text, dark={dark}");
             assert!(FOCUS_RING.contrast(bg) >= 3.0, "focus ring, dark={dark}");
+            assert!(change(dark).contrast(bg) >= 3.0, "change mark, dark={dark}");
         }
     }
 

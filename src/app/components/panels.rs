@@ -299,6 +299,12 @@ pub fn Legend() -> impl IntoView {
                 <div><h2>"Actors"</h2><ul>{kind_items}</ul></div>
                 <div><h2>"Bilateral ties"</h2><ul>{edge_items}</ul></div>
             </div>
+            {move || state.view.with(|v| v.from).map(|from| view! {
+                <p class="legend-note legend-change">
+                    <span class="swatch change-ring" style:border-color=move || palette::change(dark.get()).hex()></span>
+                    {format!("New since {}: members ringed in green, ties highlighted in green (see What changed).", from.human())}
+                </p>
+            })}
             <p class="legend-note">"Nodes — solid: Artemis only; light centre: ILRS only; split: both camps; grey: neither. Line to a hub — solid: the state joined; dashed: only an agency, institution or company did; dotted: reported or intended only. Click an entry to hide or show it."</p>
         </details>
     }
