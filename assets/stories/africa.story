@@ -5,22 +5,22 @@ order: 4
 
 == Eight African Artemis signatories
 view: layout=map&fw=artemis&ties=none&region=africa
-highlight: NGA RWA AGO SEN
+highlight: NGA RWA AGO SEN MAR
 note: NGA | First African signatory, with Rwanda, Dec 2022
 note: MAR | 64th signatory, April 2026 (unverified)
 
 Nigeria and Rwanda signed the Artemis Accords on 13 December 2022 [@punch-2022-nigeria-rwanda], Angola on 30 November 2023 [@state-2023-angola] and Senegal on 24 July 2025 [@miragenews-2025-senegal]. Morocco, Botswana, Mauritius and Djibouti followed in 2026, but those four rest on AI- or machine-compiled material and are marked unverified [@machineherald-2026-ireland][@digest-56907859816][@digest-68713323567].
 
-An AI-compiled source counting 71 signatories on 31 August 2026 put seven in Africa, as the rows do [@digest-57748567689].
+That makes eight in the data. An AI-compiled source counting 71 signatories on 31 August 2026 put seven in Africa [@digest-57748567689], as the rows did on that date, before Djibouti's reported signing in September.
 
 == Five in the ILRS, two through institutes
 view: layout=map&fw=ilrs&ties=none&region=africa
-highlight: ZAF EGY SEN DJI ETH
+highlight: ZAF EGY SEN DJI ETH KEN
 note: ZAF | SANSA–CNSA memorandum, September 2023
 note: EGY | First Arab state in the ILRS, December 2023
 note: KEN | Institute MoU only; government not a member
 
-South Africa's SANSA signed an ILRS memorandum with CNSA on 1 September 2023 [@sansa-2023-ilrs] and Egypt's space agency an agreement on 6 December 2023 [@peoplecn-2023-egypt]; Senegal followed in September 2024 [@peoplecn-2024-tiandu]. Djibouti and Ethiopia are dated by the Roscosmos list of April 2025; Ethiopia's state-level accession is unconfirmed [@sputnikafrica-2025-roscosmos-list].
+South Africa's SANSA signed an ILRS memorandum with CNSA on 1 September 2023 [@sansa-2023-ilrs] and Egypt's space agency an agreement on 6 December 2023 [@peoplecn-2023-egypt]; Senegal followed in September 2024 [@peoplecn-2024-tiandu]. Djibouti [@sputnik-2025-roscosmos-list] and Ethiopia [@sputnikafrica-2025-roscosmos-list] are dated by the Roscosmos list of April 2025; Ethiopia's state-level accession is unconfirmed.
 
 Institutes in Ethiopia (SSGI) and Kenya signed ILRS memorandums with DSEL in April 2024 [@scmp-2024-africa-institutes].
 

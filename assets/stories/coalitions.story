@@ -35,7 +35,7 @@ The ILRS still had only its two founders as states; Russia and China had signed 
 
 == The ILRS gathers partners: mid-2024
 view: layout=axis&date=2024-06-30&fw=artemis~ilrs&ties=none
-highlight: VEN ZAF AZE PAK BLR EGY THA NIC SRB
+highlight: VEN ZAF AZE PAK BLR EGY THA NIC SRB ARM
 note: VEN | First state after the founders, July 2023
 note: SRB | ILRS memorandum with CNSA, May 2024
 note: ARM | 43rd Artemis signatory, 12 June 2024
@@ -50,7 +50,7 @@ highlight: ALB TUR DJI
 note: ALB | Signing announced for 21 September 2026
 note: DJI | Reported 72nd signatory (unverified)
 
-On 18 September 2026 NASA announced that Albania would sign on 21 September as the 73rd signatory, which puts the count at 72 [@nasa-copy-2026-albania-advisory]. The data lists 71: the 66th, who signed between 4 and 7 May 2026, has not been identified [@digest-54852271881]. Albania is shown as an announced intent.
+On 18 September 2026 NASA announced that Albania would sign on 21 September as the 73rd signatory, which puts the count at 72 [@nasa-copy-2026-albania-advisory]. The data lists 71: the 66th, who signed between 4 and 7 May 2026, has not been identified [@digest-54852271881]. Albania is shown as an announced intent. Türkiye (Turkey on the graph), reported as the 71st on 31 August 2026, rests on AI-compiled sources [@digest-57748567689].
 
 The ILRS has 15 states in the data, China and Russia included. Roscosmos said 13 countries had joined the two [@sputnik-2025-roscosmos-list]; CNSA counts 17 partner countries and organisations together, according to an AI-compiled source [@digest-68713323567].
 

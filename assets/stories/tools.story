@@ -30,7 +30,7 @@ note: RUS~IRN | Khayyam 2022, Pars-1 2024
 note: IND~GBR | ISRO launches OneWeb satellites, 2022
 note: JPN~ARE | H-IIA launches the UAE's Hope probe, 2020
 
-Launches are spread across all the powers. Russia launched Iran's Khayyam and Pars-1 [@interfax-2022-khayyam][@timesofisrael-2024-pars1]; Japan the UAE's Hope, and it deployed Kenya's first satellite [@nippon-2020-hope][@japantimes-2018-1kuns]; SpaceX Bangladesh's Bangabandhu-1 and Korea's Danuri [@ntmc-2018-bangabandhu][@hurriyet-2022-danuri]; India OneWeb and Singapore's TeLEOS-2 [@scroll-2022-oneweb][@straitstimes-2023-teleos2]; China CBERS-4A for Brazil [@alarabiya-2019-cbers4a]. Europe's Vega-C launched the ESA–CAS SMILE mission [@cas-2026-smile].
+Launches are spread across all the powers. Russia launched Iran's Khayyam and Pars-1 [@interfax-2022-khayyam][@timesofisrael-2024-pars1]; Japan the UAE's Hope, and it deployed Kenya's first satellite [@nippon-2020-hope][@japantimes-2018-1kuns]; SpaceX Bangladesh's Bangabandhu-1 and Korea's Danuri [@ntmc-2018-bangabandhu][@hurriyet-2022-danuri]; India OneWeb and Singapore's TeLEOS-2 [@scroll-2022-oneweb][@straitstimes-2023-teleos2]; China CBERS-4A for Brazil [@alarabiya-2019-cbers4a]. Europe's Vega-C is reported to have launched the ESA–CAS SMILE mission in May 2026, on weak sources [@cas-2026-smile][@digest-60790738124].
 
 == Ground stations
 view: ties=ground-station
@@ -48,13 +48,13 @@ note: USA~JPN | Two Japanese landing opportunities, 2024
 note: RUS~IND | Gaganyaan astronaut training, from 2019
 note: CHN~PAK | Pakistani astronaut to Tiangong, 2025
 
-Seats are mostly a U.S. tool: 13 of 17 ties. NASA trades them for hardware with Japan, Canada and the UAE [@jaxa-2024-rover][@pennlive-2020-canada][@spacetechnews-2024-uae-airlock], and Axiom's private ISS flights carried astronauts from Israel, Saudi Arabia, Türkiye, India, Poland and Hungary [@algemeiner-2022-ax1][@hurriyet-2023-ax2][@technologytimes-2024-ax3][@republicworld-2025-ax4].
+Seats are mostly a U.S. tool: 13 of 17 ties, though three of those 13 are unverified (10 of 14 without them). NASA trades them for hardware with Japan, Canada and the UAE [@jaxa-2024-rover][@pennlive-2020-canada][@spacetechnews-2024-uae-airlock], and Axiom's private ISS flights carried astronauts from Israel, Saudi Arabia, Türkiye, India, Poland and Hungary [@algemeiner-2022-ax1][@hurriyet-2023-ax2][@technologytimes-2024-ax3][@republicworld-2025-ax4].
 
 Russia flew the UAE and Belarus on Soyuz and trained India's astronauts [@tass-2019-almansouri][@belta-2024-vasilevskaya][@devdiscourse-2021-gaganyaan]. China's one seat is an agreement of February 2025 for Pakistan [@spacecom-2025-pakistan-tiangong].
 
 == Payloads
 view: ties=payload
-highlight: CHN USA
+highlight: CHN USA KOR
 note: USA~KOR | NASA's ShadowCam on Korea's Danuri, 2022
 note: CHN~esa | ESA's NILS on Chang'e-6, 2024
 
@@ -64,7 +64,7 @@ The one U.S. payload tie runs the other way: NASA's ShadowCam flies on Korea's D
 
 == Satellites
 view: ties=satellite
-highlight: CHN IND USA
+highlight: CHN IND USA BOL
 note: IND~NPL | South Asia Satellite, 2017
 note: CHN~BOL | Túpac Katari, 2013
 

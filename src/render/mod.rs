@@ -294,25 +294,30 @@ pub fn display_list(f: &Frame) -> DisplayList {
     let bg = palette::background(dark);
     let ink = palette::ink(dark);
     let geo = f.layout == LayoutKind::Geographic && !f.bench;
-    // Lit: the selection and its neighbours, and a story's spotlit nodes
-    // and theirs; with neither, nothing dims.
-    let around = |s: usize| {
-        let mut n = g.neighbours(s);
-        n.insert(s);
-        n
-    };
+    // Lit: the selection and its neighbours; with a story's spotlight, the
+    // spotlit nodes, what its callouts name, and the hubs their lines run to
+    // (nothing else: the spotlight is what the step picks out). With
+    // neither, nothing dims.
+    let n = g.nodes.len();
     let spot = &f.highlight.spotlight;
     let lit: Option<BTreeSet<usize>> =
         (f.highlight.selected.is_some() || !spot.is_empty()).then(|| {
             let mut lit = BTreeSet::new();
-            for s in f
-                .highlight
-                .selected
-                .iter()
-                .chain(spot)
-                .filter(|&&s| s < g.nodes.len())
-            {
-                lit.extend(around(*s));
+            if let Some(s) = f.highlight.selected.filter(|&s| s < n) {
+                lit.extend(g.neighbours(s));
+                lit.insert(s);
+            }
+            if !spot.is_empty() {
+                lit.extend(spot.iter().copied().filter(|&s| s < n));
+                for c in &f.highlight.notes {
+                    lit.extend(
+                        [Some(c.at.0), c.at.1]
+                            .into_iter()
+                            .flatten()
+                            .filter(|&i| i < n),
+                    );
+                }
+                lit.extend((0..n).filter(|&i| g.nodes[i].is_hub()));
             }
             lit
         });
@@ -641,8 +646,6 @@ fn overlaps(a: &[f32; 4], b: &[f32; 4]) -> bool {
 
 /// Size of a callout's text, and the padding around it.
 const CALLOUT_SIZE: f32 = 12.0;
-/// Semibold text runs wider than the estimator's regular weight.
-const SEMIBOLD: f32 = 1.1;
 const CALLOUT_PAD: f32 = 6.0;
 
 /// Places each callout in the first of sixteen spots around what it names
@@ -689,7 +692,7 @@ fn place_callouts(
         let mut lines: Vec<String> = Vec::new();
         for word in note.text.split_whitespace() {
             match lines.last_mut() {
-                Some(l) if text_width(&format!("{l} {word}"), CALLOUT_SIZE) * SEMIBOLD <= max_w => {
+                Some(l) if text_width(&format!("{l} {word}"), CALLOUT_SIZE) <= max_w => {
                     l.push(' ');
                     l.push_str(word);
                 }
@@ -698,7 +701,7 @@ fn place_callouts(
         }
         let tw = lines
             .iter()
-            .map(|l| text_width(l, CALLOUT_SIZE) * SEMIBOLD)
+            .map(|l| text_width(l, CALLOUT_SIZE))
             .fold(0.0f32, f32::max);
         let line_h = CALLOUT_SIZE * 1.3;
         let (w, h) = (
@@ -777,7 +780,9 @@ fn place_callouts(
                         text,
                         at: [rect[0] + CALLOUT_PAD, y],
                         size: CALLOUT_SIZE,
-                        weight: "600",
+                        // Regular weight: the one the width estimator
+                        // measures (bold ran past the box's edge).
+                        weight: "normal",
                         colour: ink,
                         halo: (fill, 0.0, 0.0),
                         node: None,
@@ -902,11 +907,10 @@ mod tests {
                 ..Highlight::default()
             };
             let list = display_list(&frame_of(&g, &pos, &radius, &h, kind, false));
-            let mut lit = BTreeSet::new();
-            for &s in &spot {
-                lit.extend(g.neighbours(s));
-                lit.insert(s);
-            }
+            // Lit: the spotlit nodes, what the callouts name, the hubs.
+            let mut lit = spot.clone();
+            lit.extend([tha, chn, g.index_of("SEN").unwrap()]);
+            lit.extend((0..g.nodes.len()).filter(|&i| g.nodes[i].is_hub()));
             for batch in &list.nodes {
                 for (i, _, _) in &batch.marks {
                     assert_eq!(batch.alpha < 1.0, !lit.contains(i), "{}", g.nodes[*i].label);

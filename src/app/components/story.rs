@@ -20,6 +20,18 @@ pub fn StoriesButton() -> impl IntoView {
         opened.set(true);
         if let Some(d) = dialog.get_untracked() {
             let _ = d.show_modal();
+            // The list has just been made: start on its first story, not on
+            // the Close button below it.
+            request_animation_frame(move || {
+                if let Some(first) = d
+                    .query_selector(".story-choice")
+                    .ok()
+                    .flatten()
+                    .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+                {
+                    let _ = first.focus();
+                }
+            });
         }
     };
     let close = move || {
@@ -133,6 +145,31 @@ pub fn StoryPanel() -> impl IntoView {
         }
     });
     on_cleanup(move || keys.remove());
+    // After a step change, focus that was left nowhere (a button that went
+    // away or became disabled) or on the Stories button goes to the new
+    // step's title, so the arrows and Tab continue from the story. Not on
+    // the first step a link opens: the page keeps its own start.
+    Effect::new(move |prev: Option<()>| {
+        at.track();
+        if prev.is_none() {
+            return;
+        }
+        request_animation_frame(move || {
+            let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+                return;
+            };
+            let lost = doc.active_element().is_none_or(|el| {
+                matches!(el.tag_name().as_str(), "BODY" | "HTML")
+                    || el.class_list().contains("stories-button")
+            });
+            if lost
+                && let Some(h) = doc.get_element_by_id("story-step-title")
+                && let Ok(h) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(h)
+            {
+                let _ = h.focus();
+            }
+        });
+    });
     move || {
         let at = at.get()?;
         let stories = state.stories();
@@ -212,7 +249,7 @@ pub fn StoryPanel() -> impl IntoView {
                 </p>
                 <progress max=total.to_string() value=n.to_string() aria-label=format!("Step {n} of {total}")></progress>
                 <div class="story-step" aria-live="polite" aria-atomic="true">
-                    <h2>{format!("{n}. {}", step.title)}</h2>
+                    <h2 id="story-step-title" tabindex="-1">{format!("{n}. {}", step.title)}</h2>
                     {paragraphs}
                     {lit.map(|t| view! { <p class="story-lit">{t}</p> })}
                     {(!step.notes.is_empty()).then(|| view! {
