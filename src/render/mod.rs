@@ -393,6 +393,12 @@ pub fn display_list(f: &Frame) -> DisplayList {
             .or_default()
             .push(k);
     }
+    // An edge's screen segment (with its arc's control point on the map).
+    let segment = |k: usize| {
+        let e = &g.edges[k];
+        let (a, b) = (scr[e.source], scr[e.target]);
+        (a, b, geo.then(|| layout::arc_control(a, b)))
+    };
     // A change view's new ties: a highlighter stroke under their lines.
     let fresh: Vec<usize> = f
         .highlight
@@ -409,14 +415,7 @@ pub fn display_list(f: &Frame) -> DisplayList {
             dash: Vec::new(),
             width: 6.0,
             faded: false,
-            segments: fresh
-                .iter()
-                .map(|&k| {
-                    let e = &g.edges[k];
-                    let (a, b) = (scr[e.source], scr[e.target]);
-                    (a, b, geo.then(|| layout::arc_control(a, b)))
-                })
-                .collect(),
+            segments: fresh.iter().map(|&k| segment(k)).collect(),
         });
     }
     for ((lit_batch, _, unverified, count), edges) in groups {
@@ -437,14 +436,7 @@ pub fn display_list(f: &Frame) -> DisplayList {
             dash,
             width,
             faded,
-            segments: edges
-                .iter()
-                .map(|&k| {
-                    let e = &g.edges[k];
-                    let (a, b) = (scr[e.source], scr[e.target]);
-                    (a, b, geo.then(|| layout::arc_control(a, b)))
-                })
-                .collect(),
+            segments: edges.iter().map(|&k| segment(k)).collect(),
         });
     }
 

@@ -130,18 +130,23 @@ impl Stories {
     }
 }
 
+/// A problem of a story file.
+fn problem(file: &str, line: usize, field: &str, message: String) -> DataError {
+    DataError {
+        file: file.to_string(),
+        line,
+        field: field.to_string(),
+        message,
+    }
+}
+
 /// Reads one story file. `file` is its name (`hedgers.story`), which gives
 /// the id. Problems of form are returned all at once; checks that need the
 /// dataset are [`check`]'s.
 pub fn parse(file: &str, text: &str) -> Result<Story, Vec<DataError>> {
     let mut errors = Vec::new();
     let mut err = |line: usize, field: &str, message: String| {
-        errors.push(DataError {
-            file: file.to_string(),
-            line,
-            field: field.to_string(),
-            message,
-        })
+        errors.push(problem(file, line, field, message))
     };
     let id = file.strip_suffix(".story").unwrap_or(file).to_string();
     if id.is_empty()
@@ -385,12 +390,7 @@ fn inlines(text: &str) -> Result<Vec<Inline>, String> {
 pub fn check(story: &mut Story, file: &str, ds: &Dataset) -> Vec<DataError> {
     let mut errors = Vec::new();
     let mut err = |line: usize, field: &str, message: String| {
-        errors.push(DataError {
-            file: file.to_string(),
-            line,
-            field: field.to_string(),
-            message,
-        })
+        errors.push(problem(file, line, field, message))
     };
     for step in &mut story.steps {
         let (state, notices) = url::from_query(&step.view, ds);
