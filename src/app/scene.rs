@@ -83,6 +83,8 @@ pub struct Scene {
     /// Pixels at the bottom of the canvas covered by something else (a
     /// phone's details sheet): the fitted view keeps out of them.
     covered_bottom: f32,
+    /// Only some regions are shown (the map then frames their countries).
+    pub regional: bool,
     /// Bench mode: only hub labels, as the peers draw.
     pub bench: bool,
     /// A camera from the URL, applied once the canvas has its size.
@@ -125,6 +127,7 @@ impl Scene {
             reduced_motion: false,
             user_moved: false,
             covered_bottom: 0.0,
+            regional: false,
             bench: false,
             pending_view: None,
             axis_labels: Vec::new(),
@@ -382,7 +385,26 @@ impl Scene {
     /// The camera that fits the whole graph.
     pub fn fitted_camera(&self) -> Camera {
         let target = self.transition.as_ref().map_or(&self.pos, |t| &t.to);
-        match layout::bounds_with_labels(target, &self.radius, &self.axis_labels) {
+        // A map of some regions frames their countries: the hubs, drawn far
+        // above the world, would shrink them to a corner.
+        let (pos, radius): (Vec<Point>, Vec<f32>) =
+            if self.layout == LayoutKind::Geographic && self.regional {
+                self.graph
+                    .nodes
+                    .iter()
+                    .zip(target.iter().zip(&self.radius))
+                    .filter(|(n, _)| !n.is_hub())
+                    .map(|(_, (p, r))| (*p, *r))
+                    .unzip()
+            } else {
+                (target.clone(), self.radius.clone())
+            };
+        let (target, radius) = if pos.is_empty() {
+            (target, &self.radius)
+        } else {
+            (&pos, &radius)
+        };
+        match layout::bounds_with_labels(target, radius, &self.axis_labels) {
             Some(b) => Camera::fit(
                 b,
                 self.width,

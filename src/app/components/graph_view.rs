@@ -72,8 +72,13 @@ pub fn GraphView() -> impl IntoView {
             let g = state.graph.get();
             let ds = state.ds();
             // Untracked: the graph memo already changes with the filters.
-            let bodies = state.view.with_untracked(|v| v.filters.show_bodies);
-            handle.update(|s| s.set_graph(g, &ds, bodies, first.replace(false), now()));
+            let (bodies, regional) = state
+                .view
+                .with_untracked(|v| (v.filters.show_bodies, !v.filters.regions.is_empty()));
+            handle.update(|s| {
+                s.regional = regional;
+                s.set_graph(g, &ds, bodies, first.replace(false), now())
+            });
         });
     }
     // Layout switch. Memos, so that only a change of what each effect draws
