@@ -54,10 +54,11 @@ test('when the app fails to load, the fallback says so', async ({ page }) => {
 function rng(seed) {
   return () => { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed / 0x7fffffff; };
 }
-const KEYS = ['v', 'tab', 'layout', 'order', 'date', 'fw', 'align', 'kinds', 'ties', 'region', 'unverified', 'bodies', 'sel', 'q', 'view', 'embed', 'zz'];
+const KEYS = ['v', 'tab', 'layout', 'order', 'date', 'fw', 'align', 'kinds', 'ties', 'region', 'unverified', 'bodies', 'sel', 'q', 'view', 'embed', 'story', 'step', 'from', 'zz'];
 const VALUES = ['1', '2', '0', 'table', 'charts', 'graph', 'force', 'geo', 'alignment', 'date', '2021-03', '2024-12-16', '1999', '2030-01-01',
   'artemis~ilrs', 'none', 'artemis~zzz', 'both~neither', 'country~agency', 'launch~payload', 'western-africa~europe', 'hide', 'THA', 'SEN',
-  'hub:ilrs', 'nasa', 'XXX', '%20', '%ZZ', '~~', '..', '12.5~-3~1.5', 'NaN~1~2', 'thai', '', '+', '<script>', '%E2%9C%93'];
+  'hub:ilrs', 'nasa', 'XXX', '%20', '%ZZ', '~~', '..', '12.5~-3~1.5', 'NaN~1~2', 'thai', '', '+', '<script>', '%E2%9C%93',
+  'hedgers', 'brazil', 'no-such-story', '3', '99', '-1', '2023-01'];
 
 test('200 random links open without a console error', async ({ page, watched }) => {
   test.setTimeout(240_000);

@@ -640,6 +640,12 @@ fn overlaps(a: &[f32; 4], b: &[f32; 4]) -> bool {
 const CALLOUT_SIZE: f32 = 12.0;
 const CALLOUT_PAD: f32 = 6.0;
 
+/// A callout line's width: the shared estimate with a little more room, as
+/// a box its text runs out of reads worse than a label nudged aside.
+fn callout_width(text: &str) -> f32 {
+    text_width(text, CALLOUT_SIZE) * 1.06
+}
+
 /// Places each callout in the first of sixteen spots around what it names
 /// (eight directions, near and farther) that is on screen and clear of the
 /// callouts placed before it, of the `obstacles` (axis labels, nodes, labels
@@ -684,7 +690,7 @@ fn place_callouts(
         let mut lines: Vec<String> = Vec::new();
         for word in note.text.split_whitespace() {
             match lines.last_mut() {
-                Some(l) if text_width(&format!("{l} {word}"), CALLOUT_SIZE) <= max_w => {
+                Some(l) if callout_width(&format!("{l} {word}")) <= max_w => {
                     l.push(' ');
                     l.push_str(word);
                 }
@@ -693,7 +699,7 @@ fn place_callouts(
         }
         let tw = lines
             .iter()
-            .map(|l| text_width(l, CALLOUT_SIZE))
+            .map(|l| callout_width(l))
             .fold(0.0f32, f32::max);
         let line_h = CALLOUT_SIZE * 1.3;
         let (w, h) = (
