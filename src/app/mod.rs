@@ -46,6 +46,9 @@ pub struct AppState {
     pub view: RwSignal<ViewState>,
     /// The graph derived from dataset and filters.
     pub graph: Memo<Graph>,
+    /// The change view's change set, when a compare-with date is set: one
+    /// computation the What changed panel and the graph's marks share.
+    pub changes: Memo<Option<crate::charts::change::Changes>>,
     /// Asks the graph view to centre on a node id.
     pub zoom_to: RwSignal<Option<String>>,
     /// Problems found in the link the page was opened with.
@@ -296,10 +299,20 @@ pub fn Explorer(
         let ds = stored.get_value();
         filters.with(|f| graph::build(&ds, f))
     });
+    // Only the window and the filters decide it (not the camera or the
+    // selection), so it is computed again only when they change.
+    let window = Memo::new(move |_| view.with(|v| v.from.map(|f| (f, v.filters.clone()))));
+    let changes = Memo::new(move |_| {
+        let (from, filters) = window.get()?;
+        let ds = stored.get_value();
+        let to = filters.as_of.unwrap_or(ds.as_of);
+        Some(crate::charts::change::between(&ds, &filters, from, to))
+    });
     let state = AppState {
         ds: stored,
         view,
         graph,
+        changes,
         zoom_to: RwSignal::new(None),
         notices: RwSignal::new(notices),
         dark: RwSignal::new(false),

@@ -116,8 +116,8 @@ pub(crate) fn state_joins<'a>(
     rows
 }
 
-/// A country's display name.
-fn name_of<'a>(ds: &'a Dataset, iso3: &'a str) -> &'a str {
+/// A country's (or another actor's) display name; its id if unknown.
+pub(crate) fn name_of<'a>(ds: &'a Dataset, iso3: &'a str) -> &'a str {
     ds.country(iso3)
         .map(|c| c.name.as_str())
         .or_else(|| ds.actor(iso3).map(|a| a.name.as_str()))

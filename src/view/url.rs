@@ -289,6 +289,12 @@ pub fn to_query(state: &ViewState) -> String {
     out
 }
 
+/// Whether `from` can start a change view's window ending at `to`: some of
+/// its period after September 2020, and before `to`.
+pub fn window_starts(from: Date, to: Date) -> bool {
+    from.end_of_period() >= EARLIEST && from < to
+}
+
 /// Rounds a camera the way [`to_query`] writes it: x and y to 2 decimals,
 /// the scale to 4 significant digits. `None` when a number is not finite or
 /// the scale is not positive. Rounding twice changes nothing, so the app can
@@ -369,7 +375,7 @@ pub fn from_query(query: &str, ds: &Dataset) -> (ViewState, Vec<Notice>) {
     // A window needs its start before its end (the as-of date).
     if let Some(from) = reader.state.from {
         let to = reader.state.filters.as_of.unwrap_or(ds.as_of);
-        if from >= to || from.end_of_period() < EARLIEST {
+        if !window_starts(from, to) {
             reader.state.from = None;
             reader.notice(
                 "from",

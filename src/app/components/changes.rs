@@ -14,23 +14,12 @@ use crate::model::FrameworkId;
 #[component]
 pub fn ChangesPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let window = Memo::new(move |_| {
-        state
-            .view
-            .with(|v| v.from.map(|from| (from, v.filters.clone())))
-    });
     move || {
-        let (from, filters) = window.get()?;
+        let c = state.changes.get()?;
+        let (from, to) = (c.from, c.to);
         let ds = state.ds();
-        let to = filters.as_of.unwrap_or(ds.as_of);
-        let c = change::between(&ds, &filters, from, to);
         let summary = change::summary(&c);
-        let name = |id: &str| {
-            ds.country(id)
-                .map(|c| c.name.clone())
-                .or_else(|| ds.actor(id).map(|a| a.name.clone()))
-                .unwrap_or_else(|| id.to_string())
-        };
+        let name = |id: &str| crate::charts::name_of(&ds, id).to_string();
         // A row's sources, as links named by their publisher.
         let sources = |ids: &[String]| {
             ids.iter()

@@ -146,17 +146,12 @@ pub fn GraphView() -> impl IntoView {
     // A change view's marks: new members ringed, new ties highlighted.
     {
         let handle = handle.clone();
-        let window =
-            Memo::new(move |_| state.view.with(|v| v.from.map(|f| (f, v.filters.clone()))));
         Effect::new(move |_| {
-            let (actors, ties) = window
-                .get()
-                .map_or_else(Default::default, |(from, filters)| {
-                    let ds = state.ds();
-                    let to = filters.as_of.unwrap_or(ds.as_of);
-                    let c = crate::charts::change::between(&ds, &filters, from, to);
-                    (c.actors(&ds), c.ties)
-                });
+            let (actors, ties) = state.changes.with(|c| {
+                c.as_ref().map_or_else(Default::default, |c| {
+                    (c.actors(&state.ds()), c.ties.clone())
+                })
+            });
             handle.update(|s| s.set_changes(actors, ties));
         });
     }

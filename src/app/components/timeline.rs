@@ -139,7 +139,7 @@ pub fn Timeline() -> impl IntoView {
             return state.change(History::Push, |v| v.from = None);
         }
         match Date::parse(&text) {
-            Ok(d) if d.end_of_period() >= EARLIEST && d < to => {
+            Ok(d) if crate::view::url::window_starts(d, to) => {
                 from_error.set(None);
                 state.change(History::Push, |v| v.from = Some(d));
             }
