@@ -17,6 +17,8 @@ for (const [name, query] of [
   ['embed mode', '?v=1&embed=1'],
   ['a link with notices', '?v=1&layout=banana'],
   ['the change view', '?v=1&date=2025-06-30&from=2023-01'],
+  ['the lean tab', '?v=1&tab=lean'],
+  ['the axis grouped and coloured by lean, with a selection', '?v=1&layout=axis&order=lean&colour=lean&sel=BRA'],
   ['a story step, dark callouts', '?v=1&story=brazil&step=3'],
 ]) {
   test(`axe: no violations — ${name}`, async ({ page }) => {

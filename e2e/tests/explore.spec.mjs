@@ -68,8 +68,8 @@ test('keyboard: Tab reaches the graph, arrows move, Enter selects', async ({ pag
   await open(page);
   const graph = page.getByRole('listbox', { name: /Network graph/ });
   await page.getByRole('button', { name: 'Fit' }).focus();
-  // Tab onward until the graph has focus (through the toolbar's checkboxes).
-  for (let i = 0; i < 6 && !(await graph.evaluate((el) => el === document.activeElement)); i++) {
+  // Tab onward until the graph has focus (through the toolbar's selects and checkboxes).
+  for (let i = 0; i < 9 && !(await graph.evaluate((el) => el === document.activeElement)); i++) {
     await page.keyboard.press('Tab');
   }
   await expect(graph).toBeFocused();
@@ -151,7 +151,7 @@ test('tabs move with the arrow keys', async ({ page }) => {
 test('alignment axis orders by joining date; Reset view returns to the default', async ({ page }) => {
   await open(page);
   await page.getByRole('radio', { name: 'Alignment axis' }).check();
-  await page.getByRole('checkbox', { name: 'Order by joining date' }).check();
+  await page.getByRole('combobox', { name: 'Group by' }).selectOption({ label: 'Year joined' });
   await expect(page).toHaveURL(/layout=axis&order=date/);
   await page.getByRole('combobox', { name: 'Search' }).fill('Japan');
   await page.getByRole('combobox', { name: 'Search' }).press('Enter');

@@ -11,7 +11,8 @@ mod render_loop;
 pub mod scene;
 
 use components::{
-    changes, charts_view, details, graph_view, panels, share, story, table_view, timeline,
+    changes, charts_view, details, graph_view, lean_view, panels, share, story, table_view,
+    timeline,
 };
 
 use std::sync::Arc;
@@ -49,6 +50,9 @@ pub struct AppState {
     /// The change view's change set, when a compare-with date is set: one
     /// computation the What changed panel and the graph's marks share.
     pub changes: Memo<Option<crate::charts::change::Changes>>,
+    /// Every third country's lean under the view's filters and date (the
+    /// graph's lean colours and order, the details panel).
+    pub leans: Memo<Vec<crate::charts::lean::Lean>>,
     /// Asks the graph view to centre on a node id.
     pub zoom_to: RwSignal<Option<String>>,
     /// Problems found in the link the page was opened with.
@@ -308,11 +312,18 @@ pub fn Explorer(
         let to = filters.as_of.unwrap_or(ds.as_of);
         Some(crate::charts::change::between(&ds, &filters, from, to))
     });
+    // Every third country's lean under the filters; read (and so computed)
+    // only by views that show it.
+    let leans = Memo::new(move |_| {
+        let ds = stored.get_value();
+        filters.with(|f| crate::charts::lean::all(&ds, f))
+    });
     let state = AppState {
         ds: stored,
         view,
         graph,
         changes,
+        leans,
         zoom_to: RwSignal::new(None),
         notices: RwSignal::new(notices),
         dark: RwSignal::new(false),
@@ -388,6 +399,10 @@ pub fn Explorer(
                     hidden=move || tab.get() != Tab::Charts>
                     {move || (tab.get() == Tab::Charts).then(|| view! { <charts_view::ChartsView/> })}
                 </div>
+                <div id="panel-lean" role="tabpanel" aria-labelledby="tab-lean" class="tabpanel"
+                    hidden=move || tab.get() != Tab::Lean>
+                    {move || (tab.get() == Tab::Lean).then(|| view! { <lean_view::LeanView/> })}
+                </div>
             </section>
             // Details first: a selection's facts are what the reader asked
             // for, and an open legend above them pushed them out of sight.
@@ -427,7 +442,7 @@ fn NoticeBar() -> impl IntoView {
     }
 }
 
-/// The view tabs: Graph, Table, Charts (arrow keys move between them).
+/// The view tabs: Graph, Table, Charts, Lean (arrow keys move between them).
 #[component]
 fn Tabs() -> impl IntoView {
     let state = expect_context::<AppState>();

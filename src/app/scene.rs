@@ -38,8 +38,14 @@ pub struct Scene {
     transition: Option<Transition>,
     /// Which layout is shown.
     pub layout: LayoutKind,
-    /// Alignment-axis ordering: by join date instead of region.
-    by_date: bool,
+    /// Alignment-axis grouping: region, year joined or lean.
+    order: layout::Order,
+    /// Each country's lean (for ordering by it and colouring by it).
+    lean: layout::Standings,
+    /// Colour nodes by lean band instead of membership.
+    lean_colour: bool,
+    /// Each node's lean band, resolved against the graph.
+    bands: Vec<crate::charts::lean::Band>,
     /// Agencies, institutions and companies drawn as their own nodes.
     show_bodies: bool,
     /// The canvas shape the current positions were made for.
@@ -103,7 +109,10 @@ impl Scene {
             camera: Camera::default(),
             transition: None,
             layout: LayoutKind::Force,
-            by_date: false,
+            order: layout::Order::Region,
+            lean: layout::Standings::new(),
+            lean_colour: false,
+            bands: Vec::new(),
             show_bodies: false,
             orientation: Orientation::Landscape,
             canonical: Canonical::default(),
@@ -140,12 +149,12 @@ impl Scene {
         &mut self,
         view: Option<[f32; 3]>,
         layout: LayoutKind,
-        by_date: bool,
+        order: layout::Order,
         reduced_motion: bool,
     ) {
         self.pending_view = view;
         self.layout = layout;
-        self.by_date = by_date;
+        self.order = order;
         self.reduced_motion = reduced_motion;
     }
 
@@ -207,6 +216,15 @@ impl Scene {
             .as_deref()
             .and_then(|id| self.graph.index_of(id));
         let g = &self.graph;
+        self.bands = g
+            .nodes
+            .iter()
+            .map(|n| {
+                self.lean
+                    .get(n.country.as_deref().unwrap_or(&n.id))
+                    .map_or(crate::charts::lean::Band::NoTies, |s| s.band)
+            })
+            .collect();
         self.matches = crate::sort::set_of(self.match_ids.iter().filter_map(|id| g.index_of(id)));
         (self.new_nodes, self.new_edges) =
             crate::charts::change::marks(g, &self.change_ids.0, &self.change_ids.1);
@@ -234,6 +252,23 @@ impl Scene {
         self.resolve();
     }
 
+    /// Each node's lean band when nodes are coloured by lean (for exports).
+    pub fn lean_bands(&self) -> Option<&[crate::charts::lean::Band]> {
+        self.lean_colour.then_some(self.bands.as_slice())
+    }
+
+    /// Each country's lean, and whether nodes are coloured by it; an
+    /// alignment axis ordered by lean moves to the new order.
+    pub fn set_lean(&mut self, lean: layout::Standings, colour: bool, ds: &Dataset, now: f64) {
+        let moved = lean != self.lean;
+        self.lean = lean;
+        self.lean_colour = colour;
+        self.resolve();
+        if moved && self.layout == LayoutKind::Alignment && self.order == layout::Order::Lean {
+            self.apply_layout(ds, self.reduced_motion, now, None);
+        }
+    }
+
     /// A story step's marks (none outside a story): the nodes spotlit, and
     /// callouts on a node or on the tie between two.
     pub fn set_story(&mut self, spotlight: Vec<String>, notes: Vec<crate::story::Note>) {
@@ -242,9 +277,9 @@ impl Scene {
     }
 
     /// Switches layout with an animated transition.
-    pub fn set_layout(&mut self, kind: LayoutKind, by_date: bool, ds: &Dataset, now: f64) {
+    pub fn set_layout(&mut self, kind: LayoutKind, order: layout::Order, ds: &Dataset, now: f64) {
         self.layout = kind;
-        self.by_date = by_date;
+        self.order = order;
         self.apply_layout(ds, self.reduced_motion, now, None);
     }
 
@@ -277,10 +312,11 @@ impl Scene {
             &self.graph,
             LayoutRequest {
                 kind: self.layout,
-                by_date: self.by_date,
+                order: self.order,
                 show_bodies: self.show_bodies,
                 orientation: self.orientation,
             },
+            &self.lean,
         );
         self.axis_labels = placed.axis_labels;
         let target = placed.pos;
@@ -514,6 +550,7 @@ impl Scene {
             highlight: &highlight,
             dark: self.dark,
             bench: self.bench,
+            lean: self.lean_colour.then_some(self.bands.as_slice()),
         })
     }
 

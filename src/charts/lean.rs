@@ -13,7 +13,7 @@
 //! sides within a third of balance is *balanced*.
 
 use crate::graph::Filters;
-use crate::graph::facts::{self, Camp};
+use crate::graph::facts::{self, Alignment, Camp};
 use crate::model::date::Date;
 use crate::model::{Dataset, FrameworkId, LeanItem};
 
@@ -56,15 +56,95 @@ impl Class {
     }
 }
 
+/// A lean in one of six bands, for colouring: one side only, mostly one
+/// side, balanced, or no ties at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Band {
+    /// Ties to the U.S.-led side only.
+    OnlyUs,
+    /// More than a third of balance towards the U.S.-led side.
+    MostlyUs,
+    /// Within a third of balance.
+    Balanced,
+    /// More than a third of balance towards the China/Russia-led side.
+    MostlyChina,
+    /// Ties to the China/Russia-led side only.
+    OnlyChina,
+    /// No tie to either side.
+    NoTies,
+}
+
+impl Band {
+    /// Every band, in legend order (U.S. side to China's, then none).
+    pub const ALL: [Band; 6] = [
+        Band::OnlyUs,
+        Band::MostlyUs,
+        Band::Balanced,
+        Band::MostlyChina,
+        Band::OnlyChina,
+        Band::NoTies,
+    ];
+
+    /// Legend label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Band::OnlyUs => "U.S. side only",
+            Band::MostlyUs => "Mostly the U.S. side",
+            Band::Balanced => "Balanced",
+            Band::MostlyChina => "Mostly the China/Russia side",
+            Band::OnlyChina => "China/Russia side only",
+            Band::NoTies => "No ties to either side",
+        }
+    }
+}
+
+/// What the graph needs of a country's lean: its index and band.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Standing {
+    /// From −1 to +1 ([`Lean::index`]).
+    pub index: f32,
+    /// Its band.
+    pub band: Band,
+}
+
+/// The standing of each country of `leans`, by ISO3, and of the leading
+/// states, which stand wholly on their own side.
+pub fn standings(ds: &Dataset, leans: &[Lean]) -> std::collections::BTreeMap<String, Standing> {
+    let leaders = ds.frameworks.iter().flat_map(|f| {
+        let (index, band) = match f.id {
+            FrameworkId::Artemis => (1.0, Band::OnlyUs),
+            FrameworkId::Ilrs => (-1.0, Band::OnlyChina),
+            FrameworkId::Apsco => return Vec::new(),
+        };
+        f.led_by
+            .iter()
+            .map(|l| (l.clone(), Standing { index, band }))
+            .collect()
+    });
+    crate::sort::map_of(leaders.chain(leans.iter().map(|l| {
+        (
+            l.iso3.clone(),
+            Standing {
+                index: l.index(),
+                band: l.band(),
+            },
+        )
+    })))
+}
+
 /// A country's lean at a date.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Lean {
     /// ISO3.
     pub iso3: String,
+    /// Its camp at the date (framework memberships, as the graph shows them).
+    pub alignment: Alignment,
     /// Its ties to the U.S.-led side, by item.
     pub us: Vec<Part>,
     /// Its ties to the China/Russia-led side, by item.
     pub china: Vec<Part>,
+    /// The sources of every row counted, without repeats.
+    pub sources: Vec<String>,
 }
 
 impl Lean {
@@ -90,6 +170,19 @@ impl Lean {
             Class::LeansUs
         } else {
             Class::LeansChina
+        }
+    }
+
+    /// Its band: one side only, mostly one side, balanced, or none.
+    pub fn band(&self) -> Band {
+        let (u, c) = (Lean::score(&self.us), Lean::score(&self.china));
+        match self.class() {
+            Class::None => Band::NoTies,
+            Class::Balanced => Band::Balanced,
+            Class::LeansUs if c == 0.0 => Band::OnlyUs,
+            Class::LeansUs => Band::MostlyUs,
+            Class::LeansChina if u == 0.0 => Band::OnlyChina,
+            Class::LeansChina => Band::MostlyChina,
         }
     }
 
@@ -135,11 +228,19 @@ impl Lean {
 pub fn of(ds: &Dataset, filters: &Filters, iso3: &str, at: Date) -> Lean {
     let mut us: Vec<Part> = Vec::new();
     let mut china: Vec<Part> = Vec::new();
-    let mut add = |side: Camp, item: LeanItem| {
+    let mut sources: Vec<String> = Vec::new();
+    let mut cite = |ids: &[String]| {
+        for id in ids {
+            if !sources.contains(id) {
+                sources.push(id.clone());
+            }
+        }
+    };
+    let mut add = |side: Camp, item: LeanItem| -> bool {
         let list = match side {
             Camp::Artemis => &mut us,
             Camp::Ilrs => &mut china,
-            Camp::Other => return,
+            Camp::Other => return false,
         };
         match list.iter_mut().find(|p| p.item == item) {
             Some(p) => p.count += 1,
@@ -149,29 +250,35 @@ pub fn of(ds: &Dataset, filters: &Filters, iso3: &str, at: Date) -> Lean {
                 weight: ds.lean_weight(item),
             }),
         }
+        true
     };
     for fw in FrameworkId::ALL {
         if filters.hidden_frameworks.contains(fw) {
             continue;
         }
-        let member = ds.memberships.iter().any(|m| {
+        let member = ds.memberships.iter().find(|m| {
             m.actor == iso3
                 && m.framework == *fw
                 && m.status == crate::model::Status::Member
                 && m.date <= at
                 && filters.shows(m.confidence)
         });
-        if member {
+        if let Some(m) = member {
             let side = match fw {
                 FrameworkId::Artemis => Camp::Artemis,
                 FrameworkId::Ilrs | FrameworkId::Apsco => Camp::Ilrs,
             };
-            add(side, LeanItem::Member(*fw));
+            if add(side, LeanItem::Member(*fw)) {
+                cite(&m.sources);
+            }
         }
     }
     for (p, partner) in facts::ties(ds, iso3, at) {
-        if filters.shows(p.confidence) && !filters.hidden_partnerships.contains(&p.kind) {
-            add(facts::camp(ds, partner, at), LeanItem::Tie(p.kind));
+        if filters.shows(p.confidence)
+            && !filters.hidden_partnerships.contains(&p.kind)
+            && add(facts::camp(ds, partner, at), LeanItem::Tie(p.kind))
+        {
+            cite(&p.sources);
         }
     }
     let order = |parts: &mut Vec<Part>| crate::sort::sort_by_key(parts, |p| p.item);
@@ -179,9 +286,31 @@ pub fn of(ds: &Dataset, filters: &Filters, iso3: &str, at: Date) -> Lean {
     order(&mut china);
     Lean {
         iso3: iso3.to_string(),
+        alignment: facts::alignment_where(ds, iso3, at, |m| filters.shows(m.confidence)),
         us,
         china,
+        sources,
     }
+}
+
+/// The states that lead a side (the United States; China and Russia): they
+/// are the sides, so they have no lean of their own.
+pub fn is_leader(ds: &Dataset, iso3: &str) -> bool {
+    ds.frameworks
+        .iter()
+        .filter(|f| matches!(f.id, FrameworkId::Artemis | FrameworkId::Ilrs))
+        .any(|f| f.led_by.iter().any(|l| l == iso3))
+}
+
+/// Every third country in the view's scope (regions, alignments) at the
+/// view's date, with its lean, in the dataset's country order.
+pub fn all(ds: &Dataset, filters: &Filters) -> Vec<Lean> {
+    let at = super::as_of(ds, filters);
+    ds.countries
+        .iter()
+        .filter(|c| !is_leader(ds, &c.iso3) && super::in_scope(ds, filters, &c.iso3, at))
+        .map(|c| of(ds, filters, &c.iso3, at))
+        .collect()
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -250,8 +379,10 @@ mod tests {
         };
         let l = Lean {
             iso3: "XXX".into(),
+            alignment: Alignment::Neither,
             us: vec![part(LeanItem::Member(FrameworkId::Artemis), 1, 3.0)],
             china: vec![part(LeanItem::Tie(PartnershipKind::Launch), 2, 2.0)],
+            sources: vec![],
         };
         // 3 against 4: within a third of balance.
         assert!((l.index() - (3.0 - 4.0) / 7.0).abs() < 1e-6);

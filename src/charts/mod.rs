@@ -23,6 +23,7 @@
 pub mod change;
 pub mod compare;
 pub mod lean;
+pub mod lean_chart;
 pub mod scaled;
 pub mod table;
 
@@ -1528,6 +1529,8 @@ pub enum ChartKind {
     NewPerYear,
     /// Members by region.
     ByRegion,
+    /// Who leans which way: each country by its ties to either side.
+    Lean,
 }
 
 impl ChartKind {
@@ -1544,6 +1547,7 @@ impl ChartKind {
             ChartKind::MembersOverTime => "Member states over time",
             ChartKind::NewPerYear => "New member states per year",
             ChartKind::ByRegion => "Member states by region",
+            ChartKind::Lean => "Ties to each side, by country",
         }
     }
 
@@ -1553,6 +1557,7 @@ impl ChartKind {
             ChartKind::MembersOverTime => "members-over-time",
             ChartKind::NewPerYear => "new-per-year",
             ChartKind::ByRegion => "by-region",
+            ChartKind::Lean => "lean",
         }
     }
 
@@ -1568,6 +1573,7 @@ impl ChartKind {
             ChartKind::MembersOverTime => draw_members_over_time(root, ds, filters, dark),
             ChartKind::NewPerYear => draw_new_per_year(root, ds, filters, dark),
             ChartKind::ByRegion => draw_by_region(root, ds, filters, dark),
+            ChartKind::Lean => lean_chart::draw(root, ds, filters, dark),
         }
     }
 
@@ -1592,6 +1598,7 @@ impl ChartKind {
             ChartKind::MembersOverTime => members_over_time_table(ds, filters),
             ChartKind::NewPerYear => new_per_year_table(ds, filters),
             ChartKind::ByRegion => by_region_table(ds, filters),
+            ChartKind::Lean => lean_chart::table(ds, filters),
         }
     }
 
@@ -1601,23 +1608,26 @@ impl ChartKind {
             ChartKind::MembersOverTime => members_over_time_description(ds, filters),
             ChartKind::NewPerYear => new_per_year_description(ds, filters),
             ChartKind::ByRegion => by_region_description(ds, filters),
+            ChartKind::Lean => lean_chart::description(ds, filters),
         }
     }
 }
 
 impl ChartKind {
-    /// The tooltip text for pixel column `x` of the chart drawn `width` ×
+    /// The tooltip text for pixel `(x, y)` of the chart drawn `width` ×
     /// `height`: the date and counts under the pointer for the time chart,
-    /// the bar group's values for the bar charts.
+    /// the bar group's values for the bar charts, the country under it for
+    /// the lean chart.
     pub fn tooltip(
         self,
         ds: &Dataset,
         filters: &Filters,
         width: u32,
         height: u32,
-        x: f64,
+        (x, y): (f64, f64),
     ) -> Option<String> {
         match self {
+            ChartKind::Lean => lean_chart::tooltip(ds, filters, width, height, x, y),
             ChartKind::MembersOverTime => {
                 let axis = TimeAxis::members_chart(ds, filters, width, height);
                 let d = axis.date_at(x)?;
@@ -1640,6 +1650,33 @@ impl ChartKind {
                     .collect();
                 Some(format!("{}: {}", row.first()?, parts.join(", ")))
             }
+        }
+    }
+}
+
+impl ChartKind {
+    /// The country a click at `(x, y)` selects in the graph (the lean
+    /// chart's dots), if any.
+    pub fn pick(
+        self,
+        ds: &Dataset,
+        filters: &Filters,
+        width: u32,
+        height: u32,
+        (x, y): (f64, f64),
+    ) -> Option<String> {
+        match self {
+            ChartKind::Lean => lean_chart::pick(ds, filters, width, height, x, y),
+            _ => None,
+        }
+    }
+
+    /// The actor each data-table row stands for, when rows can be selected
+    /// in the graph.
+    pub fn row_ids(self, ds: &Dataset, filters: &Filters) -> Option<Vec<String>> {
+        match self {
+            ChartKind::Lean => Some(lean_chart::table_ids(ds, filters)),
+            _ => None,
         }
     }
 }
@@ -1763,12 +1800,12 @@ mod tooltip_tests {
         );
         let (_, rows) = ChartKind::NewPerYear.table(&ds, &f);
         let last = ChartKind::NewPerYear
-            .tooltip(&ds, &f, 800, 380, f64::from(a.right) - 2.0)
+            .tooltip(&ds, &f, 800, 380, (f64::from(a.right) - 2.0, 0.0))
             .unwrap();
         assert!(last.starts_with(&rows.last().unwrap()[0]), "{last}");
         assert!(last.contains("Artemis Accords"), "{last}");
         let t = ChartKind::MembersOverTime
-            .tooltip(&ds, &f, 800, 380, f64::from(a.right) - 20.0)
+            .tooltip(&ds, &f, 800, 380, (f64::from(a.right) - 20.0, 0.0))
             .unwrap();
         // The counts under the pointer are the series' values at its date.
         let axis = TimeAxis::members_chart(&ds, &f, 800, 380);

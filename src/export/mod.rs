@@ -637,6 +637,123 @@ pub fn countries_table_json(
     out
 }
 
+/// Columns of [`lean_csv`].
+const LEAN_HEADER: [&str; 10] = [
+    "iso3",
+    "name",
+    "alignment",
+    "us_side_weighted",
+    "china_russia_side_weighted",
+    "lean_index",
+    "stands",
+    "us_side_ties",
+    "china_russia_side_ties",
+    "source_urls",
+];
+
+/// One side's parts as "item × count @ weight", `;`-joined.
+fn lean_parts(parts: &[crate::charts::lean::Part]) -> String {
+    parts
+        .iter()
+        .map(|p| format!("{} x {} @ {}", p.item.label(), p.count, p.weight))
+        .collect::<Vec<_>>()
+        .join(LIST_SEP)
+}
+
+/// The lean table of a view as CSV: every third country in its scope at its
+/// date, with both sides' weighted sums, the lean, what makes it up and the
+/// URLs of the rows counted.
+pub fn lean_csv(ds: &Dataset, filters: &crate::graph::Filters) -> String {
+    use crate::charts::lean::Lean;
+    let mut out = String::new();
+    push_row(&mut out, LEAN_HEADER);
+    for l in crate::charts::lean::all(ds, filters) {
+        push_row(
+            &mut out,
+            [
+                l.iso3.clone(),
+                crate::charts::name_of(ds, &l.iso3).to_string(),
+                l.alignment.label().to_string(),
+                Lean::score(&l.us).to_string(),
+                Lean::score(&l.china).to_string(),
+                format!("{:.3}", l.index()),
+                l.class().label().to_string(),
+                lean_parts(&l.us),
+                lean_parts(&l.china),
+                url_list(ds, &l.sources),
+            ],
+        );
+    }
+    out
+}
+
+/// The lean table of a view as JSON: the rows of [`lean_csv`], with each
+/// side's parts as objects and the rule's weights.
+pub fn lean_json(ds: &Dataset, filters: &crate::graph::Filters) -> String {
+    use crate::charts::lean::{Lean, Part};
+    let parts = |ps: &[Part]| {
+        Json::Arr(
+            ps.iter()
+                .map(|p| {
+                    Json::Obj(vec![
+                        ("item", Json::Str(p.item.id())),
+                        ("label", Json::Str(p.item.label())),
+                        ("count", Json::Num(p.count as f64)),
+                        ("weight", Json::Num(f64::from(p.weight))),
+                    ])
+                })
+                .collect(),
+        )
+    };
+    let rows: Vec<Json> = crate::charts::lean::all(ds, filters)
+        .iter()
+        .map(|l| {
+            Json::Obj(vec![
+                ("iso3", Json::str(&l.iso3)),
+                ("name", Json::str(crate::charts::name_of(ds, &l.iso3))),
+                ("alignment", Json::str(l.alignment.label())),
+                ("us_side_weighted", Json::Num(f64::from(Lean::score(&l.us)))),
+                (
+                    "china_russia_side_weighted",
+                    Json::Num(f64::from(Lean::score(&l.china))),
+                ),
+                (
+                    "lean_index",
+                    Json::Num((f64::from(l.index()) * 1000.0).round() / 1000.0),
+                ),
+                ("stands", Json::str(l.class().label())),
+                ("us_side", parts(&l.us)),
+                ("china_russia_side", parts(&l.china)),
+                ("sources", Json::strs(&l.sources)),
+                ("source_urls", Json::strs(urls_parallel(ds, &l.sources))),
+            ])
+        })
+        .collect();
+    let weights: Vec<Json> = ds
+        .lean_weights
+        .iter()
+        .map(|w| {
+            Json::Obj(vec![
+                ("item", Json::Str(w.item.id())),
+                ("weight", Json::Num(f64::from(w.weight))),
+                ("note", Json::str(&w.note)),
+            ])
+        })
+        .collect();
+    let at = filters.as_of.unwrap_or(ds.as_of);
+    let doc = Json::Obj(vec![
+        ("title", Json::str(TITLE)),
+        ("version", Json::str(&ds.version)),
+        ("as_of", Json::Str(at.to_string())),
+        ("weights", Json::Arr(weights)),
+        ("countries", Json::Arr(rows)),
+    ]);
+    let mut out = String::new();
+    doc.write(&mut out, 0);
+    out.push('\n');
+    out
+}
+
 // ---------------------------------------------------------------- Other
 
 /// The footer baked into exported images: title, date and data version,
@@ -761,6 +878,48 @@ mod tests {
         assert_eq!(tha["artemis"]["date"], "2024-12-16");
         assert_eq!(tha["alignment"], "Both camps");
         assert!(!tha["source_urls"].as_array().unwrap().is_empty());
+    }
+
+    #[test]
+    fn the_lean_table_downloads_hold_the_same_rows_as_the_lean_rule() {
+        let ds = crate::test_support::dataset();
+        let f = crate::graph::Filters::default();
+        let leans = crate::charts::lean::all(ds, &f);
+        let v: serde_json::Value = serde_json::from_str(&lean_json(ds, &f)).expect("valid JSON");
+        let rows = v["countries"].as_array().unwrap();
+        assert_eq!(rows.len(), leans.len());
+        assert_eq!(
+            v["weights"].as_array().unwrap().len(),
+            ds.lean_weights.len()
+        );
+        for (r, l) in rows.iter().zip(&leans) {
+            assert_eq!(r["iso3"], l.iso3.as_str());
+            let counted: f64 = r["us_side"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|p| p["count"].as_f64().unwrap() * p["weight"].as_f64().unwrap())
+                .sum();
+            assert!((counted - r["us_side_weighted"].as_f64().unwrap()).abs() < 1e-6);
+            // Whatever is counted is cited.
+            let tied = !l.us.is_empty() || !l.china.is_empty();
+            assert_eq!(
+                tied,
+                !r["sources"].as_array().unwrap().is_empty(),
+                "{}",
+                l.iso3
+            );
+        }
+        let csv = lean_csv(ds, &f);
+        let table = crate::dataset::csv::parse(&csv).expect("our own CSV reads back");
+        assert_eq!(table.header, LEAN_HEADER);
+        assert_eq!(table.rows.len(), leans.len());
+        assert!(
+            table
+                .rows
+                .iter()
+                .all(|r| r.fields.len() == LEAN_HEADER.len())
+        );
     }
 
     #[test]

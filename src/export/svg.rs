@@ -49,21 +49,39 @@ pub enum LegendMark {
     Node(Alignment),
     /// A tie's line: colour and dash pattern.
     Line(palette::Rgb, &'static [f64]),
+    /// A node disc of a lean band (the graph coloured by lean).
+    Band(crate::charts::lean::Band),
 }
 
 /// The export's legend: every alignment and every kind of edge the graph
 /// shows, in the on-screen legend's order, so a printed picture can be read.
-pub fn legend_entries(graph: &Graph) -> Vec<(LegendMark, String)> {
-    let mut out: Vec<(LegendMark, String)> = Alignment::ALL
-        .iter()
-        .filter(|a| {
-            graph
-                .nodes
-                .iter()
-                .any(|n| !n.is_hub() && n.alignment == **a)
-        })
-        .map(|a| (LegendMark::Node(*a), a.label().to_string()))
-        .collect();
+pub fn legend_entries(
+    graph: &Graph,
+    lean: Option<&[crate::charts::lean::Band]>,
+) -> Vec<(LegendMark, String)> {
+    let mut out: Vec<(LegendMark, String)> = match lean {
+        Some(bands) => crate::charts::lean::Band::ALL
+            .iter()
+            .filter(|b| {
+                graph
+                    .nodes
+                    .iter()
+                    .zip(bands)
+                    .any(|(n, x)| !n.is_hub() && x == *b)
+            })
+            .map(|b| (LegendMark::Band(*b), format!("Lean: {}", b.label())))
+            .collect(),
+        None => Alignment::ALL
+            .iter()
+            .filter(|a| {
+                graph
+                    .nodes
+                    .iter()
+                    .any(|n| !n.is_hub() && n.alignment == **a)
+            })
+            .map(|a| (LegendMark::Node(*a), a.label().to_string()))
+            .collect(),
+    };
     let mut seen: Vec<String> = Vec::new();
     for e in &graph.edges {
         let label = match e.kind {
@@ -98,8 +116,13 @@ fn legend_layout(entries: &[(LegendMark, String)], width: f32) -> (Vec<[f32; 2]>
 
 /// Height the export adds under the `height` of the picture: the legend
 /// and the footer's `footer_lines` lines.
-pub fn extra_height(graph: &Graph, width: f32, footer_lines: usize) -> f32 {
-    legend_layout(&legend_entries(graph), width).1 + footer_height(footer_lines)
+pub fn extra_height(
+    graph: &Graph,
+    lean: Option<&[crate::charts::lean::Band]>,
+    width: f32,
+    footer_lines: usize,
+) -> f32 {
+    legend_layout(&legend_entries(graph, lean), width).1 + footer_height(footer_lines)
 }
 
 /// What the graph SVG shows: the graph, its positions and radii (world
@@ -117,6 +140,8 @@ pub struct Picture<'a> {
     /// The layout drawn: the map adds country outlines and draws only the
     /// selection's ties, as arcs.
     pub layout: crate::layout::LayoutKind,
+    /// Colour by lean: each node's band.
+    pub lean: Option<&'a [crate::charts::lean::Band]>,
 }
 
 /// Renders the graph at `pos` into a `width` × `height` picture (plus the
@@ -135,9 +160,10 @@ pub fn graph_svg(
         radius,
         axis,
         layout,
+        lean,
     } = *picture;
     let light = false;
-    let legend = legend_entries(graph);
+    let legend = legend_entries(graph, lean);
     let (legend_at, lh) = legend_layout(&legend, width);
     let fh = footer_height(footer.len()) + lh;
     let cam = crate::layout::bounds_with_labels(pos, radius, axis)
@@ -166,6 +192,7 @@ pub fn graph_svg(
         highlight: &highlight,
         dark: light,
         bench: false,
+        lean,
     });
     let mut s = String::new();
     let _ = write!(
@@ -374,6 +401,14 @@ pub fn graph_svg(
     for ((mark, label), [x, y]) in legend.iter().zip(&legend_at) {
         let y = height + y;
         match mark {
+            LegendMark::Band(b) => {
+                let _ = writeln!(
+                    s,
+                    "<circle cx=\"{:.1}\" cy=\"{y:.1}\" r=\"6\" fill=\"{}\"/>",
+                    x + 12.0,
+                    palette::lean(*b, light).hex()
+                );
+            }
             LegendMark::Node(a) => {
                 let fill = palette::alignment(*a, light).hex();
                 let _ = match a {
@@ -466,7 +501,7 @@ mod tests {
                 orientation: layout::Orientation::of(w, h),
                 ..Default::default()
             };
-            let pos = canon.place(ds, &g, req).pos;
+            let pos = canon.place(ds, &g, req, &Default::default()).pos;
             let radius = layout::radii(&g);
             let picture = Picture {
                 graph: &g,
@@ -474,6 +509,7 @@ mod tests {
                 radius: &radius,
                 axis: &[],
                 layout: layout::LayoutKind::Force,
+                lean: None,
             };
             let svg = graph_svg(&picture, w, h, &Highlight::default(), &[]);
             let mut must: Vec<String> = crate::graph::facts::in_both(ds, ds.as_of)
@@ -518,6 +554,7 @@ mod tests {
             radius: &radius,
             axis: &[],
             layout: layout::LayoutKind::Force,
+            lean: None,
         };
         let svg = graph_svg(
             &picture,
@@ -547,7 +584,7 @@ mod tests {
             "its leader"
         );
         // One per edge, the footer rule, and one per tie kind in the legend.
-        let legend_lines = legend_entries(&g)
+        let legend_lines = legend_entries(&g, None)
             .iter()
             .filter(|(m, _)| matches!(m, LegendMark::Line(..)))
             .count();
@@ -569,7 +606,13 @@ mod tests {
                 .contains('&')
         );
         // The alignment layout's axis labels come along.
-        let (pos, axis) = layout::alignment_layout(&g, &ds, false, layout::Orientation::Landscape);
+        let (pos, axis) = layout::alignment_layout(
+            &g,
+            &ds,
+            layout::Order::Region,
+            layout::Orientation::Landscape,
+            &Default::default(),
+        );
         let picture = Picture {
             pos: &pos,
             axis: &axis,
@@ -581,7 +624,7 @@ mod tests {
         );
         assert!(svg.contains(">Europe</text>"));
         // The legend names every alignment and tie kind drawn.
-        for (_, label) in legend_entries(&g) {
+        for (_, label) in legend_entries(&g, None) {
             assert!(
                 svg.contains(&format!(">{}</text>", xml_escape(&label))),
                 "{label}"

@@ -64,8 +64,8 @@ pub struct Canonical {
 pub struct LayoutRequest {
     /// The layout kind.
     pub kind: LayoutKind,
-    /// Alignment axis: grouped by year of joining instead of region.
-    pub by_date: bool,
+    /// Alignment axis: grouped by region, year of joining or lean.
+    pub order: super::Order,
     /// Agencies, institutions and companies drawn as their own nodes.
     pub show_bodies: bool,
     /// The canvas shape.
@@ -73,8 +73,15 @@ pub struct LayoutRequest {
 }
 
 impl Canonical {
-    /// Places the nodes of `graph` (built from `ds`) as `req` asks.
-    pub fn place(&mut self, ds: &Dataset, graph: &Graph, req: LayoutRequest) -> Placed {
+    /// Places the nodes of `graph` (built from `ds`) as `req` asks; `lean`
+    /// orders the alignment axis by lean.
+    pub fn place(
+        &mut self,
+        ds: &Dataset,
+        graph: &Graph,
+        req: LayoutRequest,
+        lean: &super::Standings,
+    ) -> Placed {
         let bodies = usize::from(req.show_bodies);
         match req.kind {
             LayoutKind::Force => {
@@ -101,7 +108,7 @@ impl Canonical {
             }
             LayoutKind::Alignment => {
                 let (pos, axis_labels) =
-                    super::alignment_layout(graph, ds, req.by_date, req.orientation);
+                    super::alignment_layout(graph, ds, req.order, req.orientation, lean);
                 Placed { pos, axis_labels }
             }
         }
@@ -192,7 +199,7 @@ mod tests {
     fn request(kind: LayoutKind, show_bodies: bool, orientation: Orientation) -> LayoutRequest {
         LayoutRequest {
             kind,
-            by_date: false,
+            order: crate::layout::Order::Region,
             show_bodies,
             orientation,
         }
@@ -261,8 +268,8 @@ mod tests {
                 let req = request(kind, f.show_bodies, orientation);
                 let shown = build(ds, &f);
                 let whole = build(ds, &Filters { show_bodies: f.show_bodies, ..Filters::default() });
-                let a = canon.place(ds, &shown, req).pos;
-                let b = canon.place(ds, &whole, req).pos;
+                let a = canon.place(ds, &shown, req, &Default::default()).pos;
+                let b = canon.place(ds, &whole, req, &Default::default()).pos;
                 for (i, n) in shown.nodes.iter().enumerate() {
                     let j = whole.index_of(&n.id).expect("every shown node is in the whole picture");
                     prop_assert_eq!(a[i], b[j], "{} moved in {:?}", &n.label, kind);
@@ -276,8 +283,8 @@ mod tests {
         let ds = dataset();
         let g = build(ds, &Filters::default());
         let req = request(LayoutKind::Force, false, Orientation::Landscape);
-        let a = Canonical::default().place(ds, &g, req);
-        let b = Canonical::default().place(ds, &g, req);
+        let a = Canonical::default().place(ds, &g, req, &Default::default());
+        let b = Canonical::default().place(ds, &g, req, &Default::default());
         assert_eq!(a, b);
     }
 
@@ -290,11 +297,13 @@ mod tests {
             ds,
             &g,
             request(LayoutKind::Force, false, Orientation::Landscape),
+            &Default::default(),
         );
         let tall = canon.place(
             ds,
             &g,
             request(LayoutKind::Force, false, Orientation::Portrait),
+            &Default::default(),
         );
         let extent = |pos: &[Point]| {
             let b = super::super::bounds(pos, &vec![0.0; pos.len()]).unwrap();

@@ -67,6 +67,49 @@ impl LayoutKind {
     }
 }
 
+/// How the alignment axis groups and orders each camp's nodes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Order {
+    /// By UN region.
+    #[default]
+    Region,
+    /// By year of joining.
+    Year,
+    /// By lean ([`crate::charts::lean`]): most towards the U.S. side first.
+    Lean,
+}
+
+impl Order {
+    /// Every order, in menu order.
+    pub const ALL: [Order; 3] = [Order::Region, Order::Year, Order::Lean];
+
+    /// Id used in URLs (`order=`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Order::Region => "region",
+            Order::Year => "date",
+            Order::Lean => "lean",
+        }
+    }
+
+    /// Parses a URL id.
+    pub fn parse(s: &str) -> Option<Order> {
+        Order::ALL.into_iter().find(|o| o.id() == s)
+    }
+
+    /// Menu label.
+    pub fn label(self) -> &'static str {
+        match self {
+            Order::Region => "Region",
+            Order::Year => "Year joined",
+            Order::Lean => "Lean",
+        }
+    }
+}
+
+/// Each country's lean standing, by ISO3 (see [`crate::charts::lean::standings`]).
+pub type Standings = BTreeMap<String, crate::charts::lean::Standing>;
+
 /// Disc radius of a node in world units: hubs large, others by degree.
 pub fn node_radius(graph: &Graph, i: usize) -> f32 {
     let n = &graph.nodes[i];
@@ -211,9 +254,19 @@ type Group = (String, Vec<usize>);
 pub fn alignment_layout(
     graph: &Graph,
     ds: &Dataset,
-    by_date: bool,
+    order: Order,
     orientation: Orientation,
+    lean: &Standings,
 ) -> (Vec<Point>, Vec<AxisLabel>) {
+    let by_date = order == Order::Year;
+    // A node's lean: its country's (bodies stand with their country).
+    let standing = |i: usize| {
+        let n = &graph.nodes[i];
+        lean.get(n.country.as_deref().unwrap_or(&n.id)).copied()
+    };
+    let lean_band = |i: usize| standing(i).map_or(crate::charts::lean::Band::NoTies, |s| s.band);
+    // International bodies have no country, so no lean.
+    let stateless = |i: usize| graph.nodes[i].country.is_none();
     let portrait = orientation == Orientation::Portrait;
     let mut pos = vec![[0.0f32; 2]; graph.nodes.len()];
     let column_x = |a: Alignment| match a {
@@ -262,7 +315,13 @@ pub fn alignment_layout(
         )
     };
     let group_of = |i: usize| -> String {
-        if by_date {
+        if order == Order::Lean {
+            if stateless(i) {
+                "No country".into()
+            } else {
+                lean_band(i).label().to_string()
+            }
+        } else if by_date {
             join(i).map_or("Not joined".into(), |d| d.year.to_string())
         } else {
             let r = region(i).0;
@@ -272,16 +331,27 @@ pub fn alignment_layout(
     const STEP: f32 = 30.0;
     // Space above each group for its label.
     const LABEL_ROOM: f32 = 26.0;
-    let per_row = |x: i32| match (portrait, x) {
-        (true, _) => 12,
+    let per_row = |x: i32, band: u8| match (portrait, x, band) {
+        (true, _, _) => 12,
+        // Lean groups split the few hedgers: two a row leaves room for their names.
+        (false, 0, 0) if order == Order::Lean => 2,
         // Wide side columns, so the axis fills a wide screen.
-        (false, 0) => 4,
-        (false, _) => 7,
+        (false, 0, _) => 4,
+        (false, _, _) => 7,
     };
     // Sort each column and cut it into groups.
     let mut grouped: Vec<((i32, u8), Vec<Group>)> = Vec::new();
     for ((x, band), mut members) in columns {
         crate::sort::sort_by(&mut members, |&a, &b| {
+            if order == Order::Lean {
+                // Bands from the U.S. side to China's, then by index.
+                let idx = |i| standing(i).map_or(0.0, |s| s.index);
+                return stateless(a)
+                    .cmp(&stateless(b))
+                    .then(lean_band(a).cmp(&lean_band(b)))
+                    .then(idx(b).total_cmp(&idx(a)))
+                    .then(graph.nodes[a].label.cmp(&graph.nodes[b].label));
+            }
             let key = |i| {
                 if by_date {
                     (
@@ -306,10 +376,10 @@ pub fn alignment_layout(
         }
         grouped.push(((x, band), groups));
     }
-    let height = |x: i32, groups: &[Group]| -> f32 {
+    let height = |x: i32, band: u8, groups: &[Group]| -> f32 {
         groups
             .iter()
-            .map(|(_, m)| LABEL_ROOM + m.len().div_ceil(per_row(x)) as f32 * STEP)
+            .map(|(_, m)| LABEL_ROOM + m.len().div_ceil(per_row(x, band)) as f32 * STEP)
             .sum()
     };
     let heading = |x: i32, band: u8| match (x, band) {
@@ -320,27 +390,28 @@ pub fn alignment_layout(
     };
     let mut labels = Vec::new();
     // Lays out one camp's groups in rows from `(x, y)` down; returns the y below.
-    let mut place = |x: i32, mut y: f32, groups: Vec<Group>, labels: &mut Vec<AxisLabel>| {
-        let per_row = per_row(x);
-        let width = (per_row - 1) as f32 * STEP;
-        for (name, members) in groups {
-            labels.push(AxisLabel {
-                at: [x as f32, y + 4.0],
-                text: name,
-                heading: false,
-            });
-            y += LABEL_ROOM;
-            for (k, &i) in members.iter().enumerate() {
-                let (row, col) = (k / per_row, k % per_row);
-                pos[i] = [
-                    x as f32 - width / 2.0 + col as f32 * STEP,
-                    y + row as f32 * STEP,
-                ];
+    let mut place =
+        |x: i32, band: u8, mut y: f32, groups: Vec<Group>, labels: &mut Vec<AxisLabel>| {
+            let per_row = per_row(x, band);
+            let width = (per_row - 1) as f32 * STEP;
+            for (name, members) in groups {
+                labels.push(AxisLabel {
+                    at: [x as f32, y + 4.0],
+                    text: name,
+                    heading: false,
+                });
+                y += LABEL_ROOM;
+                for (k, &i) in members.iter().enumerate() {
+                    let (row, col) = (k / per_row, k % per_row);
+                    pos[i] = [
+                        x as f32 - width / 2.0 + col as f32 * STEP,
+                        y + row as f32 * STEP,
+                    ];
+                }
+                y += members.len().div_ceil(per_row) as f32 * STEP;
             }
-            y += members.len().div_ceil(per_row) as f32 * STEP;
-        }
-        y
-    };
+            y
+        };
     if portrait {
         // Bands from the top: Artemis only, both, neither, ILRS only.
         let rank = |(x, band): (i32, u8)| match (x, band) {
@@ -361,15 +432,15 @@ pub fn alignment_layout(
                 heading: true,
             });
             let members: Vec<usize> = groups.into_iter().flat_map(|(_, m)| m).collect();
-            let width = (per_row(0) - 1) as f32 * STEP;
+            let width = (per_row(0, 0) - 1) as f32 * STEP;
             for (k, &i) in members.iter().enumerate() {
-                let (row, col) = (k / per_row(0), k % per_row(0));
+                let (row, col) = (k / per_row(0, 0), k % per_row(0, 0));
                 pos[i] = [
                     -width / 2.0 + col as f32 * STEP,
                     y + 24.0 + row as f32 * STEP,
                 ];
             }
-            y += 24.0 + members.len().div_ceil(per_row(0)) as f32 * STEP + 34.0;
+            y += 24.0 + members.len().div_ceil(per_row(0, 0)) as f32 * STEP + 34.0;
         }
         for (i, n) in graph.nodes.iter().enumerate() {
             match n.kind {
@@ -384,19 +455,19 @@ pub fn alignment_layout(
     let both_height = grouped
         .iter()
         .find(|(k, _)| *k == (0, 0))
-        .map_or(0.0, |(_, g)| height(0, g));
+        .map_or(0.0, |(_, g)| height(0, 0, g));
     for ((x, band), groups) in grouped {
         let y = if band == 1 {
             both_height / 2.0 + 70.0
         } else {
-            -height(x, &groups) / 2.0
+            -height(x, band, &groups) / 2.0
         };
         labels.push(AxisLabel {
             at: [x as f32, y - 24.0],
             text: heading(x, band).to_string(),
             heading: true,
         });
-        place(x, y, groups, &mut labels);
+        place(x, band, y, groups, &mut labels);
     }
     (pos, labels)
 }
@@ -575,6 +646,53 @@ mod tests {
     use crate::graph::{Filters, build};
 
     #[test]
+    fn the_axis_by_lean_runs_from_the_us_side_to_chinas_within_each_camp() {
+        let ds = crate::test_support::dataset();
+        let f = Filters::default();
+        let g = build(ds, &f);
+        let lean = crate::charts::lean::standings(ds, &crate::charts::lean::all(ds, &f));
+        let (pos, labels) = alignment_layout(&g, ds, Order::Lean, Orientation::Landscape, &lean);
+        let bands = crate::charts::lean::Band::ALL;
+        // Group labels of a column, top to bottom, follow the bands' order.
+        for x in [-280.0f32, 280.0] {
+            let mut groups: Vec<&AxisLabel> = labels
+                .iter()
+                .filter(|l| !l.heading && l.at[0] == x)
+                .collect();
+            crate::sort::sort_by(&mut groups, |a, b| a.at[1].total_cmp(&b.at[1]));
+            let ranks: Vec<usize> = groups
+                .iter()
+                .filter_map(|l| bands.iter().position(|b| b.label() == l.text))
+                .collect();
+            assert!(
+                !ranks.is_empty() && ranks.windows(2).all(|w| w[0] < w[1]),
+                "{ranks:?}"
+            );
+        }
+        // Within the Artemis column, a node stands no further towards China
+        // than one drawn below it.
+        let column: Vec<usize> = (0..g.nodes.len())
+            .filter(|&i| !g.nodes[i].is_hub() && g.nodes[i].alignment == Alignment::Artemis)
+            .collect();
+        for &a in &column {
+            for &b in &column {
+                let (la, lb) = (&lean[&g.nodes[a].id], &lean[&g.nodes[b].id]);
+                if pos[a][1] + 30.0 < pos[b][1] {
+                    assert!(
+                        la.band <= lb.band,
+                        "{} above {}",
+                        g.nodes[a].id,
+                        g.nodes[b].id
+                    );
+                }
+            }
+        }
+        // The leading states keep their own side.
+        assert_eq!(lean["USA"].band, crate::charts::lean::Band::OnlyUs);
+        assert_eq!(lean["CHN"].band, crate::charts::lean::Band::OnlyChina);
+    }
+
+    #[test]
     fn force_layout_of_the_dataset_separates_the_camps() {
         let ds = crate::test_support::dataset().clone();
         let g = build(&ds, &Filters::default());
@@ -623,7 +741,13 @@ mod tests {
     fn alignment_layout_puts_camps_on_their_sides() {
         let ds = crate::test_support::dataset().clone();
         let g = build(&ds, &Filters::default());
-        let (pos, labels) = alignment_layout(&g, &ds, false, Orientation::Landscape);
+        let (pos, labels) = alignment_layout(
+            &g,
+            &ds,
+            Order::Region,
+            Orientation::Landscape,
+            &Standings::new(),
+        );
         // Column headings and one label per region group, above its nodes.
         for h in ["Artemis Accords only", "In both camps", "ILRS only"] {
             assert!(labels.iter().any(|l| l.heading && l.text == h), "{h}");
@@ -634,7 +758,13 @@ mod tests {
             .expect("a Europe group among the Artemis signatories");
         let fra = g.index_of("FRA").unwrap();
         assert!(pos[fra][0] < 0.0 && pos[fra][1] > europe.at[1]);
-        let (by_date, by_year) = alignment_layout(&g, &ds, true, Orientation::Landscape);
+        let (by_date, by_year) = alignment_layout(
+            &g,
+            &ds,
+            Order::Year,
+            Orientation::Landscape,
+            &Standings::new(),
+        );
         assert!(by_year.iter().any(|l| l.text == "2020" && !l.heading));
         // Bangladesh sits under its Artemis year (2025), not APSCO's (2005).
         let bgd = g.index_of("BGD").unwrap();
@@ -669,7 +799,13 @@ mod tests {
     fn portrait_alignment_stacks_the_camps_from_top_to_bottom() {
         let ds = crate::test_support::dataset();
         let g = build(ds, &Filters::default());
-        let (pos, labels) = alignment_layout(&g, ds, false, Orientation::Portrait);
+        let (pos, labels) = alignment_layout(
+            &g,
+            ds,
+            Order::Region,
+            Orientation::Portrait,
+            &Standings::new(),
+        );
         let heading = |t: &str| labels.iter().find(|l| l.heading && l.text == t).unwrap().at[1];
         assert!(heading("Artemis Accords only") < heading("In both camps"));
         assert!(heading("In both camps") < heading("ILRS only"));

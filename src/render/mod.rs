@@ -10,6 +10,7 @@ pub mod palette;
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::charts::lean::Band;
 use crate::graph::facts::Alignment;
 use crate::graph::{EdgeKind, Graph, MemberLink, NodeKind};
 use crate::layout::force::Point;
@@ -49,6 +50,9 @@ pub struct Frame<'a> {
     pub dark: bool,
     /// The benchmark page: plain edges, batched "both" nodes, hub labels only.
     pub bench: bool,
+    /// Colour by lean: each node's band (countries and their bodies; hubs
+    /// keep their colour), instead of by membership.
+    pub lean: Option<&'a [Band]>,
 }
 
 /// What the reader has picked out, by node index.
@@ -327,7 +331,32 @@ pub fn display_list(f: &Frame) -> DisplayList {
     let node_r = |i: usize| (f.radius[i] * cam.scale).clamp(2.0, max_r);
     let mut out = DisplayList::default();
 
-    if geo {
+    if geo && let Some(bands) = f.lean {
+        // Each shown country's outline tinted by its lean band.
+        let band_of: BTreeMap<&str, Band> = crate::sort::map_of(
+            g.nodes
+                .iter()
+                .zip(bands)
+                .filter(|(n, _)| n.kind == NodeKind::Actor(ActorKind::Country))
+                .map(|(n, b)| (n.id.as_str(), *b)),
+        );
+        let outlines = crate::layout::world::outlines();
+        let unshown: Vec<_> = outlines
+            .iter()
+            .filter(|o| o.iso3.as_deref().is_none_or(|c| !band_of.contains_key(c)))
+            .collect();
+        out.world.push((palette::map_fill(None, dark), unshown));
+        for b in Band::ALL {
+            let shapes: Vec<_> = outlines
+                .iter()
+                .filter(|o| o.iso3.as_deref().and_then(|c| band_of.get(c)) == Some(&b))
+                .collect();
+            if !shapes.is_empty() {
+                out.world.push((palette::lean_fill(b, dark), shapes));
+            }
+        }
+        out.borders = Some(bg);
+    } else if geo {
         let fills = crate::layout::world::fills(g, crate::layout::world::outlines());
         for a in [
             None,
@@ -451,7 +480,15 @@ pub fn display_list(f: &Frame) -> DisplayList {
             continue;
         }
         let alpha = if dimmed(i) { 0.18 } else { 1.0 };
-        if n.is_hub() || (n.alignment == Alignment::Both && !f.bench) {
+        if let (Some(bands), false) = (f.lean, n.is_hub()) {
+            // Batched by band; 10 + band keeps them apart from alignments.
+            let b = bands.get(i).copied().unwrap_or(Band::NoTies);
+            let k = Band::ALL.iter().position(|x| *x == b).unwrap_or(0) as u8;
+            plain
+                .entry((Shape::of(n.kind), 10 + k, dimmed(i)))
+                .or_default()
+                .push(i);
+        } else if n.is_hub() || (n.alignment == Alignment::Both && !f.bench) {
             let fill = if n.alignment == Alignment::Both && !n.is_hub() {
                 Fill::Split(
                     palette::alignment(Alignment::Artemis, dark),
@@ -482,13 +519,26 @@ pub fn display_list(f: &Frame) -> DisplayList {
         }
     }
     for ((shape, al, faded), nodes) in plain {
-        let alignment = Alignment::ALL[usize::from(al)];
+        // The ILRS side keeps its centre dot, a cue beyond colour.
+        let (fill, china) = if al >= 10 {
+            let b = Band::ALL[usize::from(al - 10)];
+            (
+                palette::lean(b, dark),
+                matches!(b, Band::OnlyChina | Band::MostlyChina),
+            )
+        } else {
+            let alignment = Alignment::ALL[usize::from(al)];
+            (
+                palette::alignment(alignment, dark),
+                alignment == Alignment::Ilrs,
+            )
+        };
         out.nodes.push(NodeBatch {
             shape,
-            fill: palette::alignment(alignment, dark),
+            fill,
             alpha: if faded { 0.18 } else { 1.0 },
             outline: (nodes.len() < 2000).then_some(bg),
-            centre: (alignment == Alignment::Ilrs && !f.bench).then_some(bg),
+            centre: (china && !f.bench).then_some(bg),
             marks: nodes.iter().map(|&i| (i, scr[i], node_r(i))).collect(),
         });
     }
@@ -859,6 +909,7 @@ mod tests {
             highlight,
             dark,
             bench: false,
+            lean: None,
         }
     }
 
@@ -873,6 +924,7 @@ mod tests {
                     kind,
                     ..Default::default()
                 },
+                &Default::default(),
             )
             .pos;
         let radius = layout::radii_for(&g, kind);

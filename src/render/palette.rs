@@ -1,6 +1,7 @@
 //! Colours, shared by the canvas renderer and the legend, with a native test
 //! that each meets WCAG contrast against the backgrounds it is drawn on.
 
+use crate::charts::lean::Band;
 use crate::graph::facts::Alignment;
 use crate::model::PartnershipKind;
 
@@ -116,6 +117,36 @@ pub fn map_fill(a: Option<Alignment>, dark: bool) -> Rgb {
         (Some(Alignment::Both), true) => Rgb(0x3b, 0x2c, 0x52),
         (Some(Alignment::Neither), true) => Rgb(0x33, 0x3a, 0x46),
         (None, true) => Rgb(0x1c, 0x21, 0x2b),
+    }
+}
+
+/// A node's colour by its lean band: the camps' blue and red for one side
+/// only, lighter for mostly one side, the hedgers' violet for balanced, and
+/// the neutral grey for no ties.
+pub fn lean(band: Band, dark: bool) -> Rgb {
+    match (band, dark) {
+        (Band::OnlyUs, _) => alignment(Alignment::Artemis, dark),
+        (Band::MostlyUs, false) => Rgb(0x4f, 0x86, 0xd4),
+        (Band::MostlyUs, true) => Rgb(0xb3, 0xcd, 0xf7),
+        (Band::Balanced, _) => alignment(Alignment::Both, dark),
+        (Band::MostlyChina, false) => Rgb(0xd4, 0x5a, 0x48),
+        (Band::MostlyChina, true) => Rgb(0xff, 0xb8, 0xab),
+        (Band::OnlyChina, _) => alignment(Alignment::Ilrs, dark),
+        (Band::NoTies, _) => alignment(Alignment::Neither, dark),
+    }
+}
+
+/// A country's fill on the map by its lean band: a tint of [`lean`].
+pub fn lean_fill(band: Band, dark: bool) -> Rgb {
+    match (band, dark) {
+        (Band::OnlyUs, _) => map_fill(Some(Alignment::Artemis), dark),
+        (Band::MostlyUs, false) => Rgb(0xe6, 0xee, 0xfa),
+        (Band::MostlyUs, true) => Rgb(0x26, 0x35, 0x4c),
+        (Band::Balanced, _) => map_fill(Some(Alignment::Both), dark),
+        (Band::MostlyChina, false) => Rgb(0xfb, 0xe8, 0xe4),
+        (Band::MostlyChina, true) => Rgb(0x48, 0x30, 0x2e),
+        (Band::OnlyChina, _) => map_fill(Some(Alignment::Ilrs), dark),
+        (Band::NoTies, _) => map_fill(Some(Alignment::Neither), dark),
     }
 }
 
@@ -260,6 +291,27 @@ mod tests {
             for k in PartnershipKind::ALL {
                 let c = partnership(*k, dark).contrast(bg);
                 assert!(c >= 3.0, "{k:?} dark={dark}: {c:.2}");
+            }
+        }
+    }
+
+    #[test]
+    fn lean_colours_stand_out_and_apart() {
+        for dark in [false, true] {
+            for b in Band::ALL {
+                let c = lean(b, dark);
+                assert!(c.contrast(background(dark)) >= 3.0, "{b:?} dark={dark}");
+                assert!(
+                    c.contrast(lean_fill(b, dark)) >= 3.0,
+                    "{b:?} on its map fill, dark={dark}"
+                );
+            }
+            let all: Vec<Rgb> = Band::ALL.iter().map(|b| lean(*b, dark)).collect();
+            for (i, a) in all.iter().enumerate() {
+                assert!(
+                    !all[i + 1..].contains(a),
+                    "two bands share a colour, dark={dark}"
+                );
             }
         }
     }

@@ -98,11 +98,13 @@ pub enum Tab {
     Table,
     /// Charts over time.
     Charts,
+    /// Who leans which way.
+    Lean,
 }
 
 impl Tab {
     /// Every tab, in menu order.
-    pub const ALL: [Tab; 3] = [Tab::Graph, Tab::Table, Tab::Charts];
+    pub const ALL: [Tab; 4] = [Tab::Graph, Tab::Table, Tab::Charts, Tab::Lean];
 
     /// Id used in URLs.
     pub fn id(self) -> &'static str {
@@ -110,6 +112,7 @@ impl Tab {
             Tab::Graph => "graph",
             Tab::Table => "table",
             Tab::Charts => "charts",
+            Tab::Lean => "lean",
         }
     }
 
@@ -124,6 +127,7 @@ impl Tab {
             Tab::Graph => "Graph",
             Tab::Table => "Table",
             Tab::Charts => "Charts",
+            Tab::Lean => "Lean",
         }
     }
 }
@@ -136,8 +140,11 @@ pub struct ViewState {
     pub tab: Tab,
     /// The graph layout.
     pub layout: LayoutKind,
-    /// Alignment-axis layout ordered by join date instead of region.
-    pub by_date: bool,
+    /// How the alignment axis groups each camp: region, year joined or lean.
+    pub order: crate::layout::Order,
+    /// Nodes (and the map's countries) coloured by lean instead of by
+    /// membership (`colour=lean`).
+    pub colour_by_lean: bool,
     /// Date and legend filters.
     pub filters: Filters,
     /// Selected actor id: ISO3 for countries, a slug for other actors,
@@ -228,8 +235,11 @@ pub fn to_query(state: &ViewState) -> String {
     if state.layout != LayoutKind::default() {
         put("layout", state.layout.id());
     }
-    if state.by_date {
-        put("order", "date");
+    if state.order != crate::layout::Order::default() {
+        put("order", state.order.id());
+    }
+    if state.colour_by_lean {
+        put("colour", "lean");
     }
     // Written whenever set, even if equal to the dataset's as-of date, so
     // that a link pinned to a date stays pinned when the data grows.
@@ -441,16 +451,20 @@ impl Reader<'_> {
         match key {
             "tab" => match Tab::parse(value) {
                 Some(t) => self.state.tab = t,
-                None => self.notice(key, value, "is not a tab (graph, table or charts)"),
+                None => self.notice(key, value, "is not a tab (graph, table, charts or lean)"),
             },
             "layout" => match LayoutKind::parse(value) {
                 Some(l) => self.state.layout = l,
                 None => self.notice(key, value, "is not a layout (network, axis or map)"),
             },
-            "order" => match value {
-                "date" => self.state.by_date = true,
-                "region" => self.state.by_date = false,
-                _ => self.notice(key, value, "is not an order (date or region)"),
+            "order" => match crate::layout::Order::parse(value) {
+                Some(o) => self.state.order = o,
+                None => self.notice(key, value, "is not an order (region, date or lean)"),
+            },
+            "colour" => match value {
+                "lean" => self.state.colour_by_lean = true,
+                "membership" => self.state.colour_by_lean = false,
+                _ => self.notice(key, value, "is not a colouring (membership or lean)"),
             },
             "date" => self.date(value),
             "from" => match Date::parse(value) {
@@ -750,7 +764,8 @@ mod tests {
         ViewState {
             tab: Tab::Table,
             layout: LayoutKind::Alignment,
-            by_date: true,
+            order: crate::layout::Order::Lean,
+            colour_by_lean: true,
             filters: Filters {
                 as_of: Some(Date::parse("2023-06").unwrap()),
                 hidden_frameworks: set(&[FrameworkId::Apsco]),
@@ -786,7 +801,7 @@ mod tests {
         let q = to_query(&rich_state());
         assert_eq!(
             q,
-            "v=1&tab=table&layout=axis&order=date&date=2023-06&from=2021-03&fw=artemis~ilrs\
+            "v=1&tab=table&layout=axis&order=lean&colour=lean&date=2023-06&from=2021-03&fw=artemis~ilrs\
              &align=artemis~both&kinds=country~agency&ties=launch\
              &region=europe~western-asia&unverified=hide&bodies=1&sort=-ties-ilrs&sel=hub:artemis\
              &q=south%20korea%20%26%20co%2B&view=12.35~-3.1~1.235&embed=1"
@@ -1094,7 +1109,7 @@ mod tests {
         (
             select(Tab::ALL.to_vec()),
             select(LayoutKind::ALL.to_vec()),
-            any::<bool>(),
+            (select(crate::layout::Order::ALL.to_vec()), any::<bool>()),
             filters(),
             prop::option::of(select(ids)),
             any::<String>(),
@@ -1107,7 +1122,17 @@ mod tests {
             ),
         )
             .prop_map(
-                |(tab, layout, by_date, filters, selected, search, view, embed, sort)| ViewState {
+                |(
+                    tab,
+                    layout,
+                    (order, colour_by_lean),
+                    filters,
+                    selected,
+                    search,
+                    view,
+                    embed,
+                    sort,
+                )| ViewState {
                     // A start before the view's date, months after October 2020.
                     from: sort
                         .2
@@ -1115,7 +1140,8 @@ mod tests {
                         .filter(|d| *d < filters.as_of.unwrap_or(DS.as_of)),
                     tab,
                     layout,
-                    by_date,
+                    order,
+                    colour_by_lean,
                     filters,
                     selected,
                     search,
@@ -1135,6 +1161,7 @@ mod tests {
         "tab",
         "layout",
         "order",
+        "colour",
         "date",
         "fw",
         "align",

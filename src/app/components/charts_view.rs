@@ -17,6 +17,11 @@ use crate::export;
 
 const HEIGHT: u32 = 380;
 
+/// A chart's canvas height: the lean chart's two axes want more room.
+fn height_of(kind: ChartKind) -> u32 {
+    if kind == ChartKind::Lean { 480 } else { HEIGHT }
+}
+
 /// The charts tab.
 #[component]
 pub fn ChartsView() -> impl IntoView {
@@ -79,8 +84,9 @@ fn Comparison() -> impl IntoView {
 
 /// One chart with its description, data table, tooltip and exports.
 #[component]
-fn Chart(kind: ChartKind) -> impl IntoView {
+pub fn Chart(kind: ChartKind) -> impl IntoView {
     let state = expect_context::<AppState>();
+    let height = height_of(kind);
     let canvas = NodeRef::<Canvas>::new();
     let width = RwSignal::new(0u32);
     let tooltip = RwSignal::new(None::<(f64, String)>);
@@ -112,10 +118,10 @@ fn Chart(kind: ChartKind) -> impl IntoView {
             .map_or(1.0, |w| w.device_pixel_ratio())
             .max(1.0);
         c.set_width((f64::from(w) * dpr).round() as u32);
-        c.set_height((f64::from(HEIGHT) * dpr).round() as u32);
+        c.set_height((f64::from(height) * dpr).round() as u32);
         let style = web_sys::HtmlElement::style(&c);
         let _ = style.set_property("width", &format!("{w}px"));
-        let _ = style.set_property("height", &format!("{HEIGHT}px"));
+        let _ = style.set_property("height", &format!("{height}px"));
         let ds = state.ds();
         let drawn = CanvasBackend::with_canvas_object(c)
             .ok_or(ChartError::NoCanvas)
@@ -132,15 +138,29 @@ fn Chart(kind: ChartKind) -> impl IntoView {
     });
 
     let on_move = move |ev: web_sys::PointerEvent| {
-        let x = f64::from(ev.offset_x());
+        let (x, y) = (f64::from(ev.offset_x()), f64::from(ev.offset_y()));
         let text = kind.tooltip(
             &state.ds(),
             &filters.get_untracked(),
             width.get_untracked(),
-            HEIGHT,
-            x,
+            height,
+            (x, y),
         );
         tooltip.set(text.map(|t| (x, t)));
+    };
+    // A click on a country's mark selects it in the graph.
+    let on_click = move |ev: web_sys::MouseEvent| {
+        let at = (f64::from(ev.offset_x()), f64::from(ev.offset_y()));
+        let ds = state.ds();
+        if let Some(id) = kind.pick(
+            &ds,
+            &filters.get_untracked(),
+            width.get_untracked(),
+            height,
+            at,
+        ) {
+            show_in_graph(&state, id);
+        }
     };
 
     // What both exports need: data, filters, width, and the footer lines.
@@ -152,7 +172,7 @@ fn Chart(kind: ChartKind) -> impl IntoView {
             &export::footer_lines(&ds, kind.title(), &f, &permalink(&state, false)),
             w,
         );
-        let height = HEIGHT + charts::footer_height(lines.len());
+        let height = height + charts::footer_height(lines.len());
         (ds, f, w, height, lines)
     };
     let export_png = move |_| {
@@ -164,7 +184,7 @@ fn Chart(kind: ChartKind) -> impl IntoView {
                 let backend =
                     CanvasBackend::with_canvas_object(c.clone()).ok_or(ChartError::NoCanvas)?;
                 let root = ScaledBackend::new(Surface::Raster(backend), 2.0).into_drawing_area();
-                kind.draw_with_footer(&root, HEIGHT, &ds, &f, &lines)?;
+                kind.draw_with_footer(&root, height, &ds, &f, &lines)?;
                 root.present()
                     .map_err(|e| ChartError::Draw(e.to_string()))?;
                 c.to_data_url_with_type("image/png")
@@ -180,7 +200,7 @@ fn Chart(kind: ChartKind) -> impl IntoView {
         let (ds, f, w, h, lines) = export_inputs();
         // Same backend type as the canvas: the chart code is compiled once.
         let svg = charts::svg_string::<CanvasBackend>(w, h, |root| {
-            kind.draw_with_footer(root, HEIGHT, &ds, &f, &lines)
+            kind.draw_with_footer(root, height, &ds, &f, &lines)
         });
         let saved = svg.and_then(|svg| {
             download(
@@ -195,12 +215,24 @@ fn Chart(kind: ChartKind) -> impl IntoView {
 
     let description = move || kind.description(&state.ds(), &filters.get());
     let table = move || {
-        let (header, rows) = kind.table(&state.ds(), &filters.get());
+        let ds = state.ds();
+        let f = filters.get();
+        let (header, rows) = kind.table(&ds, &f);
+        // Rows that stand for a country select it in the graph.
+        let ids = kind.row_ids(&ds, &f);
         view! {
             <table class="data-table">
                 <thead><tr>{header.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
-                <tbody>{rows.into_iter().map(|r| view! {
-                    <tr>{r.into_iter().map(|c| view! { <td>{c}</td> }).collect_view()}</tr>
+                <tbody>{rows.into_iter().enumerate().map(|(k, r)| {
+                    let id = ids.as_ref().and_then(|ids| ids.get(k).cloned());
+                    view! {
+                        <tr>{r.into_iter().enumerate().map(|(j, c)| match (j, id.clone()) {
+                            (0, Some(id)) => view! { <th scope="row"><button type="button" class="link"
+                                title="Show in the graph"
+                                on:click=move |_| show_in_graph(&state, id.clone())>{c}</button></th> }.into_any(),
+                            _ => view! { <td>{c}</td> }.into_any(),
+                        }).collect_view()}</tr>
+                    }
                 }).collect_view()}</tbody>
             </table>
         }
@@ -213,7 +245,8 @@ fn Chart(kind: ChartKind) -> impl IntoView {
             <h3 id=title_b>{kind.title()}</h3>
             <div class="chart-box" on:pointerleave=move |_| tooltip.set(None)>
                 <canvas node_ref=canvas role="img" aria-labelledby=title_id aria-describedby=desc_a
-                    on:pointermove=on_move on:pointerdown=on_move></canvas>
+                    on:pointermove=on_move on:pointerdown=on_move on:click=on_click
+                    class:pickable=kind == ChartKind::Lean></canvas>
                 {move || tooltip.get().map(|(x, t)| {
                     // Kept inside the chart, so it is never cut off.
                     let left = charts::tip_left(x, width.get_untracked(), &t);
@@ -234,4 +267,12 @@ fn Chart(kind: ChartKind) -> impl IntoView {
             </details>
         </figure>
     }
+}
+
+/// Opens the graph with `id` selected (one step back returns to the chart).
+fn show_in_graph(state: &AppState, id: String) {
+    state.change(crate::app::History::Push, |v| {
+        v.tab = crate::view::url::Tab::Graph;
+        v.selected = Some(id);
+    });
 }

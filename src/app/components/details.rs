@@ -67,7 +67,35 @@ pub fn DetailsPanel() -> impl IntoView {
             return view! { <h2>"Details"</h2><p role="alert">{format!("Unknown id '{id}'.")}</p> }
                 .into_any();
         };
-        actor_details(&ds, &actor, at, hide_unverified.get()).into_any()
+        // A country's lean (the leading states are the sides themselves).
+        let lean = (actor.kind == crate::model::ActorKind::Country).then(|| {
+            if crate::charts::lean::is_leader(&ds, &actor.id) {
+                Err(())
+            } else {
+                state
+                    .leans
+                    .with(|ls| ls.iter().find(|l| l.iso3 == actor.id).cloned())
+                    .ok_or(())
+            }
+        });
+        let lean_view = lean.map(|l| match l {
+            Ok(l) => {
+                let open = move |_| state.change(crate::app::History::Push, |v| v.tab = crate::view::url::Tab::Lean);
+                view! {
+                    <h3>"Lean"</h3>
+                    <p class="lean-line"><strong>{format!("{} ({:+.2}).", capital(l.class().label()), l.index())}</strong>" "{l.describe()}</p>
+                    <p class="meta">"Weighted by the lean table; the ties and memberships counted are listed below with their sources. "
+                        <button type="button" class="link" on:click=open>"See who leans which way"</button></p>
+                }
+                .into_any()
+            }
+            Err(()) => view! {
+                <h3>"Lean"</h3>
+                <p class="meta">"A leading state of one side, or outside this view's filters: no lean of its own."</p>
+            }
+            .into_any(),
+        });
+        actor_details(&ds, &actor, at, hide_unverified.get(), lean_view).into_any()
     };
     // On a phone the details cover the lower half (a bottom sheet, below):
     // bring the graph to the top of the screen so the selection stays in
@@ -153,6 +181,7 @@ fn actor_details(
     actor: &Actor,
     at: crate::model::date::Date,
     hide_unverified: bool,
+    lean: Option<AnyView>,
 ) -> impl IntoView + use<> {
     let crate::view::details::ActorFacts {
         place,
@@ -224,6 +253,7 @@ fn actor_details(
         <p class="meta">{place}</p>
         {alignment.map(|a| view! { <p class="alignment">{format!("Alignment as of {}: {}", at.human(), a.label())}</p> })}
         {counts.map(|c| view! { <p>{format!("Bilateral ties: {} with Artemis-side partners, {} with ILRS-side partners, {} with others.", c.artemis, c.ilrs, c.other)}</p> })}
+        {lean}
         {(!actor.note.is_empty()).then(|| view! { <p class="note">{actor.note.clone()}</p> })}
         {(hidden > 0).then(|| view! {
             <p class="note">{format!("{hidden} unverified {} hidden, as the view hides unverified facts.", if hidden == 1 { "fact is" } else { "facts are" })}</p>
@@ -235,4 +265,12 @@ fn actor_details(
         {no_ties.then(|| view! { <p class="none">"No bilateral ties recorded in this data as of this date."</p> })}
         <ul class="facts">{t_rows}</ul>
     }
+}
+
+/// The text with its first letter in capitals.
+fn capital(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }

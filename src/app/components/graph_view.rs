@@ -26,9 +26,9 @@ pub fn GraphView() -> impl IntoView {
     let focus_id = RwSignal::new(None::<String>);
     let tooltip = RwSignal::new(None::<(f32, f32, String)>);
 
-    let (view, layout, by_date) = state.view.with_untracked(|v| (v.view, v.layout, v.by_date));
+    let (view, layout, order) = state.view.with_untracked(|v| (v.view, v.layout, v.order));
     let reduced_motion = media("(prefers-reduced-motion: reduce)");
-    handle.update(|s| s.open(view, layout, by_date, reduced_motion));
+    handle.update(|s| s.open(view, layout, order, reduced_motion));
     // The canvas follows the system theme when it changes.
     {
         let handle = handle.clone();
@@ -84,14 +84,14 @@ pub fn GraphView() -> impl IntoView {
     // Layout switch. Memos, so that only a change of what each effect draws
     // re-runs it: reading the whole view made every pan, zoom or selection
     // restart the force layout.
-    let layout_key = Memo::new(move |_| (state.layout(), state.view.with(|v| v.by_date)));
+    let layout_key = Memo::new(move |_| (state.layout(), state.view.with(|v| v.order)));
     let selected = Memo::new(move |_| state.selected());
     let in_story = Memo::new(move |_| state.view.with(|v| v.story.is_some()));
     let url_camera = Memo::new(move |_| state.view.with(|x| x.view));
     {
         let handle = handle.clone();
         Effect::new(move |prev: Option<()>| {
-            let (kind, by_date) = layout_key.get();
+            let (kind, order) = layout_key.get();
             if prev.is_some() {
                 let ds = state.ds();
                 // The link's camera comes with the layout: none after a switch
@@ -99,9 +99,29 @@ pub fn GraphView() -> impl IntoView {
                 let view = state.view.with_untracked(|v| v.view);
                 handle.update(|s| {
                     s.set_view(view);
-                    s.set_layout(kind, by_date, &ds, now());
+                    s.set_layout(kind, order, &ds, now());
                 });
             }
+        });
+    }
+    // Lean colours and the axis's lean order: the leans are computed only
+    // when one of them is asked for.
+    {
+        let handle = handle.clone();
+        let wants = Memo::new(move |_| {
+            state
+                .view
+                .with(|v| (v.colour_by_lean, v.order == crate::layout::Order::Lean))
+        });
+        Effect::new(move |_| {
+            let (colour, order) = wants.get();
+            let ds = state.ds();
+            let standings = if colour || order {
+                state.leans.with(|l| crate::charts::lean::standings(&ds, l))
+            } else {
+                Default::default()
+            };
+            handle.update(|s| s.set_lean(standings, colour, &ds, now()));
         });
     }
     // Selection drawn as a highlight. On a phone its details cover the

@@ -6,6 +6,7 @@ pub mod changes;
 pub mod charts_view;
 pub mod details;
 pub mod graph_view;
+pub mod lean_view;
 pub mod panels;
 pub mod share;
 pub mod story;

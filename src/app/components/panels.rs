@@ -161,13 +161,27 @@ pub fn Toolbar() -> impl IntoView {
                     });
                 }>"Zoom to Europe"</button>
             {move || (state.layout() == LayoutKind::Alignment).then(|| view! {
-                <label class="check">
-                    <input type="checkbox"
-                        prop:checked=move || state.view.with(|v| v.by_date)
-                        on:change=move |ev| { let on = event_target_checked(&ev); state.change(History::Push, |v| v.by_date = on); }/>
-                    "Order by joining date"
+                <label class="pick">"Group by "
+                    <select on:change=move |ev| {
+                        if let Some(o) = crate::layout::Order::parse(&event_target_value(&ev)) {
+                            state.change(History::Push, |v| v.order = o);
+                        }
+                    }>
+                        {crate::layout::Order::ALL.iter().map(|&o| view! {
+                            <option value=o.id() selected=move || state.view.with(|v| v.order == o)>{o.label()}</option>
+                        }).collect_view()}
+                    </select>
                 </label>
             })}
+            <label class="pick">"Colour by "
+                <select on:change=move |ev| {
+                    let lean = event_target_value(&ev) == "lean";
+                    state.change(History::Push, |v| v.colour_by_lean = lean);
+                }>
+                    <option value="membership" selected=move || state.view.with(|v| !v.colour_by_lean)>"Membership"</option>
+                    <option value="lean" selected=move || state.view.with(|v| v.colour_by_lean)>"Lean"</option>
+                </select>
+            </label>
             <FilterToggle label="Show agencies separately" get=|f| f.show_bodies set=|f, on| f.show_bodies = on/>
             <RegionFilter/>
             <FilterToggle label="Hide unverified" get=|f| f.hide_unverified set=|f, on| f.hide_unverified = on/>
@@ -290,6 +304,8 @@ pub fn Legend() -> impl IntoView {
         // Compact in embeds: collapsed until the reader opens it.
         <details class="legend" open=!state.view.with_untracked(|v| v.embed)>
             <summary>"Legend"<span class="visually-hidden">" (each entry shows or hides what it names)"</span></summary>
+            // First while it decides the nodes' colours.
+            <super::lean_view::LeanLegend/>
             // One tab stop for all its entries (a toolbar with a roving
             // tabindex): Tab passes it, arrow keys, Home and End move within.
             <div role="toolbar" aria-label="Legend entries" aria-orientation="vertical" class="legend-entries"

@@ -135,7 +135,7 @@ fn graph_svg(state: &AppState) -> Option<(String, u32, u32)> {
         w as u32,
     );
     let (svg, extra) = handle.read(|s| {
-        let extra = crate::export::svg::extra_height(&s.graph, w, footer.len());
+        let extra = crate::export::svg::extra_height(&s.graph, s.lean_bands(), w, footer.len());
         let svg = crate::export::svg::graph_svg(
             &crate::export::svg::Picture {
                 graph: &s.graph,
@@ -143,6 +143,7 @@ fn graph_svg(state: &AppState) -> Option<(String, u32, u32)> {
                 radius: &s.radius,
                 axis: &s.axis_labels,
                 layout: s.layout,
+                lean: s.lean_bands(),
             },
             w,
             h,

@@ -1,0 +1,883 @@
+//! The lean chart: every third country with a recorded tie, placed by its
+//! weighted ties to the U.S.-led side (across) and to the China/Russia-led
+//! side (up), both on square-root scales so the many small counts are not
+//! crushed into the corner by a few large ones. Membership is the dot's
+//! colour and shape (a diamond for a country in both camps); the wedge
+//! around the diagonal is the *balanced* zone of [`lean::BALANCED`].
+//!
+//! Countries with the same counts would sit on one point: each is its own
+//! dot, pushed apart from the others while staying near its true point, so
+//! every dot can be pointed at and selected. [`plot`] computes the whole
+//! picture in pixels — dots, labels that do not overlap, zone labels — once,
+//! for drawing, tooltips and hit tests alike.
+
+use plotters::coord::Shift;
+use plotters::prelude::{
+    Circle, Color, DrawingArea, DrawingBackend, PathElement, Polygon, Rectangle, ShapeStyle, Text,
+};
+use plotters::style::FontTransform;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::lean::{self, Class, Lean};
+use super::{ChartError, Table, err, font, rgb, theme};
+use crate::graph::Filters;
+use crate::graph::facts::Alignment;
+use crate::model::Dataset;
+use crate::render::palette;
+
+/// A dot's radius, in pixels.
+const R: f64 = 5.0;
+/// The least distance between two dots' centres.
+const GAP: f64 = 2.0 * R + 1.5;
+/// Space around the plot for ticks and axis titles.
+const LEFT: f64 = 64.0;
+const BOTTOM: f64 = 52.0;
+const TOP: f64 = 12.0;
+const RIGHT: f64 = 16.0;
+/// Groups of at least this many dots on one point get one label for all.
+const GROUP_LABEL: usize = 5;
+
+/// One country on the chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dot {
+    /// ISO3.
+    pub iso3: String,
+    /// Display name.
+    pub name: String,
+    /// Its camp.
+    pub alignment: Alignment,
+    /// Where it stands.
+    pub class: Class,
+    /// Weighted ties to the U.S.-led side.
+    pub us: f32,
+    /// Weighted ties to the China/Russia-led side.
+    pub china: f32,
+    /// The pixel of its true value.
+    pub anchor: (f64, f64),
+    /// Where the dot is drawn (near the anchor, apart from the others).
+    pub at: (f64, f64),
+}
+
+/// A text placed on the chart, with its pixel box.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Label {
+    /// The words.
+    pub text: String,
+    /// Left and vertical centre of the text.
+    pub at: (f64, f64),
+    /// `(x0, y0, x1, y1)`.
+    pub bbox: (f64, f64, f64, f64),
+    /// A zone's name (drawn muted) rather than a country's.
+    pub zone: bool,
+    /// For a label set apart from its crowded dot: the dot, for a leader line.
+    pub leader: Option<(f64, f64)>,
+}
+
+/// The chart computed in pixels.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plot {
+    /// Plot area `(left, top, right, bottom)`.
+    pub area: (f64, f64, f64, f64),
+    /// The largest value either axis shows.
+    pub max: f32,
+    /// The countries drawn.
+    pub dots: Vec<Dot>,
+    /// Texts, none overlapping another or a dot.
+    pub labels: Vec<Label>,
+    /// The legend's box, kept clear of labels.
+    pub legend: (f64, f64, f64, f64),
+    /// Third countries in the view with no tie to either side (not drawn).
+    pub without_ties: usize,
+}
+
+impl Plot {
+    /// Pixel of a value pair.
+    pub fn px(&self, us: f32, china: f32) -> (f64, f64) {
+        let (l, t, r, b) = self.area;
+        let lo = -pad(self.max);
+        let hi = f64::from(self.max).sqrt() + pad(self.max);
+        let fx = (f64::from(us).sqrt() - lo) / (hi - lo);
+        let fy = (f64::from(china).sqrt() - lo) / (hi - lo);
+        (l + fx * (r - l), b - fy * (b - t))
+    }
+
+    /// The dot under a pointer at `(x, y)`, if any is within reach.
+    pub fn dot_at(&self, x: f64, y: f64) -> Option<&Dot> {
+        let d2 = |d: &Dot| (d.at.0 - x).powi(2) + (d.at.1 - y).powi(2);
+        self.dots
+            .iter()
+            .filter(|d| d2(d) <= (R + 4.0).powi(2))
+            .min_by(|a, b| d2(a).total_cmp(&d2(b)))
+    }
+}
+
+/// Room beyond each end of an axis, in √units, so dots on zero show whole.
+fn pad(max: f32) -> f64 {
+    0.06 * f64::from(max).sqrt().max(1.0)
+}
+
+/// The tick values of an axis up to `max`: 0, 1, 2, 4, 8, …
+fn ticks(max: f32) -> Vec<f32> {
+    let mut t = vec![0.0, 1.0];
+    while t[t.len() - 1] * 2.0 <= max {
+        let next = t[t.len() - 1] * 2.0;
+        t.push(next);
+    }
+    t
+}
+
+fn overlaps(a: (f64, f64, f64, f64), b: (f64, f64, f64, f64)) -> bool {
+    a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
+}
+
+fn text_box(text: &str, left: f64, mid: f64) -> (f64, f64, f64, f64) {
+    let (w, _) = super::scaled::estimate_text(text, super::TEXT_SIZE);
+    let w = f64::from(w) * 1.08;
+    let h = super::TEXT_SIZE;
+    (left, mid - h / 2.0, left + w, mid + h / 2.0)
+}
+
+/// Legend entries: the camps in the order of the axes, and the zone.
+const LEGEND: [(Alignment, &str); 4] = [
+    (Alignment::Artemis, "Artemis Accords only"),
+    (Alignment::Both, "In both camps"),
+    (Alignment::Ilrs, "ILRS only"),
+    (Alignment::Neither, "Neither"),
+];
+
+fn legend_box(area: (f64, f64, f64, f64)) -> (f64, f64, f64, f64) {
+    let text_w = LEGEND
+        .iter()
+        .map(|(_, t)| f64::from(super::scaled::estimate_text(t, super::TEXT_SIZE).0))
+        .fold(0.0, f64::max);
+    let w = 8.0 + 16.0 + 8.0 + text_w * 1.08 + 8.0;
+    let h = 6.0 + (super::TEXT_SIZE + 6.0) * (LEGEND.len() + 1) as f64 + 2.0;
+    (
+        area.2 - w - 6.0,
+        area.1 + 6.0,
+        area.2 - 6.0,
+        area.1 + 6.0 + h,
+    )
+}
+
+/// The chart of `leans` in a `width` × `height` pixel picture.
+pub fn plot(ds: &Dataset, leans: &[Lean], width: u32, height: u32) -> Plot {
+    let (w, h) = (f64::from(width), f64::from(height));
+    let area = (
+        LEFT,
+        TOP,
+        (w - RIGHT).max(LEFT + 40.0),
+        (h - BOTTOM).max(TOP + 40.0),
+    );
+    let tied: Vec<&Lean> = leans.iter().filter(|l| l.class() != Class::None).collect();
+    let max = tied
+        .iter()
+        .map(|l| Lean::score(&l.us).max(Lean::score(&l.china)))
+        .fold(4.0f32, f32::max);
+    let mut p = Plot {
+        area,
+        max,
+        dots: Vec::new(),
+        labels: Vec::new(),
+        legend: legend_box(area),
+        without_ties: leans.len() - tied.len(),
+    };
+    // Dots on one point start on a small sunflower spiral round it.
+    let mut seen: Vec<((u32, u32), usize)> = Vec::new();
+    for l in &tied {
+        let (us, china) = (Lean::score(&l.us), Lean::score(&l.china));
+        let key = (us.to_bits(), china.to_bits());
+        let k = match seen.iter_mut().find(|(kk, _)| *kk == key) {
+            Some((_, n)) => {
+                *n += 1;
+                *n - 1
+            }
+            None => {
+                seen.push((key, 1));
+                0
+            }
+        };
+        let anchor = p.px(us, china);
+        let (rad, ang) = (0.6 * GAP * (k as f64).sqrt(), k as f64 * 2.399_963);
+        p.dots.push(Dot {
+            iso3: l.iso3.clone(),
+            name: super::name_of(ds, &l.iso3).to_string(),
+            alignment: l.alignment,
+            class: l.class(),
+            us,
+            china,
+            anchor,
+            at: (anchor.0 + rad * ang.cos(), anchor.1 + rad * ang.sin()),
+        });
+    }
+    separate(&mut p.dots, area);
+    place_labels(&mut p, &seen);
+    p
+}
+
+/// Pushes overlapping dots apart, each pulled back towards its anchor, and
+/// keeps them inside the plot. Deterministic: same data, same picture.
+fn separate(dots: &mut [Dot], area: (f64, f64, f64, f64)) {
+    for round in 0..600 {
+        let mut moved = false;
+        for i in 0..dots.len() {
+            for j in i + 1..dots.len() {
+                let (dx, dy) = (dots[j].at.0 - dots[i].at.0, dots[j].at.1 - dots[i].at.1);
+                let d = (dx * dx + dy * dy).sqrt();
+                if d < GAP {
+                    // Coincident dots part along a fixed direction.
+                    let (ux, uy) = if d > 1e-6 {
+                        (dx / d, dy / d)
+                    } else {
+                        (0.6, 0.8)
+                    };
+                    let push = (GAP - d) / 2.0;
+                    dots[i].at.0 -= ux * push;
+                    dots[i].at.1 -= uy * push;
+                    dots[j].at.0 += ux * push;
+                    dots[j].at.1 += uy * push;
+                    moved = true;
+                }
+            }
+        }
+        // The pull home eases off, so the crowd settles without overlaps.
+        let pull = if round < 100 { 0.02 } else { 0.0 };
+        for d in dots.iter_mut() {
+            d.at.0 += (d.anchor.0 - d.at.0) * pull;
+            d.at.1 += (d.anchor.1 - d.at.1) * pull;
+            d.at.0 = d.at.0.clamp(area.0 + R, area.2 - R);
+            d.at.1 = d.at.1.clamp(area.1 + R, area.3 - R);
+        }
+        if !moved && round >= 100 {
+            break;
+        }
+    }
+}
+
+/// Labels: a big group on one point gets one ("31 countries"); then a label
+/// for each other dot, hedgers first and then the most tied, beside its dot
+/// where it overlaps no dot, label or the legend; the rest are left to the
+/// tooltip and the data table. Zone names go where they fit.
+fn place_labels(p: &mut Plot, groups: &[((u32, u32), usize)]) {
+    let dot_box = |d: &Dot| (d.at.0 - R, d.at.1 - R, d.at.0 + R, d.at.1 + R);
+    let boxes: Vec<_> = p.dots.iter().map(dot_box).collect();
+    let mut taken: Vec<(f64, f64, f64, f64)> = vec![p.legend];
+    let area = p.area;
+    let free = |b: (f64, f64, f64, f64), taken: &[(f64, f64, f64, f64)], own: &[usize]| {
+        b.0 >= area.0 + 4.0
+            && b.2 <= area.2
+            && b.1 >= area.1
+            && b.3 <= area.3
+            && !taken.iter().any(|t| overlaps(*t, b))
+            && !boxes
+                .iter()
+                .enumerate()
+                .any(|(k, d)| !own.contains(&k) && overlaps(*d, b))
+    };
+    // Tries spots right, left, above and below a box of dots.
+    let mut put =
+        |p: &mut Plot, text: String, hull: (f64, f64, f64, f64), own: &[usize], far: bool| {
+            let (w, h) = {
+                let b = text_box(&text, 0.0, 0.0);
+                (b.2 - b.0, b.3 - b.1)
+            };
+            let (cx, cy) = ((hull.0 + hull.2) / 2.0, (hull.1 + hull.3) / 2.0);
+            // Beside, above, below, then the corners and a step further out.
+            let spots = [
+                (hull.2 + 3.0, cy),
+                (hull.0 - 3.0 - w, cy),
+                (cx - w / 2.0, hull.1 - 2.0 - h / 2.0),
+                (cx - w / 2.0, hull.3 + 2.0 + h / 2.0),
+                (hull.2 + 1.0, hull.1 - h / 2.0),
+                (hull.0 - 1.0 - w, hull.1 - h / 2.0),
+                (hull.2 + 1.0, hull.3 + h / 2.0),
+                (hull.0 - 1.0 - w, hull.3 + h / 2.0),
+                (cx - w / 2.0, hull.1 - 4.0 - 1.5 * h),
+                (cx - w / 2.0, hull.3 + 4.0 + 1.5 * h),
+            ];
+            let near = spots.into_iter().map(|s| (s, None));
+            // A key country in a crowd: further out, on rings, with a leader line.
+            let rings = (1..=4).flat_map(move |k| {
+                (0..12).map(move |j| {
+                    let a = f64::from(j) * std::f64::consts::PI / 6.0;
+                    let d = 14.0 + 14.0 * f64::from(k);
+                    let (x, y) = (cx + d * a.cos(), cy + d * a.sin());
+                    // The label's near end or side faces the dot.
+                    let left = if a.cos() >= 0.0 { x } else { x - w };
+                    ((left, y), Some((cx, cy)))
+                })
+            });
+            let far_spots: Box<dyn Iterator<Item = _>> = if far {
+                Box::new(rings)
+            } else {
+                Box::new(std::iter::empty())
+            };
+            for ((x, y), leader) in near.chain(far_spots) {
+                let b = text_box(&text, x, y);
+                if free(b, &taken, own) {
+                    taken.push(b);
+                    p.labels.push(Label {
+                        text,
+                        at: (x, y),
+                        bbox: b,
+                        zone: false,
+                        leader,
+                    });
+                    return true;
+                }
+            }
+            false
+        };
+    let key = |d: &Dot| (d.us.to_bits(), d.china.to_bits());
+    let mut grouped = Vec::new();
+    for &(k, n) in groups {
+        if n < GROUP_LABEL {
+            continue;
+        }
+        let own: Vec<usize> = (0..p.dots.len())
+            .filter(|&i| key(&p.dots[i]) == k)
+            .collect();
+        let hull = own
+            .iter()
+            .map(|&i| boxes[i])
+            .fold((f64::MAX, f64::MAX, f64::MIN, f64::MIN), |a, b| {
+                (a.0.min(b.0), a.1.min(b.1), a.2.max(b.2), a.3.max(b.3))
+            });
+        put(p, format!("{n} countries"), hull, &own, false);
+        grouped.extend(own);
+    }
+    let mut order: Vec<usize> = (0..p.dots.len()).filter(|i| !grouped.contains(i)).collect();
+    crate::sort::sort_by(&mut order, |&a, &b| {
+        let (da, db) = (&p.dots[a], &p.dots[b]);
+        let hedge = |d: &Dot| u8::from(d.alignment != Alignment::Both);
+        hedge(da)
+            .cmp(&hedge(db))
+            .then((db.us + db.china).total_cmp(&(da.us + da.china)))
+            .then(da.name.cmp(&db.name))
+    });
+    for i in order {
+        let text = p.dots[i].name.clone();
+        let hedger = p.dots[i].alignment == Alignment::Both;
+        put(p, text, boxes[i], &[i], hedger);
+    }
+    // Zone names, each in the first free spot along its side.
+    let (l, t, r, b) = area;
+    let zones: [(&str, [(f64, f64); 3]); 3] = [
+        (
+            "Leans to the U.S. side",
+            [
+                (r - 190.0, b - 16.0),
+                (r - 190.0, b - 40.0),
+                (l + (r - l) * 0.5, b - 16.0),
+            ],
+        ),
+        (
+            "Leans to the China/Russia side",
+            [
+                (l + 12.0, t + 10.0),
+                (l + 40.0, t + 34.0),
+                (l + 12.0, t + 58.0),
+            ],
+        ),
+        (
+            "Balanced",
+            [
+                (l + (r - l) * 0.62, t + (b - t) * 0.30),
+                (l + (r - l) * 0.50, t + (b - t) * 0.45),
+                (l + (r - l) * 0.70, t + (b - t) * 0.20),
+            ],
+        ),
+    ];
+    for (text, spots) in zones {
+        for (x, y) in spots {
+            let bx = text_box(text, x, y);
+            if free(bx, &taken, &[]) {
+                taken.push(bx);
+                p.labels.push(Label {
+                    text: text.to_string(),
+                    at: (x, y),
+                    bbox: bx,
+                    zone: true,
+                    leader: None,
+                });
+                break;
+            }
+        }
+    }
+}
+
+/// Draws the chart of the view's countries.
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    ds: &Dataset,
+    filters: &Filters,
+    dark: bool,
+) -> Result<(), ChartError> {
+    let th = theme(dark);
+    root.fill(&th.bg).map_err(err)?;
+    let (w, h) = root.dim_in_pixel();
+    let p = plot(ds, &lean::all(ds, filters), w, h);
+    if p.dots.is_empty() {
+        return super::draw_message(
+            root,
+            &th,
+            "No country in this view has a tie to either side",
+        );
+    }
+    let ip = |(x, y): (f64, f64)| (x.round() as i32, y.round() as i32);
+    let (l, t, r, b) = p.area;
+    let muted = rgb(palette::muted(dark));
+    // The balanced zone: between c = u/2 and c = 2u, straight lines on √ axes.
+    // To the ends of the axes, beyond the largest value.
+    let m = (f64::from(p.max).sqrt() + pad(p.max)).powi(2) as f32;
+    let both = rgb(palette::alignment(Alignment::Both, dark));
+    let wedge = vec![
+        ip(p.px(0.0, 0.0)),
+        ip(p.px(m / 2.0, m)),
+        ip(p.px(m, m)),
+        ip(p.px(m, m / 2.0)),
+    ];
+    root.draw(&Polygon::new(
+        wedge,
+        both.mix(if dark { 0.16 } else { 0.09 }).filled(),
+    ))
+    .map_err(err)?;
+    root.draw(&PathElement::new(
+        vec![ip(p.px(0.0, 0.0)), ip(p.px(m, m))],
+        ShapeStyle::from(muted.mix(0.6)).stroke_width(1),
+    ))
+    .map_err(err)?;
+    // Grid, ticks and axes.
+    for v in ticks(p.max) {
+        let (x, _) = p.px(v, 0.0);
+        let (_, y) = p.px(0.0, v);
+        root.draw(&PathElement::new(vec![ip((x, t)), ip((x, b))], th.grid))
+            .map_err(err)?;
+        root.draw(&PathElement::new(vec![ip((l, y)), ip((r, y))], th.grid))
+            .map_err(err)?;
+        let label = format!("{v}");
+        root.draw(&Text::new(
+            label.clone(),
+            ip((x, b + 6.0)),
+            font(th.fg).pos(Pos::new(HPos::Center, VPos::Top)),
+        ))
+        .map_err(err)?;
+        root.draw(&Text::new(
+            label,
+            ip((l - 8.0, y)),
+            font(th.fg).pos(Pos::new(HPos::Right, VPos::Center)),
+        ))
+        .map_err(err)?;
+    }
+    root.draw(&PathElement::new(vec![ip((l, b)), ip((r, b))], th.fg))
+        .map_err(err)?;
+    root.draw(&PathElement::new(vec![ip((l, t)), ip((l, b))], th.fg))
+        .map_err(err)?;
+    root.draw(&Text::new(
+        "Weighted ties to the U.S.-led side (square-root scale)",
+        ip(((l + r) / 2.0, b + 28.0)),
+        font(th.fg).pos(Pos::new(HPos::Center, VPos::Top)),
+    ))
+    .map_err(err)?;
+    root.draw(&Text::new(
+        "To the China/Russia-led side",
+        ip((16.0, (t + b) / 2.0)),
+        font(th.fg)
+            .transform(FontTransform::Rotate270)
+            .pos(Pos::new(HPos::Center, VPos::Center)),
+    ))
+    .map_err(err)?;
+    // Dots: hedgers last, on top.
+    let mut order: Vec<&Dot> = p.dots.iter().collect();
+    crate::sort::sort_by_key(&mut order, |d| u8::from(d.alignment == Alignment::Both));
+    for d in order {
+        marker(root, d.alignment, ip(d.at), dark, th.bg)?;
+    }
+    for lb in &p.labels {
+        let colour = if lb.zone { muted } else { th.fg };
+        if let Some(dot) = lb.leader {
+            // From the dot's edge to the nearest point of the label's box.
+            let (b0, b1, b2, b3) = lb.bbox;
+            let end = (dot.0.clamp(b0, b2), dot.1.clamp(b1, b3));
+            let (dx, dy) = (end.0 - dot.0, end.1 - dot.1);
+            let len = (dx * dx + dy * dy).sqrt().max(1e-6);
+            let start = (dot.0 + dx / len * (R + 2.0), dot.1 + dy / len * (R + 2.0));
+            root.draw(&PathElement::new(
+                vec![ip(start), ip(end)],
+                ShapeStyle::from(muted).stroke_width(1),
+            ))
+            .map_err(err)?;
+        }
+        root.draw(&Text::new(
+            lb.text.clone(),
+            ip(lb.at),
+            font(colour).pos(Pos::new(HPos::Left, VPos::Center)),
+        ))
+        .map_err(err)?;
+    }
+    // Legend.
+    let (x0, y0, x1, y1) = p.legend;
+    root.draw(&Rectangle::new(
+        [ip((x0, y0)), ip((x1, y1))],
+        th.bg.mix(0.92).filled(),
+    ))
+    .map_err(err)?;
+    root.draw(&Rectangle::new(
+        [ip((x0, y0)), ip((x1, y1))],
+        ShapeStyle::from(th.fg.mix(0.5)).stroke_width(1),
+    ))
+    .map_err(err)?;
+    let line = super::TEXT_SIZE + 6.0;
+    for (k, (a, text)) in LEGEND.iter().enumerate() {
+        let y = y0 + 6.0 + line * k as f64 + line / 2.0;
+        marker(root, *a, ip((x0 + 16.0, y)), dark, th.bg)?;
+        root.draw(&Text::new(
+            *text,
+            ip((x0 + 32.0, y)),
+            font(th.fg).pos(Pos::new(HPos::Left, VPos::Center)),
+        ))
+        .map_err(err)?;
+    }
+    let y = y0 + 6.0 + line * LEGEND.len() as f64 + line / 2.0;
+    root.draw(&Rectangle::new(
+        [ip((x0 + 9.0, y - 6.0)), ip((x0 + 23.0, y + 6.0))],
+        both.mix(if dark { 0.3 } else { 0.2 }).filled(),
+    ))
+    .map_err(err)?;
+    root.draw(&Text::new(
+        "Balanced zone",
+        ip((x0 + 32.0, y)),
+        font(th.fg).pos(Pos::new(HPos::Left, VPos::Center)),
+    ))
+    .map_err(err)
+}
+
+/// A camp's marker: a filled circle; a larger diamond for both camps; a ring
+/// for neither.
+fn marker<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    a: Alignment,
+    (x, y): (i32, i32),
+    dark: bool,
+    bg: plotters::prelude::RGBColor,
+) -> Result<(), ChartError> {
+    let c = rgb(palette::alignment(a, dark));
+    let r = R as i32;
+    match a {
+        Alignment::Both => {
+            let k = r + 2;
+            let pts = vec![(x, y - k), (x + k, y), (x, y + k), (x - k, y)];
+            root.draw(&Polygon::new(pts.clone(), c.filled()))
+                .map_err(err)?;
+            let mut ring = pts;
+            ring.push((x, y - k));
+            root.draw(&PathElement::new(
+                ring,
+                ShapeStyle::from(bg).stroke_width(1),
+            ))
+            .map_err(err)
+        }
+        Alignment::Neither => root
+            .draw(&Circle::new(
+                (x, y),
+                r - 1,
+                ShapeStyle::from(c).stroke_width(2),
+            ))
+            .map_err(err),
+        _ => {
+            root.draw(&Circle::new((x, y), r, c.filled()))
+                .map_err(err)?;
+            root.draw(&Circle::new(
+                (x, y),
+                r,
+                ShapeStyle::from(bg).stroke_width(1),
+            ))
+            .map_err(err)
+        }
+    }
+}
+
+/// What the pointer at `(x, y)` is on, in words.
+pub fn tooltip(
+    ds: &Dataset,
+    filters: &Filters,
+    width: u32,
+    height: u32,
+    x: f64,
+    y: f64,
+) -> Option<String> {
+    let leans = lean::all(ds, filters);
+    let p = plot(ds, &leans, width, height);
+    let d = p.dot_at(x, y)?;
+    let l = leans.iter().find(|l| l.iso3 == d.iso3)?;
+    Some(format!(
+        "{}: {} ({:+.2}). {}",
+        d.name,
+        d.class.label(),
+        l.index(),
+        l.describe()
+    ))
+}
+
+/// The country under the pointer at `(x, y)`, to select in the graph.
+pub fn pick(
+    ds: &Dataset,
+    filters: &Filters,
+    width: u32,
+    height: u32,
+    x: f64,
+    y: f64,
+) -> Option<String> {
+    let p = plot(ds, &lean::all(ds, filters), width, height);
+    p.dot_at(x, y).map(|d| d.iso3.clone())
+}
+
+/// Every third country in the view, most tied first (the table's order).
+fn ranked(ds: &Dataset, filters: &Filters) -> Vec<Lean> {
+    let mut leans = lean::all(ds, filters);
+    crate::sort::sort_by(&mut leans, |a, b| {
+        let total = |l: &Lean| Lean::score(&l.us) + Lean::score(&l.china);
+        total(b)
+            .total_cmp(&total(a))
+            .then(super::name_of(ds, &a.iso3).cmp(super::name_of(ds, &b.iso3)))
+    });
+    leans
+}
+
+/// The chart's data table: every third country in the view, most tied first.
+pub fn table(ds: &Dataset, filters: &Filters) -> Table {
+    let header = [
+        "Country",
+        "Camp",
+        "U.S. side (weighted)",
+        "China/Russia side (weighted)",
+        "Lean (−1 to +1)",
+        "Stands",
+        "How it is made up",
+    ]
+    .map(String::from)
+    .to_vec();
+    let rows = ranked(ds, filters)
+        .iter()
+        .map(|l| {
+            vec![
+                super::name_of(ds, &l.iso3).to_string(),
+                super::Segment::Camp(l.alignment).label().to_string(),
+                format!("{}", Lean::score(&l.us)),
+                format!("{}", Lean::score(&l.china)),
+                format!("{:+.2}", l.index()),
+                l.class().label().to_string(),
+                l.describe(),
+            ]
+        })
+        .collect();
+    (header, rows)
+}
+
+/// The ISO3 of each row of [`table`], in order.
+pub fn table_ids(ds: &Dataset, filters: &Filters) -> Vec<String> {
+    ranked(ds, filters).into_iter().map(|l| l.iso3).collect()
+}
+
+/// The chart in words.
+pub fn description(ds: &Dataset, filters: &Filters) -> String {
+    let leans = lean::all(ds, filters);
+    let at = super::as_of(ds, filters);
+    let of = |c: Class| -> Vec<&Lean> { leans.iter().filter(|l| l.class() == c).collect() };
+    let names = |ls: &[&Lean]| -> String {
+        let mut v: Vec<&str> = ls.iter().map(|l| super::name_of(ds, &l.iso3)).collect();
+        crate::sort::sort(&mut v);
+        v.join(", ")
+    };
+    let (us, china, balanced, none) = (
+        of(Class::LeansUs),
+        of(Class::LeansChina),
+        of(Class::Balanced),
+        of(Class::None),
+    );
+    let hedgers: Vec<&Lean> = leans
+        .iter()
+        .filter(|l| l.alignment == Alignment::Both)
+        .collect();
+    let mut s = format!(
+        "As of {}, {} third countries in this view have a recorded tie to either side and are \
+         placed by their weighted ties to the U.S.-led side (across) and to the China/Russia-led \
+         side (up). {} lean to the U.S. side, {} to the China/Russia side, and {} are balanced \
+         between the two",
+        at.human(),
+        leans.len() - none.len(),
+        us.len(),
+        china.len(),
+        balanced.len()
+    );
+    if balanced.is_empty() {
+        s.push('.');
+    } else {
+        s.push_str(&format!(" ({}).", names(&balanced)));
+    }
+    if !hedgers.is_empty() {
+        s.push_str(&format!(
+            " In both camps, drawn as diamonds: {}.",
+            names(&hedgers)
+        ));
+    }
+    match none.len() {
+        0 => {}
+        1 => s.push_str(&format!(
+            " {} has no recorded tie to either side and is not drawn.",
+            names(&none)
+        )),
+        n => s.push_str(&format!(
+            " {n} countries in the view have no recorded tie to either side and are not drawn."
+        )),
+    }
+    s.push_str(
+        " Memberships count for the side that leads the framework, bilateral ties for the \
+         partner's side, each with the weight of the lean table.",
+    );
+    s
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use plotters::prelude::SVGBackend;
+
+    fn picture(filters: &Filters, w: u32, h: u32) -> (Vec<Lean>, Plot) {
+        let ds = crate::test_support::dataset();
+        let leans = lean::all(ds, filters);
+        let p = plot(ds, &leans, w, h);
+        (leans, p)
+    }
+
+    #[test]
+    fn every_tied_country_is_its_own_dot_apart_from_the_others_and_inside() {
+        for (w, h) in [(900, 480), (360, 480)] {
+            let (leans, p) = picture(&Filters::default(), w, h);
+            let tied = leans.iter().filter(|l| l.class() != Class::None).count();
+            assert_eq!(p.dots.len(), tied);
+            assert_eq!(p.without_ties, leans.len() - tied);
+            for (i, a) in p.dots.iter().enumerate() {
+                assert!(
+                    a.at.0 >= p.area.0 && a.at.0 <= p.area.2,
+                    "{} at {:?}",
+                    a.name,
+                    a.at
+                );
+                assert!(
+                    a.at.1 >= p.area.1 && a.at.1 <= p.area.3,
+                    "{} at {:?}",
+                    a.name,
+                    a.at
+                );
+                for b in &p.dots[i + 1..] {
+                    let d = ((a.at.0 - b.at.0).powi(2) + (a.at.1 - b.at.1).powi(2)).sqrt();
+                    assert!(
+                        d >= 2.0 * R - 1.0,
+                        "{} and {} overlap ({d:.1} px) at {w}",
+                        a.name,
+                        b.name
+                    );
+                }
+                // The pointer on a dot finds that dot.
+                assert_eq!(p.dot_at(a.at.0, a.at.1).map(|d| &d.iso3), Some(&a.iso3));
+            }
+        }
+    }
+
+    #[test]
+    fn labels_overlap_nothing_and_every_hedger_is_named() {
+        let (_, p) = picture(&Filters::default(), 900, 480);
+        let dot_box = |d: &Dot| (d.at.0 - R, d.at.1 - R, d.at.0 + R, d.at.1 + R);
+        for (i, l) in p.labels.iter().enumerate() {
+            for m in &p.labels[i + 1..] {
+                assert!(!overlaps(l.bbox, m.bbox), "{:?} over {:?}", l.text, m.text);
+            }
+            assert!(!overlaps(l.bbox, p.legend), "{:?} over the legend", l.text);
+            for d in &p.dots {
+                assert!(
+                    !overlaps(l.bbox, dot_box(d)),
+                    "{:?} over {}",
+                    l.text,
+                    d.name
+                );
+            }
+        }
+        for d in p.dots.iter().filter(|d| d.alignment == Alignment::Both) {
+            assert!(
+                p.labels.iter().any(|l| l.text == d.name),
+                "{} has no label",
+                d.name
+            );
+        }
+    }
+
+    #[test]
+    fn a_dot_sits_near_its_true_values() {
+        let (_, p) = picture(&Filters::default(), 900, 480);
+        for d in &p.dots {
+            assert_eq!(d.anchor, p.px(d.us, d.china));
+            let off = ((d.at.0 - d.anchor.0).powi(2) + (d.at.1 - d.anchor.1).powi(2)).sqrt();
+            // A crowd on one point spreads, but stays a crowd round it.
+            assert!(off < 60.0, "{} drawn {off:.0} px from its value", d.name);
+        }
+    }
+
+    #[test]
+    fn the_table_the_ids_and_the_words_agree_and_filters_narrow_them() {
+        let ds = crate::test_support::dataset();
+        let f = Filters::default();
+        let (header, rows) = table(ds, &f);
+        let ids = table_ids(ds, &f);
+        assert_eq!(rows.len(), ids.len());
+        assert_eq!(rows.len(), lean::all(ds, &f).len());
+        assert!(rows.iter().all(|r| r.len() == header.len()));
+        for (r, id) in rows.iter().zip(&ids) {
+            assert_eq!(r[0], super::super::name_of(ds, id));
+        }
+        let text = description(ds, &f);
+        let leans = lean::all(ds, &f);
+        let n = leans.iter().filter(|l| l.class() == Class::LeansUs).count();
+        assert!(
+            text.contains(&format!("{n} lean to the U.S. side")),
+            "{text}"
+        );
+        // One region: a subset of the same countries, with the same leans.
+        let europe = Filters {
+            regions: ["Europe".to_string()].into(),
+            ..Filters::default()
+        };
+        let some = lean::all(ds, &europe);
+        assert!(!some.is_empty() && some.len() < leans.len());
+        for l in &some {
+            assert_eq!(
+                ds.country(&l.iso3).map(|c| c.region.as_str()),
+                Some("Europe")
+            );
+            assert_eq!(Some(l), leans.iter().find(|x| x.iso3 == l.iso3));
+        }
+    }
+
+    #[test]
+    fn it_draws_and_says_so_when_nothing_is_tied() {
+        let ds = crate::test_support::dataset();
+        for dark in [false, true] {
+            let svg = super::super::svg_string::<SVGBackend<'static>>(900, 480, |root| {
+                draw(root, ds, &Filters::default(), dark)
+            })
+            .expect("drawn");
+            assert!(svg.contains("Balanced zone") && svg.contains("Thailand"));
+        }
+        // With every framework and kind of tie hidden, nobody is tied.
+        let early = Filters {
+            hidden_frameworks: crate::model::FrameworkId::ALL.iter().copied().collect(),
+            hidden_partnerships: crate::model::PartnershipKind::ALL.iter().copied().collect(),
+            ..Filters::default()
+        };
+        let svg = super::super::svg_string::<SVGBackend<'static>>(900, 480, |root| {
+            draw(root, ds, &early, false)
+        })
+        .expect("drawn");
+        assert!(svg.contains("No country in this view has a tie"));
+    }
+}
