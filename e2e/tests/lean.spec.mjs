@@ -115,6 +115,14 @@ test('the lean table downloads as CSV and JSON with the same rows', async ({ pag
   expect(doc.weights.length).toBeGreaterThan(0);
   const bra = doc.countries.find((c) => c.iso3 === 'BRA');
   expect(bra.source_urls.length).toBeGreaterThan(0);
+  // The chart's pictures carry the sources footer.
+  const [svg] = await Promise.all([page.waitForEvent('download'), chart(page).getByRole('button', { name: 'SVG' }).click()]);
+  expect(svg.suggestedFilename()).toMatch(/^space-alliances-lean-.*\.svg$/);
+  const text = fs.readFileSync(await svg.path(), 'utf8');
+  expect(text).toContain('Balanced zone');
+  expect(text).toMatch(/Sources?:/);
+  const [png] = await Promise.all([page.waitForEvent('download'), chart(page).getByRole('button', { name: 'PNG (2×)' }).click()]);
+  expect(fs.readFileSync(await png.path()).subarray(1, 4).toString()).toBe('PNG');
 });
 
 test('a bad colouring or order in a link is a notice, and the rest is kept', async ({ page }) => {

@@ -84,8 +84,14 @@ pub struct Plot {
     pub dots: Vec<Dot>,
     /// Texts, none overlapping another or a dot.
     pub labels: Vec<Label>,
-    /// The legend's box, kept clear of labels.
+    /// The legend's box (inside the plot, kept clear of labels; on a
+    /// narrow chart a strip under it).
     pub legend: (f64, f64, f64, f64),
+    /// Each legend entry (a camp, or `None` for the balanced zone) and the
+    /// centre of its mark; its text starts 16 px to the right.
+    pub legend_items: Vec<(Option<Alignment>, &'static str, (f64, f64))>,
+    /// The x-axis title, shortened on a narrow chart.
+    pub x_title: &'static str,
     /// Third countries in the view with no tie to either side (not drawn).
     pub without_ties: usize,
 }
@@ -145,30 +151,75 @@ const LEGEND: [(Alignment, &str); 4] = [
     (Alignment::Neither, "Neither"),
 ];
 
-fn legend_box(area: (f64, f64, f64, f64)) -> (f64, f64, f64, f64) {
-    let text_w = LEGEND
+/// Below this width the legend leaves the plot for a strip under it.
+const NARROW: f64 = 560.0;
+
+/// The legend's entries, box and item positions for a `w`-wide chart whose
+/// plot is `area`; on a narrow chart the strip starts at `strip_top`.
+#[allow(clippy::type_complexity)]
+fn legend_layout(
+    area: (f64, f64, f64, f64),
+    w: f64,
+    strip_top: f64,
+) -> (
+    (f64, f64, f64, f64),
+    Vec<(Option<Alignment>, &'static str, (f64, f64))>,
+) {
+    let entries: Vec<(Option<Alignment>, &'static str)> = LEGEND
         .iter()
-        .map(|(_, t)| f64::from(super::scaled::estimate_text(t, super::TEXT_SIZE).0))
-        .fold(0.0, f64::max);
-    let w = 8.0 + 16.0 + 8.0 + text_w * 1.08 + 8.0;
-    let h = 6.0 + (super::TEXT_SIZE + 6.0) * (LEGEND.len() + 1) as f64 + 2.0;
-    (
-        area.2 - w - 6.0,
-        area.1 + 6.0,
-        area.2 - 6.0,
-        area.1 + 6.0 + h,
-    )
+        .map(|(a, t)| (Some(*a), *t))
+        .chain([(None, "Balanced zone")])
+        .collect();
+    let width = |t: &str| f64::from(super::scaled::estimate_text(t, super::TEXT_SIZE).0) * 1.08;
+    let line = super::TEXT_SIZE + 6.0;
+    if w < NARROW {
+        // Rows under the axis title, wrapped at the chart's width.
+        let (mut x, mut y) = (8.0, strip_top + line / 2.0);
+        let mut items = Vec::new();
+        for (a, t) in entries {
+            let need = 16.0 + 8.0 + width(t) + 14.0;
+            if x + need > w - 4.0 && x > 8.0 {
+                x = 8.0;
+                y += line;
+            }
+            items.push((a, t, (x + 8.0, y)));
+            x += need;
+        }
+        return ((0.0, strip_top, w, y + line / 2.0), items);
+    }
+    let text_w = entries.iter().map(|(_, t)| width(t)).fold(0.0, f64::max);
+    let bw = 8.0 + 16.0 + 8.0 + text_w + 8.0;
+    let bh = 6.0 + line * entries.len() as f64 + 2.0;
+    let (x0, y0) = (area.2 - bw - 6.0, area.1 + 6.0);
+    let items = entries
+        .into_iter()
+        .enumerate()
+        .map(|(k, (a, t))| (a, t, (x0 + 16.0, y0 + 6.0 + line * k as f64 + line / 2.0)))
+        .collect();
+    ((x0, y0, x0 + bw, y0 + bh), items)
+}
+
+/// Rows the narrow chart's legend strip takes.
+fn strip_height(w: f64) -> f64 {
+    if w >= NARROW {
+        return 0.0;
+    }
+    let (_, items) = legend_layout((0.0, 0.0, w, 0.0), w, 0.0);
+    let rows = 1 + items.windows(2).filter(|p| p[1].2.1 > p[0].2.1).count();
+    rows as f64 * (super::TEXT_SIZE + 6.0) + 4.0
 }
 
 /// The chart of `leans` in a `width` × `height` pixel picture.
 pub fn plot(ds: &Dataset, leans: &[Lean], width: u32, height: u32) -> Plot {
     let (w, h) = (f64::from(width), f64::from(height));
+    let strip = strip_height(w);
     let area = (
         LEFT,
         TOP,
         (w - RIGHT).max(LEFT + 40.0),
-        (h - BOTTOM).max(TOP + 40.0),
+        (h - BOTTOM - strip).max(TOP + 40.0),
     );
+    let (legend, legend_items) = legend_layout(area, w, area.3 + BOTTOM - 4.0);
     let tied: Vec<&Lean> = leans.iter().filter(|l| l.class() != Class::None).collect();
     let max = tied
         .iter()
@@ -179,7 +230,13 @@ pub fn plot(ds: &Dataset, leans: &[Lean], width: u32, height: u32) -> Plot {
         max,
         dots: Vec::new(),
         labels: Vec::new(),
-        legend: legend_box(area),
+        legend,
+        legend_items,
+        x_title: if w < NARROW {
+            "Ties to the U.S.-led side (√ scale)"
+        } else {
+            "Weighted ties to the U.S.-led side (square-root scale)"
+        },
         without_ties: leans.len() - tied.len(),
     };
     // Dots on one point start on a small sunflower spiral round it.
@@ -474,7 +531,7 @@ pub fn draw<DB: DrawingBackend>(
     root.draw(&PathElement::new(vec![ip((l, t)), ip((l, b))], th.fg))
         .map_err(err)?;
     root.draw(&Text::new(
-        "Weighted ties to the U.S.-led side (square-root scale)",
+        p.x_title,
         ip(((l + r) / 2.0, b + 28.0)),
         font(th.fg).pos(Pos::new(HPos::Center, VPos::Top)),
     ))
@@ -515,41 +572,38 @@ pub fn draw<DB: DrawingBackend>(
         ))
         .map_err(err)?;
     }
-    // Legend.
-    let (x0, y0, x1, y1) = p.legend;
-    root.draw(&Rectangle::new(
-        [ip((x0, y0)), ip((x1, y1))],
-        th.bg.mix(0.92).filled(),
-    ))
-    .map_err(err)?;
-    root.draw(&Rectangle::new(
-        [ip((x0, y0)), ip((x1, y1))],
-        ShapeStyle::from(th.fg.mix(0.5)).stroke_width(1),
-    ))
-    .map_err(err)?;
-    let line = super::TEXT_SIZE + 6.0;
-    for (k, (a, text)) in LEGEND.iter().enumerate() {
-        let y = y0 + 6.0 + line * k as f64 + line / 2.0;
-        marker(root, *a, ip((x0 + 16.0, y)), dark, th.bg)?;
+    // Legend: boxed inside the plot, or a strip under it.
+    if p.legend.1 < p.area.3 {
+        let (x0, y0, x1, y1) = p.legend;
+        root.draw(&Rectangle::new(
+            [ip((x0, y0)), ip((x1, y1))],
+            th.bg.mix(0.92).filled(),
+        ))
+        .map_err(err)?;
+        root.draw(&Rectangle::new(
+            [ip((x0, y0)), ip((x1, y1))],
+            ShapeStyle::from(th.fg.mix(0.5)).stroke_width(1),
+        ))
+        .map_err(err)?;
+    }
+    for (a, text, (x, y)) in &p.legend_items {
+        match a {
+            Some(a) => marker(root, *a, ip((*x, *y)), dark, th.bg)?,
+            None => root
+                .draw(&Rectangle::new(
+                    [ip((x - 7.0, y - 6.0)), ip((x + 7.0, y + 6.0))],
+                    both.mix(if dark { 0.3 } else { 0.2 }).filled(),
+                ))
+                .map_err(err)?,
+        }
         root.draw(&Text::new(
             *text,
-            ip((x0 + 32.0, y)),
+            ip((x + 16.0, *y)),
             font(th.fg).pos(Pos::new(HPos::Left, VPos::Center)),
         ))
         .map_err(err)?;
     }
-    let y = y0 + 6.0 + line * LEGEND.len() as f64 + line / 2.0;
-    root.draw(&Rectangle::new(
-        [ip((x0 + 9.0, y - 6.0)), ip((x0 + 23.0, y + 6.0))],
-        both.mix(if dark { 0.3 } else { 0.2 }).filled(),
-    ))
-    .map_err(err)?;
-    root.draw(&Text::new(
-        "Balanced zone",
-        ip((x0 + 32.0, y)),
-        font(th.fg).pos(Pos::new(HPos::Left, VPos::Center)),
-    ))
-    .map_err(err)
+    Ok(())
 }
 
 /// A camp's marker: a filled circle; a larger diamond for both camps; a ring
@@ -810,6 +864,19 @@ mod tests {
                 d.name
             );
         }
+    }
+
+    #[test]
+    fn a_narrow_chart_puts_its_legend_under_the_plot_within_its_width() {
+        let (_, p) = picture(&Filters::default(), 360, 480);
+        assert!(p.legend.1 >= p.area.3, "{:?} vs {:?}", p.legend, p.area);
+        assert!(p.legend.3 <= 480.0);
+        for (_, t, (x, _)) in &p.legend_items {
+            let b = text_box(t, x + 16.0, 0.0);
+            assert!(b.2 <= 360.0, "{t} runs off the chart");
+        }
+        let (_, wide) = picture(&Filters::default(), 900, 480);
+        assert!(wide.legend.3 < wide.area.3 && wide.legend.2 <= wide.area.2);
     }
 
     #[test]

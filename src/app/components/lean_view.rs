@@ -54,7 +54,7 @@ pub fn LeanView() -> impl IntoView {
             <p class="lean-rule">
                 "Each third country's ties to the U.S.-led side and to the China/Russia-led side, as of "
                 {move || state.as_of().human()}
-                ". A framework membership counts for the side that leads it (the Artemis Accords for the U.S. side; the ILRS and APSCO for China's). A bilateral tie counts for the partner's side: the United States or an Artemis-only country, or China, Russia or an ILRS-only country, and their agencies and companies. Ties with countries in both camps or in neither, and with international organisations, count for neither. Each counts with its weight below; the lean is (U.S. − China) ÷ (U.S. + China), from −1 to +1, and a country with ties to both sides within a third of balance is balanced. The filters apply, as in the graph and the charts."
+                ". A framework membership counts for the side that leads it (the Artemis Accords for the U.S. side; the ILRS and APSCO for China's). A bilateral tie counts for the partner's side: the United States or an Artemis-only country, or China, Russia or an ILRS-only country, and their agencies and companies. Ties with countries in both camps or in neither, and with international organisations, count for neither. Each counts with its weight below; the lean is (U.S. − China) ÷ (U.S. + China), from −1 to +1, and a country with ties to both sides within a third of balance is balanced. The filters of regions, camps, frameworks, kinds of tie and unverified facts apply, counted as in the graph and the charts."
             </p>
             <details class="lean-weights">
                 <summary>"The weights (one table in the data: lean_weights.csv)"</summary>
