@@ -131,3 +131,18 @@ test('a bad colouring or order in a link is a notice, and the rest is kept', asy
   await expect(page.getByRole('status').filter({ hasText: 'order=height' })).toBeVisible();
   await expect(chart(page)).toBeVisible();
 });
+
+test.describe('on a touch screen', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  test('a first tap on a mark names it, a second shows it in the graph', async ({ page }) => {
+    await open(page, '?v=1&tab=lean');
+    await chart(page).scrollIntoViewIfNeeded();
+    const [x, y] = (await marksOf(page, [0x7b, 0x3f, 0xa8]))[0];
+    await page.touchscreen.tap(x, y);
+    await expect(chart(page).locator('.chart-tip')).toContainText('Tap again to show it in the graph');
+    await expect(page).toHaveURL(/tab=lean/);
+    await page.touchscreen.tap(x, y);
+    await expect(page).toHaveURL(/[?&]sel=[A-Z]{3}/);
+    await expect(page).not.toHaveURL(/tab=lean/);
+  });
+});

@@ -137,7 +137,11 @@ pub fn Chart(kind: ChartKind) -> impl IntoView {
         );
     });
 
+    // On a touch screen the first tap on a mark names it; a second selects.
+    let touch = StoredValue::new(false);
+    let armed = StoredValue::new(None::<String>);
     let on_move = move |ev: web_sys::PointerEvent| {
+        touch.set_value(ev.pointer_type() == "touch");
         let (x, y) = (f64::from(ev.offset_x()), f64::from(ev.offset_y()));
         let text = kind.tooltip(
             &state.ds(),
@@ -159,7 +163,18 @@ pub fn Chart(kind: ChartKind) -> impl IntoView {
             height,
             at,
         ) {
-            show_in_graph(&state, id);
+            if !touch.get_value() || armed.get_value().as_ref() == Some(&id) {
+                show_in_graph(&state, id);
+            } else {
+                armed.set_value(Some(id));
+                tooltip.update(|t| {
+                    if let Some((_, text)) = t {
+                        text.push_str(" Tap again to show it in the graph.");
+                    }
+                });
+            }
+        } else {
+            armed.set_value(None);
         }
     };
 
@@ -243,7 +258,10 @@ pub fn Chart(kind: ChartKind) -> impl IntoView {
     view! {
         <figure class="chart" aria-labelledby=title_a>
             <h3 id=title_b>{kind.title()}</h3>
-            <div class="chart-box" on:pointerleave=move |_| tooltip.set(None)>
+            <div class="chart-box" on:pointerleave=move |ev: web_sys::PointerEvent| {
+                // A lifted finger leaves too: its tooltip stays until the next tap.
+                if ev.pointer_type() != "touch" { tooltip.set(None) }
+            }>
                 <canvas node_ref=canvas role="img" aria-labelledby=title_id aria-describedby=desc_a
                     on:pointermove=on_move on:pointerdown=on_move on:click=on_click
                     class:pickable=kind == ChartKind::Lean></canvas>
