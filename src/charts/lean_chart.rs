@@ -473,7 +473,8 @@ pub fn draw<DB: DrawingBackend>(
     let th = theme(dark);
     root.fill(&th.bg).map_err(err)?;
     let (w, h) = root.dim_in_pixel();
-    let p = plot(ds, &lean::all(ds, filters), w, h);
+    let c = cached(ds, filters, w, h);
+    let p = &c.1;
     if p.dots.is_empty() {
         return super::draw_message(
             root,
@@ -651,6 +652,42 @@ fn marker<DB: DrawingBackend>(
     }
 }
 
+/// The view's leans and their chart at a size, kept for the last view and
+/// size asked: pointer moves ask for them many times a second, and placing
+/// the dots takes milliseconds.
+fn cached(
+    ds: &Dataset,
+    filters: &Filters,
+    width: u32,
+    height: u32,
+) -> std::rc::Rc<(Vec<Lean>, Plot)> {
+    type Key = (usize, Filters, u32, u32);
+    type Kept = std::rc::Rc<(Vec<Lean>, Plot)>;
+    thread_local! {
+        static LAST: std::cell::RefCell<Option<(Key, Kept)>> =
+            const { std::cell::RefCell::new(None) };
+    }
+    let key: Key = (
+        std::ptr::from_ref(ds) as usize,
+        filters.clone(),
+        width,
+        height,
+    );
+    LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        if let Some((k, v)) = last.as_ref()
+            && *k == key
+        {
+            return v.clone();
+        }
+        let leans = lean::all(ds, filters);
+        let plot = plot(ds, &leans, width, height);
+        let v = std::rc::Rc::new((leans, plot));
+        *last = Some((key, v.clone()));
+        v
+    })
+}
+
 /// What the pointer at `(x, y)` is on, in words.
 pub fn tooltip(
     ds: &Dataset,
@@ -660,8 +697,8 @@ pub fn tooltip(
     x: f64,
     y: f64,
 ) -> Option<String> {
-    let leans = lean::all(ds, filters);
-    let p = plot(ds, &leans, width, height);
+    let c = cached(ds, filters, width, height);
+    let (leans, p) = &*c;
     let d = p.dot_at(x, y)?;
     let l = leans.iter().find(|l| l.iso3 == d.iso3)?;
     Some(format!(
@@ -682,8 +719,10 @@ pub fn pick(
     x: f64,
     y: f64,
 ) -> Option<String> {
-    let p = plot(ds, &lean::all(ds, filters), width, height);
-    p.dot_at(x, y).map(|d| d.iso3.clone())
+    cached(ds, filters, width, height)
+        .1
+        .dot_at(x, y)
+        .map(|d| d.iso3.clone())
 }
 
 /// Every third country in the view, most tied first (the table's order).
