@@ -20,15 +20,37 @@ use crate::model::{Dataset, FrameworkId, LeanItem};
 /// Below this share of difference, ties to both sides count as balanced.
 pub const BALANCED: f32 = 1.0 / 3.0;
 
-/// One side's ties of one kind.
+/// One side's memberships or ties of one kind (and, for ties, of one kind
+/// of partner).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Part {
     /// What is counted.
     pub item: LeanItem,
+    /// For a tie: with a leading state (`Some(true)`) or another state of
+    /// the camp (`Some(false)`); `None` for a membership.
+    pub leader: Option<bool>,
     /// How many.
     pub count: usize,
-    /// Their weight each.
+    /// Their weight each (a tie's kind weight times its partner factor).
     pub weight: f32,
+    /// The membership or partnership rows counted, by id.
+    pub ids: Vec<String>,
+}
+
+impl Part {
+    /// In words: "2 × launch with a leading state".
+    pub fn label(&self) -> String {
+        let what = match self.leader {
+            Some(true) => format!("{} with a leading state", self.item.label()),
+            Some(false) => format!("{} with a camp member", self.item.label()),
+            None => self.item.label(),
+        };
+        if self.count == 1 {
+            what
+        } else {
+            format!("{} × {what}", self.count)
+        }
+    }
 }
 
 /// Where a country stands.
@@ -48,7 +70,7 @@ impl Class {
     /// In words.
     pub fn label(self) -> &'static str {
         match self {
-            Class::None => "no ties to either side",
+            Class::None => "nothing counted for either side",
             Class::LeansUs => "leans to the U.S.-led side",
             Class::LeansChina => "leans to the China/Russia-led side",
             Class::Balanced => "balanced between the two",
@@ -88,12 +110,12 @@ impl Band {
     /// Legend label.
     pub fn label(self) -> &'static str {
         match self {
-            Band::OnlyUs => "U.S. side only",
-            Band::MostlyUs => "Mostly the U.S. side",
+            Band::OnlyUs => "U.S.-led side only",
+            Band::MostlyUs => "Mostly the U.S.-led side",
             Band::Balanced => "Balanced",
-            Band::MostlyChina => "Mostly the China/Russia side",
-            Band::OnlyChina => "China/Russia side only",
-            Band::NoTies => "No ties to either side",
+            Band::MostlyChina => "Mostly the China/Russia-led side",
+            Band::OnlyChina => "China/Russia-led side only",
+            Band::NoTies => "Nothing counted for either side",
         }
     }
 }
@@ -150,7 +172,8 @@ pub struct Lean {
 impl Lean {
     /// The weighted sum of one side.
     pub fn score(parts: &[Part]) -> f32 {
-        parts.iter().map(|p| p.count as f32 * p.weight).sum()
+        // + 0.0: an empty sum of floats is −0, which prints as "-0".
+        parts.iter().map(|p| p.count as f32 * p.weight).sum::<f32>() + 0.0
     }
 
     /// From −1 (China/Russia side) to +1 (U.S. side); 0 with no ties.
@@ -186,41 +209,41 @@ impl Lean {
         }
     }
 
-    /// How it is made up, in words: "3 ties to the U.S. side (Artemis
-    /// Accords membership, 2 × launch); 5 to China's (…)".
+    /// How it is made up, in words: "U.S.-led side: Artemis Accords
+    /// membership and 2 ties (2 × launch with a leading state); China/
+    /// Russia-led side: none."
     pub fn describe(&self) -> String {
-        let side = |parts: &[Part]| -> (usize, String) {
-            let n = parts.iter().map(|p| p.count).sum();
-            let words: Vec<String> = parts
+        let side = |parts: &[Part]| -> String {
+            let members: Vec<String> = parts
                 .iter()
-                .map(|p| {
-                    if p.count == 1 {
-                        p.item.label()
-                    } else {
-                        format!("{} × {}", p.count, p.item.label())
-                    }
-                })
+                .filter(|p| p.leader.is_none())
+                .map(Part::label)
                 .collect();
-            (n, words.join(", "))
+            let ties: Vec<&Part> = parts.iter().filter(|p| p.leader.is_some()).collect();
+            let n: usize = ties.iter().map(|p| p.count).sum();
+            let ties_text = (n > 0).then(|| {
+                let words: Vec<String> = ties.iter().map(|p| p.label()).collect();
+                format!(
+                    "{n} {} ({})",
+                    if n == 1 { "tie" } else { "ties" },
+                    words.join(", ")
+                )
+            });
+            let all: Vec<String> = members.into_iter().chain(ties_text).collect();
+            if all.is_empty() {
+                "none".to_string()
+            } else {
+                all.join(" and ")
+            }
         };
-        let (nu, wu) = side(&self.us);
-        let (nc, wc) = side(&self.china);
-        let ties = |n: usize| if n == 1 { "tie" } else { "ties" };
-        match (nu, nc) {
-            (0, 0) => "No ties to either side.".to_string(),
-            (_, 0) => format!(
-                "{nu} {} to the U.S. side ({wu}); none to China's.",
-                ties(nu)
-            ),
-            (0, _) => format!(
-                "None to the U.S. side; {nc} {} to China's ({wc}).",
-                ties(nc)
-            ),
-            _ => format!(
-                "{nu} {} to the U.S. side ({wu}); {nc} to China's ({wc}).",
-                ties(nu)
-            ),
+        if self.us.is_empty() && self.china.is_empty() {
+            return "No membership or tie counted for either side.".to_string();
         }
+        format!(
+            "U.S.-led side: {}; China/Russia-led side: {}.",
+            side(&self.us),
+            side(&self.china)
+        )
     }
 }
 
@@ -229,59 +252,80 @@ pub fn of(ds: &Dataset, filters: &Filters, iso3: &str, at: Date) -> Lean {
     let mut us: Vec<Part> = Vec::new();
     let mut china: Vec<Part> = Vec::new();
     let mut sources: Vec<String> = Vec::new();
-    let mut cite = |ids: &[String]| {
-        for id in ids {
-            if !sources.contains(id) {
-                sources.push(id.clone());
-            }
-        }
-    };
-    let mut add = |side: Camp, item: LeanItem| -> bool {
+    let mut add = |side: Camp, item: LeanItem, leader: Option<bool>, id: &str, cited: &[String]| {
         let list = match side {
             Camp::Artemis => &mut us,
             Camp::Ilrs => &mut china,
-            Camp::Other => return false,
+            Camp::Other => return,
         };
-        match list.iter_mut().find(|p| p.item == item) {
-            Some(p) => p.count += 1,
+        let factor = leader.map_or(1.0, |l| ds.lean_weight(LeanItem::Partner(l)));
+        match list
+            .iter_mut()
+            .find(|p| p.item == item && p.leader == leader)
+        {
+            Some(p) => {
+                p.count += 1;
+                p.ids.push(id.to_string());
+            }
             None => list.push(Part {
                 item,
+                leader,
                 count: 1,
-                weight: ds.lean_weight(item),
+                weight: ds.lean_weight(item) * factor,
+                ids: vec![id.to_string()],
             }),
         }
-        true
+        for s in cited {
+            if !sources.contains(s) {
+                sources.push(s.clone());
+            }
+        }
+    };
+    let side_of = |fw: FrameworkId| match fw {
+        FrameworkId::Artemis => Camp::Artemis,
+        FrameworkId::Ilrs | FrameworkId::Apsco => Camp::Ilrs,
     };
     for fw in FrameworkId::ALL {
         if filters.hidden_frameworks.contains(fw) {
             continue;
         }
-        let member = ds.memberships.iter().find(|m| {
-            m.actor == iso3
-                && m.framework == *fw
+        let shown = |m: &&crate::model::Membership| {
+            m.framework == *fw
                 && m.status == crate::model::Status::Member
                 && m.date <= at
                 && filters.shows(m.confidence)
-        });
-        if let Some(m) = member {
-            let side = match fw {
-                FrameworkId::Artemis => Camp::Artemis,
-                FrameworkId::Ilrs | FrameworkId::Apsco => Camp::Ilrs,
-            };
-            if add(side, LeanItem::Member(*fw)) {
-                cite(&m.sources);
-            }
+        };
+        // The state's own membership; failing that, one of its agencies,
+        // institutions or companies in their own name (counted once).
+        let state = ds
+            .memberships
+            .iter()
+            .filter(shown)
+            .find(|m| m.actor == iso3 && m.level == crate::model::Level::State);
+        let body = || {
+            ds.memberships.iter().filter(shown).find(|m| {
+                m.level != crate::model::Level::State
+                    && (m.actor == iso3 || ds.home_country(&m.actor) == Some(iso3))
+            })
+        };
+        if let Some(m) = state {
+            add(side_of(*fw), LeanItem::Member(*fw), None, &m.id, &m.sources);
+        } else if let Some(m) = body() {
+            add(side_of(*fw), LeanItem::Body(*fw), None, &m.id, &m.sources);
         }
     }
     for (p, partner) in facts::ties(ds, iso3, at) {
-        if filters.shows(p.confidence)
-            && !filters.hidden_partnerships.contains(&p.kind)
-            && add(facts::camp(ds, partner, at), LeanItem::Tie(p.kind))
-        {
-            cite(&p.sources);
+        if filters.shows(p.confidence) && !filters.hidden_partnerships.contains(&p.kind) {
+            let camp = facts::camp_where(ds, partner, at, |m| filters.shows(m.confidence));
+            let leader = ds.home_country(partner).is_some_and(|h| is_leader(ds, h));
+            add(camp, LeanItem::Tie(p.kind), Some(leader), &p.id, &p.sources);
         }
     }
-    let order = |parts: &mut Vec<Part>| crate::sort::sort_by_key(parts, |p| p.item);
+    let order = |parts: &mut Vec<Part>| {
+        crate::sort::sort_by_key(parts, |p| {
+            (p.leader.is_some(), p.item, std::cmp::Reverse(p.leader))
+        })
+    };
     order(&mut us);
     order(&mut china);
     Lean {
@@ -336,7 +380,10 @@ mod tests {
             .expect("a country with nothing by October 2020");
         let l = of(ds, &Filters::default(), &quiet.iso3, at);
         assert_eq!((l.index(), l.class()), (0.0, Class::None));
-        assert_eq!(l.describe(), "No ties to either side.");
+        assert_eq!(
+            l.describe(),
+            "No membership or tie counted for either side."
+        );
     }
 
     #[test]
@@ -347,7 +394,21 @@ mod tests {
         for c in &ds.countries {
             let l = of(ds, &f, &c.iso3, at);
             for p in l.us.iter().chain(&l.china) {
-                assert_eq!(p.weight, ds.lean_weight(p.item));
+                let factor = p
+                    .leader
+                    .map_or(1.0, |x| ds.lean_weight(LeanItem::Partner(x)));
+                assert_eq!(p.weight, ds.lean_weight(p.item) * factor);
+                assert_eq!(p.ids.len(), p.count);
+            }
+            // Every membership or tie counted is one of the country's rows.
+            for id in l.us.iter().chain(&l.china).flat_map(|p| &p.ids) {
+                let own = |a: &str| a == c.iso3 || ds.home_country(a) == Some(c.iso3.as_str());
+                let membership = ds.memberships.iter().any(|m| m.id == *id && own(&m.actor));
+                let tie = ds
+                    .partnerships
+                    .iter()
+                    .any(|p| p.id == *id && (own(&p.a) || own(&p.b)));
+                assert!(membership || tie, "{} counts {id}", c.iso3);
             }
             assert!((-1.0..=1.0).contains(&l.index()));
             // Hiding every kind of tie leaves memberships only.
@@ -359,7 +420,7 @@ mod tests {
             assert!(
                 m.us.iter()
                     .chain(&m.china)
-                    .all(|p| matches!(p.item, LeanItem::Member(_)))
+                    .all(|p| matches!(p.item, LeanItem::Member(_) | LeanItem::Body(_)))
             );
             let counted = |l: &Lean| l.us.iter().chain(&l.china).map(|p| p.count).sum::<usize>();
             assert!(counted(&m) <= counted(&l));
@@ -372,16 +433,23 @@ mod tests {
 
     #[test]
     fn the_lean_reads_its_parts() {
-        let part = |item, count, weight| Part {
+        let part = |item, leader, count, weight| Part {
             item,
+            leader,
             count,
             weight,
+            ids: vec![],
         };
         let l = Lean {
             iso3: "XXX".into(),
             alignment: Alignment::Neither,
-            us: vec![part(LeanItem::Member(FrameworkId::Artemis), 1, 3.0)],
-            china: vec![part(LeanItem::Tie(PartnershipKind::Launch), 2, 2.0)],
+            us: vec![part(LeanItem::Member(FrameworkId::Artemis), None, 1, 3.0)],
+            china: vec![part(
+                LeanItem::Tie(PartnershipKind::Launch),
+                Some(true),
+                2,
+                2.0,
+            )],
             sources: vec![],
         };
         // 3 against 4: within a third of balance.
@@ -389,12 +457,41 @@ mod tests {
         assert_eq!(l.class(), Class::Balanced);
         assert_eq!(
             l.describe(),
-            "1 tie to the U.S. side (Artemis Accords membership); 2 to China's (2 × launch)."
+            "U.S.-led side: Artemis Accords membership; China/Russia-led side: 2 ties \
+             (2 × launch with a leading state)."
         );
         let lop = Lean {
             china: vec![],
             ..l.clone()
         };
         assert_eq!((lop.index(), lop.class()), (1.0, Class::LeansUs));
+        assert_eq!(Lean::score(&[]).to_string(), "0", "never -0");
+    }
+
+    #[test]
+    fn a_tie_with_a_leader_counts_its_partner_factor_and_a_body_its_own_weight() {
+        let ds = crate::test_support::dataset();
+        let f = Filters::default();
+        for c in &ds.countries {
+            let l = of(ds, &f, &c.iso3, ds.as_of);
+            for p in l.us.iter().chain(&l.china) {
+                match p.item {
+                    LeanItem::Tie(_) => assert!(p.leader.is_some()),
+                    _ => assert!(p.leader.is_none()),
+                }
+            }
+            // One membership item per framework: the state's or a body's.
+            for fw in FrameworkId::ALL {
+                let n = l
+                    .us
+                    .iter()
+                    .chain(&l.china)
+                    .filter(
+                        |p| matches!(p.item, LeanItem::Member(x) | LeanItem::Body(x) if x == *fw),
+                    )
+                    .count();
+                assert!(n <= 1, "{} {fw:?}", c.iso3);
+            }
+        }
     }
 }

@@ -1716,13 +1716,38 @@ pub fn wrap_footer(lines: &[String], width: u32) -> Vec<String> {
 /// 12.3 px text with 8 px padding each side).
 pub fn tip_left(x: f64, width: u32, text: &str) -> f64 {
     let w = f64::from(width);
-    let tw = f64::from(crate::charts::scaled::estimate_text(text, 12.3).0) * 1.08 + 16.0;
+    let tw = tip_width(width, text);
     let left = if x + 12.0 + tw <= w {
         x + 12.0
     } else {
         x - 12.0 - tw
     };
     left.clamp(0.0, (w - tw).max(0.0))
+}
+
+/// A tooltip's widest line wraps at this many pixels (the stylesheet's
+/// `.chart-tip` max-width).
+pub const TIP_MAX: f64 = 340.0;
+
+/// A tooltip's estimated width for `text` in a chart `width` pixels wide:
+/// its one line, or [`TIP_MAX`] (or the chart's width) once it wraps.
+fn tip_width(width: u32, text: &str) -> f64 {
+    let one_line = f64::from(crate::charts::scaled::estimate_text(text, 12.3).0) * 1.08 + 16.0;
+    one_line.min(TIP_MAX).min(f64::from(width))
+}
+
+/// The top of a chart's tooltip for a pointer at `y` in a chart `height`
+/// pixels tall: below the pointer in the upper half, above it in the lower
+/// half, and inside the chart (its lines estimated from the wrap width).
+pub fn tip_top(y: f64, width: u32, height: u32, text: &str) -> f64 {
+    let one_line = f64::from(crate::charts::scaled::estimate_text(text, 12.3).0) * 1.08;
+    let lines = (one_line / (tip_width(width, text) - 16.0).max(1.0))
+        .ceil()
+        .max(1.0);
+    let th = lines * 18.0 + 10.0;
+    let h = f64::from(height);
+    let top = if y < h / 2.0 { y + 16.0 } else { y - 16.0 - th };
+    top.clamp(0.0, (h - th).max(0.0))
 }
 
 /// Height in pixels of an export footer with `lines` lines.
@@ -1782,8 +1807,16 @@ mod tooltip_tests {
         assert_eq!(tip_left(100.0, 800, "short"), 112.0);
         for x in [0.0, 250.0, 400.0, 600.0, 790.0] {
             let left = tip_left(x, 800, tip);
-            let tw = f64::from(crate::charts::scaled::estimate_text(tip, 12.3).0) * 1.08 + 16.0;
+            // Its box: one line, or wrapped at TIP_MAX.
+            let tw = (f64::from(crate::charts::scaled::estimate_text(tip, 12.3).0) * 1.08 + 16.0)
+                .min(TIP_MAX);
             assert!(left >= 0.0 && left + tw <= 800.0, "{x}: {left}");
+        }
+        // Below the pointer in the upper half, above it in the lower, inside.
+        for y in [0.0, 100.0, 300.0, 379.0] {
+            let top = tip_top(y, 800, 380, tip);
+            assert!((0.0..380.0).contains(&top), "{y}: {top}");
+            assert_eq!(top > y, y < 190.0, "{y}: {top}");
         }
     }
 

@@ -200,6 +200,12 @@ pub enum Camp {
 /// The camp of an actor at a date: a framework's leading states, otherwise
 /// its home country's alignment.
 pub fn camp(ds: &Dataset, actor: &str, at: Date) -> Camp {
+    camp_where(ds, actor, at, |_| true)
+}
+
+/// [`camp`], judging the home country's alignment only by the membership
+/// rows `keep` accepts (e.g. the rows a view shows).
+pub fn camp_where(ds: &Dataset, actor: &str, at: Date, keep: impl Fn(&Membership) -> bool) -> Camp {
     let Some(home) = ds.home_country(actor) else {
         return Camp::Other;
     };
@@ -212,7 +218,7 @@ pub fn camp(ds: &Dataset, actor: &str, at: Date) -> Camp {
             }
         }
     }
-    match alignment(ds, home, at) {
+    match alignment_where(ds, home, at, keep) {
         Alignment::Artemis => Camp::Artemis,
         Alignment::Ilrs => Camp::Ilrs,
         _ => Camp::Other,

@@ -309,14 +309,22 @@ pub struct ReportedCount {
     pub note: String,
 }
 
-/// What a country's lean counts: a membership of a framework, or a kind of
-/// bilateral tie. Written `member:artemis`, `tie:launch` in `lean_weights.csv`.
+/// What a country's lean counts: a membership of a framework, one by its
+/// agencies, institutions or companies, a kind of bilateral tie, and the
+/// factor a tie takes by who the partner is. Written `member:artemis`,
+/// `body:ilrs`, `tie:launch`, `partner:leader` in `lean_weights.csv`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum LeanItem {
     /// A state membership of a framework.
     Member(FrameworkId),
+    /// A membership by the country's agency, institution or company in its
+    /// own name (not the state's).
+    Body(FrameworkId),
     /// A bilateral tie of a kind.
     Tie(PartnershipKind),
+    /// The factor of a tie with a leading state (the United States; China,
+    /// Russia) or its bodies: `true`; with another state of a camp: `false`.
+    Partner(bool),
 }
 
 impl LeanItem {
@@ -326,7 +334,9 @@ impl LeanItem {
             .iter()
             .map(|&f| LeanItem::Member(f))
             .collect();
+        v.extend(FrameworkId::ALL.iter().map(|&f| LeanItem::Body(f)));
         v.extend(PartnershipKind::ALL.iter().map(|&k| LeanItem::Tie(k)));
+        v.extend([LeanItem::Partner(true), LeanItem::Partner(false)]);
         v
     }
 
@@ -334,7 +344,10 @@ impl LeanItem {
     pub fn id(self) -> String {
         match self {
             LeanItem::Member(f) => format!("member:{}", f.id()),
+            LeanItem::Body(f) => format!("body:{}", f.id()),
             LeanItem::Tie(k) => format!("tie:{}", k.id()),
+            LeanItem::Partner(true) => "partner:leader".to_string(),
+            LeanItem::Partner(false) => "partner:member".to_string(),
         }
     }
 
@@ -342,7 +355,10 @@ impl LeanItem {
     pub fn parse(text: &str) -> Option<LeanItem> {
         match text.split_once(':')? {
             ("member", f) => FrameworkId::parse(f).map(LeanItem::Member),
+            ("body", f) => FrameworkId::parse(f).map(LeanItem::Body),
             ("tie", k) => PartnershipKind::parse(k).map(LeanItem::Tie),
+            ("partner", "leader") => Some(LeanItem::Partner(true)),
+            ("partner", "member") => Some(LeanItem::Partner(false)),
             _ => None,
         }
     }
@@ -351,7 +367,10 @@ impl LeanItem {
     pub fn label(self) -> String {
         match self {
             LeanItem::Member(f) => format!("{} membership", f.label()),
+            LeanItem::Body(f) => format!("{} membership of an agency or institution", f.label()),
             LeanItem::Tie(k) => k.label().to_lowercase(),
+            LeanItem::Partner(true) => "a tie with a leading state".to_string(),
+            LeanItem::Partner(false) => "a tie with another state of a camp".to_string(),
         }
     }
 }

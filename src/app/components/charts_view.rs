@@ -89,7 +89,7 @@ pub fn Chart(kind: ChartKind) -> impl IntoView {
     let height = height_of(kind);
     let canvas = NodeRef::<Canvas>::new();
     let width = RwSignal::new(0u32);
-    let tooltip = RwSignal::new(None::<(f64, String)>);
+    let tooltip = RwSignal::new(None::<((f64, f64), String)>);
     // A chart that fails to draw says so instead of leaving a blank canvas.
     let draw_error = RwSignal::new(None::<String>);
     use charts::ChartError;
@@ -150,7 +150,7 @@ pub fn Chart(kind: ChartKind) -> impl IntoView {
             height,
             (x, y),
         );
-        tooltip.set(text.map(|t| (x, t)));
+        tooltip.set(text.map(|t| ((x, y), t)));
     };
     // A click on a country's mark selects it in the graph.
     let on_click = move |ev: web_sys::MouseEvent| {
@@ -265,10 +265,12 @@ pub fn Chart(kind: ChartKind) -> impl IntoView {
                 <canvas node_ref=canvas role="img" aria-labelledby=title_id aria-describedby=desc_a
                     on:pointermove=on_move on:pointerdown=on_move on:click=on_click
                     class:pickable=kind == ChartKind::Lean></canvas>
-                {move || tooltip.get().map(|(x, t)| {
-                    // Kept inside the chart, so it is never cut off.
-                    let left = charts::tip_left(x, width.get_untracked(), &t);
-                    view! { <div class="chart-tip" aria-hidden="true" style:left=format!("{left}px")>{t}</div> }
+                {move || tooltip.get().map(|((x, y), t)| {
+                    // Near the pointer and inside the chart, so it is never cut off.
+                    let w = width.get_untracked();
+                    let left = charts::tip_left(x, w, &t);
+                    let top = charts::tip_top(y, w, height, &t);
+                    view! { <div class="chart-tip" aria-hidden="true" style:left=format!("{left}px") style:top=format!("{top}px")>{t}</div> }
                 })}
             </div>
             {move || draw_error.get().map(|e| view! {

@@ -84,7 +84,7 @@ pub fn DetailsPanel() -> impl IntoView {
                 view! {
                     <h3>"Lean"</h3>
                     <p class="lean-line"><strong>{format!("{} ({:+.2}).", capital(l.class().label()), l.index())}</strong>" "{l.describe()}</p>
-                    <p class="meta">"Weighted by the lean table; the ties and memberships counted are listed below with their sources. "
+                    <p class="meta">"Weighted as the Lean tab explains; the memberships and ties counted are listed below with their sources. "
                         <button type="button" class="link" on:click=open>"See who leans which way"</button></p>
                 }
                 .into_any()
@@ -268,7 +268,7 @@ fn actor_details(
 }
 
 /// The text with its first letter in capitals.
-fn capital(s: &str) -> String {
+pub(crate) fn capital(s: &str) -> String {
     let mut c = s.chars();
     c.next()
         .map(|f| f.to_uppercase().chain(c).collect())

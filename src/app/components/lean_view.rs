@@ -37,7 +37,7 @@ pub fn LeanView() -> impl IntoView {
             .iter()
             .map(|w| {
                 view! {
-                    <tr><th scope="row">{w.item.label()}</th><td>{w.weight.to_string()}</td><td>{w.note.clone()}</td></tr>
+                    <tr><th scope="row">{super::details::capital(&w.item.label())}</th><td>{w.weight.to_string()}</td><td>{w.note.clone()}</td></tr>
                 }
             })
             .collect_view()
@@ -52,12 +52,15 @@ pub fn LeanView() -> impl IntoView {
         <section class="lean" aria-labelledby="lean-title">
             <h2 id="lean-title">"Who leans which way"</h2>
             <p class="lean-rule">
-                "Each third country's ties to the U.S.-led side and to the China/Russia-led side, as of "
+                "Every country other than the United States, China and Russia (which lead the two sides), placed by what ties it to each side as of "
                 {move || state.as_of().human()}
-                ". A framework membership counts for the side that leads it (the Artemis Accords for the U.S. side; the ILRS and APSCO for China's). A bilateral tie counts for the partner's side: the United States or an Artemis-only country, or China, Russia or an ILRS-only country, and their agencies and companies. Ties with countries in both camps or in neither, and with international organisations, count for neither. Each counts with its weight below; the lean is (U.S. − China) ÷ (U.S. + China), from −1 to +1, and a country with ties to both sides within a third of balance is balanced. The filters of regions, camps, frameworks, kinds of tie and unverified facts apply, counted as in the graph and the charts."
+                ". A framework membership counts for the side that leads the framework: the Artemis Accords for the U.S.-led side; the ILRS and APSCO for the China/Russia-led side. A membership signed only by a national agency, institution or company counts less than the state's own. A bilateral tie counts for the partner's side, by the partner's camp as of this date: in full with a leading state (or its agencies and companies), half with another state of that camp, such as India or Japan for the U.S.-led side or Pakistan for the China/Russia-led side. Ties with countries in both camps or in neither, and with international organisations such as ESA, count for neither side. The lean is (U.S.-led − China/Russia-led) ÷ (U.S.-led + China/Russia-led), from −1 to +1; a country is balanced when neither side is more than twice the other. The filters of regions, camps, frameworks, kinds of tie and unverified facts apply, as in the graph and the charts."
+            </p>
+            <p class="lean-rule note">
+                "Read with care: the data records ties unevenly. It lists China's lunar payload agreements one by one but fewer of the rides and instruments on U.S.-led missions; Europe's largest ties with NASA run through ESA and so count for neither side; a programme of several satellites counts each one. The lean measures what this data records, not a country's policy."
             </p>
             <details class="lean-weights">
-                <summary>"The weights (one table in the data: lean_weights.csv)"</summary>
+                <summary>"How each membership and tie is weighted"</summary>
                 <table class="data-table">
                     <thead><tr><th scope="col">"Counted"</th><th scope="col">"Weight"</th><th scope="col">"Why"</th></tr></thead>
                     <tbody>{weights}</tbody>
