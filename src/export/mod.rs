@@ -651,11 +651,18 @@ const LEAN_HEADER: [&str; 10] = [
     "source_urls",
 ];
 
-/// One side's parts as "item × count @ weight", `;`-joined.
+/// One side's parts as "what x count @ weight (row ids)", `;`-joined.
 fn lean_parts(parts: &[crate::charts::lean::Part]) -> String {
     parts
         .iter()
-        .map(|p| format!("{} x {} @ {}", p.item.label(), p.count, p.weight))
+        .map(|p| {
+            let what = match p.leader {
+                Some(true) => format!("{} with a leading state", p.item.label()),
+                Some(false) => format!("{} with a camp member", p.item.label()),
+                None => p.item.label(),
+            };
+            format!("{what} x {} @ {} ({})", p.count, p.weight, p.ids.join(" "))
+        })
         .collect::<Vec<_>>()
         .join(LIST_SEP)
 }
@@ -697,9 +704,18 @@ pub fn lean_json(ds: &Dataset, filters: &crate::graph::Filters) -> String {
                 .map(|p| {
                     Json::Obj(vec![
                         ("item", Json::Str(p.item.id())),
-                        ("label", Json::Str(p.item.label())),
+                        ("label", Json::Str(p.label())),
+                        (
+                            "partner",
+                            match p.leader {
+                                Some(true) => Json::str("leading state"),
+                                Some(false) => Json::str("camp member"),
+                                None => Json::Null,
+                            },
+                        ),
                         ("count", Json::Num(p.count as f64)),
                         ("weight", Json::Num(f64::from(p.weight))),
+                        ("rows", Json::strs(&p.ids)),
                     ])
                 })
                 .collect(),
@@ -901,6 +917,13 @@ mod tests {
                 .map(|p| p["count"].as_f64().unwrap() * p["weight"].as_f64().unwrap())
                 .sum();
             assert!((counted - r["us_side_weighted"].as_f64().unwrap()).abs() < 1e-6);
+            // Each part names the rows it counts.
+            for p in r["us_side"].as_array().unwrap() {
+                assert_eq!(
+                    p["rows"].as_array().unwrap().len() as f64,
+                    p["count"].as_f64().unwrap()
+                );
+            }
             // Whatever is counted is cited.
             let tied = !l.us.is_empty() || !l.china.is_empty();
             assert_eq!(
