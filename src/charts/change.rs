@@ -254,6 +254,136 @@ pub fn csv(ds: &Dataset, c: &Changes) -> String {
     out
 }
 
+/// A window a reader expects, one choice away: the year up to the view's
+/// date, everything since a framework's founding (its founding day
+/// included), or a calendar year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Preset {
+    /// The 12 months up to the view's as-of date.
+    LastYear,
+    /// Since the framework was founded (its founders count as joining).
+    Since(FrameworkId),
+    /// The calendar year: after 31 December of the year before, up to
+    /// 31 December (or the data's date, in the data's last year).
+    Year(i32),
+}
+
+impl Preset {
+    /// Every preset the data has a window for, in menu order: the last 12
+    /// months, since each framework shown, then each calendar year from the
+    /// first as-of year a link may ask for to the data's year, newest first.
+    pub fn all(ds: &Dataset) -> Vec<Preset> {
+        let mut out = vec![Preset::LastYear];
+        out.extend(
+            [FrameworkId::Artemis, FrameworkId::Ilrs]
+                .into_iter()
+                .filter(|&f| ds.framework(f).is_some())
+                .map(Preset::Since),
+        );
+        out.extend(
+            (crate::view::url::EARLIEST.year..=ds.as_of.year)
+                .rev()
+                .map(Preset::Year),
+        );
+        out
+    }
+
+    /// Id for a menu's value: `last-12-months`, `since-artemis`, `year-2023`.
+    pub fn id(self) -> String {
+        match self {
+            Preset::LastYear => "last-12-months".into(),
+            Preset::Since(f) => format!("since-{}", f.id()),
+            Preset::Year(y) => format!("year-{y}"),
+        }
+    }
+
+    /// Reads [`Preset::id`].
+    pub fn parse(text: &str) -> Option<Preset> {
+        if text == "last-12-months" {
+            return Some(Preset::LastYear);
+        }
+        if let Some(f) = text.strip_prefix("since-").and_then(FrameworkId::parse) {
+            return Some(Preset::Since(f));
+        }
+        text.strip_prefix("year-")?.parse().ok().map(Preset::Year)
+    }
+
+    /// Menu label: "Last 12 months", "Since the Artemis Accords (13 Oct
+    /// 2020)", "2023".
+    pub fn label(self, ds: &Dataset) -> String {
+        match self {
+            Preset::LastYear => "Last 12 months".into(),
+            Preset::Since(f) => match ds.framework(f) {
+                Some(fw) => format!("Since the {} ({})", f.label(), fw.founded.human()),
+                None => format!("Since the {}", f.label()),
+            },
+            Preset::Year(y) => y.to_string(),
+        }
+    }
+
+    /// The view's new compare-with date and as-of filter (`None`: the
+    /// data's own date) for this preset, from the view's as-of filter
+    /// `as_of`; `None` when the preset has no window there (its start would
+    /// not come before the as-of date, e.g. since the ILRS in a view of
+    /// 2020). Windows start no earlier than [`crate::view::url::EARLIEST`].
+    pub fn window(self, ds: &Dataset, as_of: Option<Date>) -> Option<(Date, Option<Date>)> {
+        let earliest = crate::view::url::EARLIEST;
+        let (from, as_of) = match self {
+            Preset::LastYear => {
+                let to = as_of.unwrap_or(ds.as_of);
+                let day = if to.day == 0 {
+                    0
+                } else {
+                    to.day
+                        .min(crate::model::date::days_in_month(to.year - 1, to.month))
+                };
+                (
+                    Date {
+                        year: to.year - 1,
+                        day,
+                        ..to
+                    },
+                    as_of,
+                )
+            }
+            Preset::Since(f) => (day_before(ds.framework(f)?.founded), as_of),
+            Preset::Year(y) => {
+                let end = Date::ymd(y, 12, 31);
+                (Date::ymd(y - 1, 12, 31), (end < ds.as_of).then_some(end))
+            }
+        };
+        let from = from.max(earliest);
+        crate::view::url::window_starts(from, as_of.unwrap_or(ds.as_of)).then_some((from, as_of))
+    }
+
+    /// The preset whose window the view shows, if any (so a menu can say
+    /// which one a link opened).
+    pub fn current(ds: &Dataset, from: Option<Date>, as_of: Option<Date>) -> Option<Preset> {
+        let from = from?;
+        Preset::all(ds)
+            .into_iter()
+            .find(|p| p.window(ds, as_of) == Some((from, as_of)))
+    }
+}
+
+/// The day before a date (the start of its period, for a partial date), so
+/// that a window `(day_before(d), …]` includes `d`.
+fn day_before(d: Date) -> Date {
+    if d.day > 1 {
+        Date {
+            day: d.day - 1,
+            ..d
+        }
+    } else {
+        let d = Date {
+            month: d.month.max(1),
+            day: 1,
+            ..d
+        };
+        Date::month_end(d.month_index() - 1)
+    }
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
@@ -310,6 +440,97 @@ mod tests {
                 prop_assert!(f.shows(p.confidence));
             }
         }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        /// Every preset a view offers opens a window a link can hold: after
+        /// September 2020 and before its as-of date, which stays the view's
+        /// own unless the preset is a calendar year.
+        #[test]
+        fn presets_open_windows_a_link_can_hold(m in 240i32..330, pick in 0usize..16) {
+            let ds = crate::test_support::dataset();
+            let as_of = (Date::month_end(m) < ds.as_of).then(|| Date::month_end(m));
+            let all = Preset::all(ds);
+            let p = all[pick % all.len()];
+            if let Some((from, to)) = p.window(ds, as_of) {
+                prop_assert!(crate::view::url::window_starts(from, to.unwrap_or(ds.as_of)));
+                if !matches!(p, Preset::Year(_)) {
+                    prop_assert_eq!(to, as_of);
+                }
+                // The menu names it back (or a preset with the same window:
+                // the last 12 months to a 31 December are that year).
+                let named = Preset::current(ds, Some(from), to);
+                prop_assert_eq!(named.and_then(|n| n.window(ds, to)), Some((from, to)));
+            }
+        }
+    }
+
+    #[test]
+    fn presets_are_the_windows_a_reader_expects() {
+        let ds = crate::test_support::dataset();
+        let all = Preset::all(ds);
+        for p in &all {
+            assert_eq!(Preset::parse(&p.id()), Some(*p), "{p:?}");
+        }
+        assert_eq!(Preset::parse("year-x"), None);
+        // The last 12 months: after the same day a year before.
+        let (from, to) = Preset::LastYear.window(ds, None).unwrap();
+        assert_eq!(to, None, "the view's date is kept");
+        assert_eq!((from.year, from.month), (ds.as_of.year - 1, ds.as_of.month));
+        let leap = Date::ymd(2024, 2, 29);
+        assert_eq!(
+            Preset::LastYear.window(ds, Some(leap)),
+            Some((Date::ymd(2023, 2, 28), Some(leap)))
+        );
+        // Since a framework: its founding day is in the window, so every
+        // member state at the view's date joined in it.
+        let f = Filters::default();
+        for fw in [FrameworkId::Artemis, FrameworkId::Ilrs] {
+            let founded = ds.framework(fw).unwrap().founded;
+            let (from, to) = Preset::Since(fw).window(ds, None).unwrap();
+            assert!(from < founded && to.is_none());
+            let c = between(ds, &f, from, ds.as_of);
+            let joined = c.joined.iter().filter(|(x, _)| *x == fw).count();
+            let members = crate::charts::state_joins(ds, &f, fw, ds.as_of, true).len();
+            assert_eq!(joined, members, "{fw:?}");
+            assert!(
+                Preset::Since(fw).label(ds).contains(&founded.human()),
+                "{}",
+                Preset::Since(fw).label(ds)
+            );
+        }
+        // Not before the framework existed.
+        let ilrs = ds.framework(FrameworkId::Ilrs).unwrap().founded;
+        assert_eq!(
+            Preset::Since(FrameworkId::Ilrs).window(ds, Some(day_before(ilrs))),
+            None
+        );
+        // A calendar year: after 31 December of the year before, to 31
+        // December, or to the data's date in its last year.
+        let y = ds.as_of.year - 1;
+        assert_eq!(
+            Preset::Year(y).window(ds, Some(Date::ymd(2021, 5, 1))),
+            Some((Date::ymd(y - 1, 12, 31), Some(Date::ymd(y, 12, 31))))
+        );
+        assert_eq!(
+            Preset::Year(ds.as_of.year).window(ds, None),
+            Some((Date::ymd(ds.as_of.year - 1, 12, 31), None))
+        );
+        let first = crate::view::url::EARLIEST;
+        assert_eq!(
+            Preset::Year(first.year).window(ds, None).map(|w| w.0),
+            Some(first)
+        );
+        assert!(
+            all.contains(&Preset::Year(first.year)) && all.contains(&Preset::Year(ds.as_of.year))
+        );
+        assert_eq!(Preset::current(ds, None, None), None);
+        assert_eq!(day_before(Date::ymd(2021, 3, 1)), Date::ymd(2021, 2, 28));
+        assert_eq!(
+            day_before(Date::parse("2021").unwrap()),
+            Date::ymd(2020, 12, 31)
+        );
     }
 
     #[test]

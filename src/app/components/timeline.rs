@@ -149,6 +149,45 @@ pub fn Timeline() -> impl IntoView {
             Err(e) => from_error.set(Some(e.to_string())),
         }
     };
+    // Presets: one choice sets the window (and, for a calendar year, the
+    // as-of date) in one history step, so the link reopens it.
+    let presets = crate::charts::change::Preset::all(&ds);
+    let current_preset = move || {
+        state.view.with(|v| {
+            crate::charts::change::Preset::current(&state.ds(), v.from, v.filters.as_of)
+                .map(|p| p.id())
+                .unwrap_or_default()
+        })
+    };
+    // Each option says whether it is the current one: a select's value set
+    // before its options exist would not stick.
+    let preset_options = presets
+        .iter()
+        .map(|p| {
+            let id = p.id();
+            let on = id.clone();
+            view! { <option value=id prop:selected=move || current_preset() == on>{p.label(&ds)}</option> }
+        })
+        .collect_view();
+    let on_preset = move |ev: web_sys::Event| {
+        let Some(p) = crate::charts::change::Preset::parse(&event_target_value(&ev)) else {
+            return;
+        };
+        let as_of = state.view.with_untracked(|v| v.filters.as_of);
+        match p.window(&state.ds(), as_of) {
+            Some((from, as_of)) => {
+                from_error.set(None);
+                state.change(History::Push, |v| {
+                    v.from = Some(from);
+                    v.filters.as_of = as_of;
+                });
+            }
+            None => from_error.set(Some(format!(
+                "{} has no window before the as-of date.",
+                p.label(&state.ds())
+            ))),
+        }
+    };
     view! {
         <div class="timeline" role="group" aria-label="Timeline">
             <button type="button" class="play" on:click=toggle aria-pressed=move || playing.get().to_string()>
@@ -171,6 +210,11 @@ pub fn Timeline() -> impl IntoView {
             <input id="from-date" class="as-of-date" type="text" inputmode="numeric" size="10" placeholder="YYYY-MM"
                 prop:value=move || state.view.with(|v| v.from.map(|d| d.to_string()).unwrap_or_default())
                 on:change=on_from aria-describedby="from-error"/>
+            <label for="from-preset" class="visually-hidden">"Compare preset"</label>
+            <select id="from-preset" class="from-preset" on:change=on_preset>
+                <option value="" prop:selected=move || current_preset().is_empty()>"Preset…"</option>
+                {preset_options}
+            </select>
             <span id="from-error" class="field-error" role="alert">{move || from_error.get()}</span>
         </div>
     }
