@@ -69,6 +69,10 @@ pub struct Highlight {
     pub notes: Vec<Callout>,
     /// A change view's new members (ringed) and new ties (highlighted).
     pub new_nodes: BTreeSet<usize>,
+    /// A change view's members whose status changed in the window (an
+    /// intent or a signature became a membership): a thin double ring, told
+    /// apart from a new member's single thick one.
+    pub changed_nodes: BTreeSet<usize>,
     /// Edge indices of the ties formed in the change view's window.
     pub new_edges: BTreeSet<usize>,
 }
@@ -512,6 +516,12 @@ pub fn display_list(f: &Frame) -> DisplayList {
             .iter()
             .filter(|&&i| i < scr.len())
             .map(|&i| ring(i, palette::change(dark), 2.5, 2.5)),
+    );
+    out.rings.extend(
+        h.changed_nodes
+            .iter()
+            .filter(|&&i| i < scr.len())
+            .flat_map(|&i| [1.5, 5.0].map(|gap| ring(i, palette::change(dark), 1.5, gap))),
     );
     out.rings.extend(
         h.spotlight

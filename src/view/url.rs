@@ -18,6 +18,8 @@
 //! | `order`      | `date`: alignment axis ordered by join date, not region       |
 //! | `date`       | "as of" date, `YYYY-MM-DD`, `YYYY-MM` or `YYYY`                |
 //! | `from`       | "compare with" date, before `date`: what changed since is listed |
+//! | `marks`      | `off`: the change view's marks are not drawn on the graph       |
+//! | `list`       | the change list's order: `date` or `name` (default: grouped by kind) |
 //! | `fw`         | *visible* frameworks, `~`-separated, or `none`                |
 //! | `align`      | *visible* alignments, likewise                                |
 //! | `kinds`      | *visible* actor kinds, likewise                               |
@@ -154,6 +156,10 @@ pub struct ViewState {
     /// The "compare with" date: what changed after it, up to the as-of date,
     /// is listed and marked.
     pub from: Option<Date>,
+    /// The change view's marks (rings, highlighted ties) are turned off.
+    pub hide_marks: bool,
+    /// The change list's order.
+    pub change_order: crate::charts::change::Order,
     /// The story step shown, if any: then the step decides everything else
     /// but the camera and `embed` (see [`crate::story`]).
     pub story: Option<StoryAt>,
@@ -238,6 +244,12 @@ pub fn to_query(state: &ViewState) -> String {
     }
     if let Some(from) = state.from {
         put("from", &from.to_string());
+    }
+    if state.hide_marks {
+        put("marks", "off");
+    }
+    if state.change_order != crate::charts::change::Order::default() {
+        put("list", state.change_order.id());
     }
     if let Some(v) = visible(FrameworkId::ALL, &f.hidden_frameworks, FrameworkId::id) {
         put("fw", &v);
@@ -459,6 +471,19 @@ impl Reader<'_> {
                     "from",
                     value,
                     "is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)",
+                ),
+            },
+            "marks" => match value {
+                "off" | "0" => self.state.hide_marks = true,
+                "on" | "1" => self.state.hide_marks = false,
+                _ => self.notice(key, value, "should be on or off"),
+            },
+            "list" => match crate::charts::change::Order::parse(value) {
+                Some(o) => self.state.change_order = o,
+                None => self.notice(
+                    key,
+                    value,
+                    "is not an order of the change list (group, date or name)",
                 ),
             },
             "fw" => {
@@ -770,6 +795,8 @@ mod tests {
                 ascending: false,
             },
             from: Some(Date::parse("2021-03").unwrap()),
+            hide_marks: true,
+            change_order: crate::charts::change::Order::Name,
             story: None,
         }
     }
@@ -786,7 +813,7 @@ mod tests {
         let q = to_query(&rich_state());
         assert_eq!(
             q,
-            "v=1&tab=table&layout=axis&order=date&date=2023-06&from=2021-03&fw=artemis~ilrs\
+            "v=1&tab=table&layout=axis&order=date&date=2023-06&from=2021-03&marks=off&list=name&fw=artemis~ilrs\
              &align=artemis~both&kinds=country~agency&ties=launch\
              &region=europe~western-asia&unverified=hide&bodies=1&sort=-ties-ilrs&sel=hub:artemis\
              &q=south%20korea%20%26%20co%2B&view=12.35~-3.1~1.235&embed=1"
@@ -904,6 +931,18 @@ mod tests {
                 "{bad}: {n:?}"
             );
         }
+        // The marks and the list's order: a bad value is named, the rest applies.
+        let (s, n) = from_query("from=2023-01&marks=hidden&list=size", &DS);
+        assert!(s.from.is_some() && !s.hide_marks);
+        assert_eq!(s.change_order, crate::charts::change::Order::default());
+        let named: Vec<(&str, &str)> = n
+            .iter()
+            .map(|n| (n.key.as_str(), n.value.as_str()))
+            .collect();
+        assert_eq!(named, [("marks", "hidden"), ("list", "size")]);
+        let (s, n) = from_query("from=2023-01&marks=off&list=date", &DS);
+        assert!(n.is_empty() && s.hide_marks);
+        assert_eq!(s.change_order, crate::charts::change::Order::Date);
     }
 
     #[test]
@@ -1104,6 +1143,8 @@ mod tests {
                 select(Column::ALL.to_vec()),
                 any::<bool>(),
                 prop::option::of(0i32..80),
+                any::<bool>(),
+                select(crate::charts::change::Order::ALL.to_vec()),
             ),
         )
             .prop_map(
@@ -1125,6 +1166,8 @@ mod tests {
                         column: sort.0,
                         ascending: sort.1,
                     },
+                    hide_marks: sort.3,
+                    change_order: sort.4,
                     story: None,
                 },
             )
@@ -1151,6 +1194,8 @@ mod tests {
         "story",
         "step",
         "from",
+        "marks",
+        "list",
     ];
 
     proptest! {
