@@ -979,6 +979,42 @@ mod tests {
     }
 
     #[test]
+    fn change_marks_ring_new_members_once_and_changed_ones_twice() {
+        let (g, pos, radius) = picture(LayoutKind::Force);
+        let (a, b) = (g.index_of("THA").unwrap(), g.index_of("FRA").unwrap());
+        let h = Highlight {
+            new_nodes: [a].into(),
+            changed_nodes: [b].into(),
+            ..Highlight::default()
+        };
+        let list = display_list(&frame_of(&g, &pos, &radius, &h, LayoutKind::Force, false));
+        let green = palette::change(false);
+        let at = |i: usize| {
+            list.rings
+                .iter()
+                .filter(|r| r.colour == green && r.at == list_at(&list, i))
+                .map(|r| (r.r, r.width))
+                .collect::<Vec<_>>()
+        };
+        let (one, two) = (at(a), at(b));
+        assert_eq!(one.len(), 1, "a new member: one ring");
+        assert_eq!(two.len(), 2, "a changed status: a double ring");
+        assert!(two.iter().all(|&(_, w)| w < one[0].1), "thinner than a new member's");
+        assert!((two[0].0 - two[1].0).abs() >= 3.0, "two rings apart");
+    }
+
+    /// Where the display list drew node `i`.
+    fn list_at(list: &DisplayList, i: usize) -> Point {
+        list.nodes
+            .iter()
+            .flat_map(|b| b.marks.iter().map(|&(n, p, _)| (n, p)))
+            .chain(list.special.iter().map(|m| (m.node, m.at)))
+            .find(|&(n, _)| n == i)
+            .map(|(_, p)| p)
+            .unwrap()
+    }
+
+    #[test]
     fn a_selection_lights_its_neighbours_and_dims_the_rest() {
         let (g, pos, radius) = picture(LayoutKind::Force);
         let tha = g.index_of("THA").unwrap();
