@@ -999,7 +999,10 @@ mod tests {
         let (one, two) = (at(a), at(b));
         assert_eq!(one.len(), 1, "a new member: one ring");
         assert_eq!(two.len(), 2, "a changed status: a double ring");
-        assert!(two.iter().all(|&(_, w)| w < one[0].1), "thinner than a new member's");
+        assert!(
+            two.iter().all(|&(_, w)| w < one[0].1),
+            "thinner than a new member's"
+        );
         assert!((two[0].0 - two[1].0).abs() >= 3.0, "two rings apart");
     }
 

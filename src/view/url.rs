@@ -20,6 +20,7 @@
 //! | `from`       | "compare with" date, before `date`: what changed since is listed |
 //! | `marks`      | `off`: the change view's marks are not drawn on the graph       |
 //! | `list`       | the change list's order: `date` or `name` (default: grouped by kind) |
+//! | `only`       | `changes`: the table lists only the countries that changed in the window |
 //! | `fw`         | *visible* frameworks, `~`-separated, or `none`                |
 //! | `align`      | *visible* alignments, likewise                                |
 //! | `kinds`      | *visible* actor kinds, likewise                               |
@@ -160,9 +161,23 @@ pub struct ViewState {
     pub hide_marks: bool,
     /// The change list's order.
     pub change_order: crate::charts::change::Order,
+    /// The table lists only the countries that changed in the window.
+    pub only_changes: bool,
     /// The story step shown, if any: then the step decides everything else
     /// but the camera and `embed` (see [`crate::story`]).
     pub story: Option<StoryAt>,
+}
+
+impl ViewState {
+    /// Leaves the change view: no compare-with date, and its settings (the
+    /// marks, the list's order, the table's filter) back to their defaults,
+    /// so that the link does not carry them.
+    pub fn stop_comparing(&mut self) {
+        self.from = None;
+        self.hide_marks = false;
+        self.change_order = crate::charts::change::Order::default();
+        self.only_changes = false;
+    }
 }
 
 /// A step of a story, as a link names it (`story=hedgers&step=3`).
@@ -250,6 +265,9 @@ pub fn to_query(state: &ViewState) -> String {
     }
     if state.change_order != crate::charts::change::Order::default() {
         put("list", state.change_order.id());
+    }
+    if state.only_changes {
+        put("only", "changes");
     }
     if let Some(v) = visible(FrameworkId::ALL, &f.hidden_frameworks, FrameworkId::id) {
         put("fw", &v);
@@ -485,6 +503,11 @@ impl Reader<'_> {
                     value,
                     "is not an order of the change list (group, date or name)",
                 ),
+            },
+            "only" => match value {
+                "changes" => self.state.only_changes = true,
+                "all" => self.state.only_changes = false,
+                _ => self.notice(key, value, "should be changes (or all)"),
             },
             "fw" => {
                 if let Some(h) = self.hidden(key, value, FrameworkId::ALL, FrameworkId::parse) {
@@ -797,6 +820,7 @@ mod tests {
             from: Some(Date::parse("2021-03").unwrap()),
             hide_marks: true,
             change_order: crate::charts::change::Order::Name,
+            only_changes: true,
             story: None,
         }
     }
@@ -813,7 +837,7 @@ mod tests {
         let q = to_query(&rich_state());
         assert_eq!(
             q,
-            "v=1&tab=table&layout=axis&order=date&date=2023-06&from=2021-03&marks=off&list=name&fw=artemis~ilrs\
+            "v=1&tab=table&layout=axis&order=date&date=2023-06&from=2021-03&marks=off&list=name&only=changes&fw=artemis~ilrs\
              &align=artemis~both&kinds=country~agency&ties=launch\
              &region=europe~western-asia&unverified=hide&bodies=1&sort=-ties-ilrs&sel=hub:artemis\
              &q=south%20korea%20%26%20co%2B&view=12.35~-3.1~1.235&embed=1"
@@ -932,17 +956,30 @@ mod tests {
             );
         }
         // The marks and the list's order: a bad value is named, the rest applies.
-        let (s, n) = from_query("from=2023-01&marks=hidden&list=size", &DS);
-        assert!(s.from.is_some() && !s.hide_marks);
+        let (s, n) = from_query("from=2023-01&marks=hidden&list=size&only=new", &DS);
+        assert!(s.from.is_some() && !s.hide_marks && !s.only_changes);
         assert_eq!(s.change_order, crate::charts::change::Order::default());
         let named: Vec<(&str, &str)> = n
             .iter()
             .map(|n| (n.key.as_str(), n.value.as_str()))
             .collect();
-        assert_eq!(named, [("marks", "hidden"), ("list", "size")]);
+        assert_eq!(
+            named,
+            [("marks", "hidden"), ("list", "size"), ("only", "new")]
+        );
         let (s, n) = from_query("from=2023-01&marks=off&list=date", &DS);
         assert!(n.is_empty() && s.hide_marks);
         assert_eq!(s.change_order, crate::charts::change::Order::Date);
+    }
+
+    #[test]
+    fn stopping_comparing_leaves_no_change_key_in_the_link() {
+        let mut s = rich_state();
+        s.stop_comparing();
+        let q = to_query(&s);
+        for key in ["from=", "marks=", "list=", "only="] {
+            assert!(!q.contains(key), "{q}");
+        }
     }
 
     #[test]
@@ -1145,6 +1182,7 @@ mod tests {
                 prop::option::of(0i32..80),
                 any::<bool>(),
                 select(crate::charts::change::Order::ALL.to_vec()),
+                any::<bool>(),
             ),
         )
             .prop_map(
@@ -1168,6 +1206,7 @@ mod tests {
                     },
                     hide_marks: sort.3,
                     change_order: sort.4,
+                    only_changes: sort.5,
                     story: None,
                 },
             )
@@ -1196,6 +1235,7 @@ mod tests {
         "from",
         "marks",
         "list",
+        "only",
     ];
 
     proptest! {

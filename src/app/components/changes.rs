@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use crate::app::components::share::download;
 use crate::app::{AppState, History};
 use crate::charts::change::{self, Kind, Order, Row};
-use crate::view::url::Tab;
+use crate::view::url::{Tab, ViewState};
 
 /// The list of changes in the window the link names.
 #[component]
@@ -121,7 +121,7 @@ pub fn ChangesPanel() -> impl IntoView {
                 <div class="change-actions">
                     <button type="button" on:click=move |_| { let _ = download(&csv_file, "text/csv", &csv); }>"Download the changes (CSV)"</button>
                     <button type="button" on:click=move |_| { let _ = download(&json_file, "application/json", &json); }>"Download the changes (JSON)"</button>
-                    <button type="button" on:click=move |_| state.change(History::Push, |v| { v.from = None; v.hide_marks = false; v.change_order = Order::default(); })>"Stop comparing"</button>
+                    <button type="button" on:click=move |_| state.change(History::Push, ViewState::stop_comparing)>"Stop comparing"</button>
                 </div>
             </section>
         })

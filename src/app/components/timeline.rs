@@ -136,7 +136,7 @@ pub fn Timeline() -> impl IntoView {
             .with_untracked(|v| v.filters.as_of.unwrap_or(data_as_of));
         if text.trim().is_empty() {
             from_error.set(None);
-            return state.change(History::Push, |v| v.from = None);
+            return state.change(History::Push, crate::view::url::ViewState::stop_comparing);
         }
         match Date::parse(&text) {
             Ok(d) if crate::view::url::window_starts(d, to) => {
