@@ -516,11 +516,13 @@ impl Preset {
     }
 
     /// The preset whose window the view shows, if any (so a menu can say
-    /// which one a link opened).
+    /// which one a link opened). A calendar year wins over the last 12
+    /// months that end on its 31 December: it names the window better.
     pub fn current(ds: &Dataset, from: Option<Date>, as_of: Option<Date>) -> Option<Preset> {
         let from = from?;
-        Preset::all(ds)
-            .into_iter()
+        let mut all = Preset::all(ds);
+        all.rotate_left(1); // the last 12 months last
+        all.into_iter()
             .find(|p| p.window(ds, as_of) == Some((from, as_of)))
     }
 }
@@ -724,6 +726,10 @@ mod tests {
             all.contains(&Preset::Year(first.year)) && all.contains(&Preset::Year(ds.as_of.year))
         );
         assert_eq!(Preset::current(ds, None, None), None);
+        // The last 12 months to a 31 December are that year, named so.
+        let (from, to) = Preset::Year(y).window(ds, None).unwrap();
+        assert_eq!(Preset::LastYear.window(ds, to), Some((from, to)));
+        assert_eq!(Preset::current(ds, Some(from), to), Some(Preset::Year(y)));
         assert_eq!(day_before(Date::ymd(2021, 3, 1)), Date::ymd(2021, 2, 28));
         assert_eq!(
             day_before(Date::parse("2021").unwrap()),
