@@ -107,7 +107,7 @@ test('the change list sorts, downloads, leads to the graph; the marks turn off a
   await expect(page.locator('#graph canvas')).toHaveAttribute('data-layout', 'settled');
   const toggle = page.getByRole('button', { name: /^Marks on the graph/ });
   await expect(toggle).toHaveAttribute('aria-pressed', 'true');
-  await expect(page.getByText('Status changed, e.g. intent to member (double ring)')).toBeVisible();
+  await expect(page.getByText(/^Status changed, e\.g\. intent to member \(double ring\)/)).toBeVisible();
   await expect(page.getByText(/no end dates/)).toBeVisible();
   const marked = await pixels(page);
   await toggle.click();

@@ -92,7 +92,7 @@ pub fn ChangesPanel() -> impl IntoView {
                 .collect_view()
                 .into_any()
         } else {
-            view! { <ul class="change-rows">{rows.iter().map(|r| item(r, true)).collect_view()}</ul> }.into_any()
+            view! { <ul class="change-rows flat">{rows.iter().map(|r| item(r, true)).collect_view()}</ul> }.into_any()
         };
         let csv = change::csv(&ds, &rows);
         let json = crate::export::changes_json(&ds, &c, &rows);

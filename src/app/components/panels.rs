@@ -307,15 +307,20 @@ pub fn Legend() -> impl IntoView {
             {move || compare_from.get().map(|from| {
                 let green = move || palette::change(dark.get()).hex();
                 let shown = move || !state.view.with(|v| v.hide_marks);
+                // Each mark is explained; one this window has none of says so.
+                let (new, changed, ties) = state.changes.with(|c| {
+                    c.as_ref().map_or((0, 0, 0), |c| (c.joined.len() + c.entered_both.len(), c.upgraded.len(), c.ties.len()))
+                });
+                let none = |n: usize| if n == 0 { " — none in this window" } else { "" };
                 view! {
                     <div class="legend-change" role="group" aria-labelledby="legend-change-title">
                         <h2 id="legend-change-title">{format!("Changes since {}", from.human())}</h2>
                         <ul class="legend-change-keys">
-                            <li><span class="swatch change-ring" style:border-color=green></span>"New member (ring)"</li>
-                            <li><span class="swatch change-ring double" style:border-color=green></span>"Status changed, e.g. intent to member (double ring)"</li>
+                            <li><span class="swatch change-ring" style:border-color=green></span>{format!("New member (ring){}", none(new))}</li>
+                            <li><span class="swatch change-ring double" style:border-color=green></span>{format!("Status changed, e.g. intent to member (double ring){}", none(changed))}</li>
                             <li><svg class="swatch line" viewBox="0 0 28 8" aria-hidden="true">
                                 <line x1="0" y1="4" x2="28" y2="4" stroke=green stroke-width="6" stroke-opacity="0.45"/>
-                            </svg>"New tie (green band)"</li>
+                            </svg>{format!("New tie (green band){}", none(ties))}</li>
                         </ul>
                         <button type="button" class="marks-toggle" aria-pressed=move || shown().to_string()
                             on:click=move |_| state.change(History::Push, |v| v.hide_marks = !v.hide_marks)>
