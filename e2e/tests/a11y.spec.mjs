@@ -19,6 +19,8 @@ for (const [name, query] of [
   ['the change view', '?v=1&date=2025-06-30&from=2023-01'],
   ['the lean tab', '?v=1&tab=lean'],
   ['the axis grouped and coloured by lean, with a selection', '?v=1&layout=axis&order=lean&colour=lean&sel=BRA'],
+  ['the change view by name, marks off, the table of changes', '?v=1&tab=table&date=2025-06-30&from=2023-01&marks=off&list=name&only=changes'],
+  ['the change view, charts shaded', '?v=1&tab=charts&date=2025-06-30&from=2023-01'],
   ['a story step, dark callouts', '?v=1&story=brazil&step=3'],
 ]) {
   test(`axe: no violations — ${name}`, async ({ page }) => {

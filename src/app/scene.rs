@@ -69,10 +69,11 @@ pub struct Scene {
     story_ids: (Vec<String>, Vec<crate::story::Note>),
     spotlight: BTreeSet<usize>,
     notes: Vec<render::Callout>,
-    /// A change view's new actors (by id) and new ties (partnership rows),
-    /// and their marks on the current graph.
-    change_ids: (Vec<String>, Vec<usize>),
+    /// A change view's new actors and actors whose status changed (by id)
+    /// and new ties (partnership rows), and their marks on the current graph.
+    change_ids: (Vec<String>, Vec<String>, Vec<usize>),
     new_nodes: BTreeSet<usize>,
+    changed_nodes: BTreeSet<usize>,
     new_edges: BTreeSet<usize>,
     /// Canvas size in CSS pixels.
     pub width: f32,
@@ -128,6 +129,7 @@ impl Scene {
             notes: Vec::new(),
             change_ids: Default::default(),
             new_nodes: BTreeSet::new(),
+            changed_nodes: BTreeSet::new(),
             new_edges: BTreeSet::new(),
             width: 800.0,
             height: 600.0,
@@ -226,8 +228,9 @@ impl Scene {
             })
             .collect();
         self.matches = crate::sort::set_of(self.match_ids.iter().filter_map(|id| g.index_of(id)));
-        (self.new_nodes, self.new_edges) =
-            crate::charts::change::marks(g, &self.change_ids.0, &self.change_ids.1);
+        let (actors, changed, ties) = &self.change_ids;
+        (self.new_nodes, self.new_edges) = crate::charts::change::marks(g, actors, ties);
+        self.changed_nodes = crate::charts::change::marks(g, changed, &[]).0;
         let (spot, notes) = &self.story_ids;
         self.spotlight = crate::sort::set_of(spot.iter().filter_map(|id| g.index_of(id)));
         self.notes = notes
@@ -245,10 +248,11 @@ impl Scene {
             .collect();
     }
 
-    /// A change view's marks (none without a compare-with date): the new
-    /// members by id and the new ties as partnership rows.
-    pub fn set_changes(&mut self, actors: Vec<String>, ties: Vec<usize>) {
-        self.change_ids = (actors, ties);
+    /// A change view's marks (none without a compare-with date, or with the
+    /// marks turned off): the new members and those whose status changed,
+    /// by id, and the new ties as partnership rows.
+    pub fn set_changes(&mut self, actors: Vec<String>, changed: Vec<String>, ties: Vec<usize>) {
+        self.change_ids = (actors, changed, ties);
         self.resolve();
     }
 
@@ -530,6 +534,7 @@ impl Scene {
             spotlight: self.spotlight.clone(),
             notes: self.notes.clone(),
             new_nodes: self.new_nodes.clone(),
+            changed_nodes: self.changed_nodes.clone(),
             new_edges: self.new_edges.clone(),
         }
     }

@@ -984,6 +984,19 @@ pub fn draw_members_over_time<DB: DrawingBackend>(
     filters: &Filters,
     dark: bool,
 ) -> Result<(), ChartError> {
+    draw_members_over_time_in(root, ds, filters, None, dark)
+}
+
+/// [`draw_members_over_time`] with a change view's window shaded: from
+/// `from` (exclusive) to the as-of date, a band in the change marks' colour,
+/// labelled with its start.
+pub fn draw_members_over_time_in<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    ds: &Dataset,
+    filters: &Filters,
+    from: Option<Date>,
+    dark: bool,
+) -> Result<(), ChartError> {
     let th = theme(dark);
     root.fill(&th.bg).map_err(err)?;
     let series = members_over_time(ds, filters);
@@ -1040,6 +1053,23 @@ pub fn draw_members_over_time<DB: DrawingBackend>(
         .light_line_style(th.bg.mix(0.0))
         .draw()
         .map_err(err)?;
+
+    // The compared window, under the lines.
+    let from = from.filter(|f| *f < axis.last).map(|f| f.max(axis.first));
+    if let Some(f) = from {
+        chart
+            .draw_series(std::iter::once(Rectangle::new(
+                [(days(f), 0), (days(axis.last), y_max)],
+                rgb(palette::change(dark)).mix(0.14).filled(),
+            )))
+            .map_err(err)?;
+        chart
+            .draw_series(std::iter::once(PathElement::new(
+                vec![(days(f), 0), (days(f), y_max)],
+                ShapeStyle::from(rgb(palette::change(dark))).stroke_width(1),
+            )))
+            .map_err(err)?;
+    }
 
     // Horizontal then vertical: the count holds until the next change.
     let paths: Vec<Vec<(f64, i32)>> = series
@@ -1116,6 +1146,30 @@ pub fn draw_members_over_time<DB: DrawingBackend>(
     ))
     .map_err(err)?;
     taken.push((ax0, 0, ax0 + aw, 4 + line_h));
+    // The window's start, on the row below the as-of label (below the
+    // legend when the band starts under it).
+    if let Some(f) = from {
+        let text = format!("after {}", f.human());
+        let (fx, _) = to_px(days(f), y_max);
+        let tw = text_width(&text);
+        let y = if fx < taken[0].2 {
+            taken[0].3 + 4
+        } else {
+            8 + line_h
+        };
+        let (x0, x, anchor) = if fx + 4 + tw <= pw {
+            (fx + 4, fx + 4, HPos::Left)
+        } else {
+            (fx - 4 - tw, fx - 4, HPos::Right)
+        };
+        plot.draw(&Text::new(
+            text,
+            (x, y),
+            font(th.fg).pos(Pos::new(anchor, VPos::Top)),
+        ))
+        .map_err(err)?;
+        taken.push((x0, y, x0 + tw, y + line_h));
+    }
 
     // The lines and markers are obstacles too.
     for path in &paths {
@@ -1247,6 +1301,7 @@ fn draw_grouped_bars<DB: DrawingBackend>(
     dark: bool,
     empty: &str,
     stacked: bool,
+    band: Option<(usize, usize)>,
 ) -> Result<(), ChartError> {
     let th = theme(dark);
     root.fill(&th.bg).map_err(err)?;
@@ -1322,6 +1377,15 @@ fn draw_grouped_bars<DB: DrawingBackend>(
         .draw()
         .map_err(err)?;
 
+    // Categories in a change view's window, shaded behind their bars.
+    if let Some((a, b)) = band.filter(|&(a, b)| a <= b && b < n) {
+        chart
+            .draw_series(std::iter::once(Rectangle::new(
+                [(a as f64 - 0.5, 0), (b as f64 + 0.5, y_max)],
+                rgb(palette::change(dark)).mix(0.14).filled(),
+            )))
+            .map_err(err)?;
+    }
     let k = frameworks.len() as f64;
     // Stacked: one bar per category, segments in framework order.
     let bar = if stacked { 0.7 } else { 0.8 / k };
@@ -1388,7 +1452,24 @@ pub fn draw_new_per_year<DB: DrawingBackend>(
     filters: &Filters,
     dark: bool,
 ) -> Result<(), ChartError> {
+    draw_new_per_year_in(root, ds, filters, None, dark)
+}
+
+/// [`draw_new_per_year`] with the years of a change view's window (after
+/// `from`, up to the as-of date) shaded.
+pub fn draw_new_per_year_in<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    ds: &Dataset,
+    filters: &Filters,
+    from: Option<Date>,
+    dark: bool,
+) -> Result<(), ChartError> {
     let rows = new_members_per_year(ds, filters);
+    let band = from.and_then(|f| {
+        let years = window_years(f, as_of(ds, filters));
+        let at = |y: i32| rows.iter().position(|r| r.0 == y);
+        Some((at(*years.start()).unwrap_or(0), at(*years.end())?))
+    });
     let categories: Vec<String> = rows.iter().map(|r| r.0.to_string()).collect();
     let values: Vec<Vec<usize>> = rows
         .iter()
@@ -1407,6 +1488,7 @@ pub fn draw_new_per_year<DB: DrawingBackend>(
         dark,
         "No framework shown",
         false,
+        band,
     )
 }
 
@@ -1432,6 +1514,7 @@ pub fn draw_by_region<DB: DrawingBackend>(
         dark,
         "No member states in this view",
         true,
+        None,
     )
 }
 
@@ -1520,6 +1603,17 @@ fn draw_legend<DB: DrawingBackend>(
     Ok(())
 }
 
+/// The calendar years with a day in the window `(from, to]`: from the year
+/// after `from` when `from` is 31 December, else `from`'s year, to `to`'s.
+pub fn window_years(from: Date, to: Date) -> std::ops::RangeInclusive<i32> {
+    let first = if from >= Date::ymd(from.year, 12, 31) {
+        from.year + 1
+    } else {
+        from.year
+    };
+    first.min(to.year)..=to.year
+}
+
 /// The charts the app shows, for dispatch from the view and exports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ChartKind {
@@ -1561,17 +1655,19 @@ impl ChartKind {
         }
     }
 
-    /// Draws the chart.
+    /// Draws the chart; with a change view's start `from`, the time charts
+    /// shade the window (the chart by region shows one date, and no band).
     pub fn draw<DB: DrawingBackend>(
         self,
         root: &DrawingArea<DB, Shift>,
         ds: &Dataset,
         filters: &Filters,
+        from: Option<Date>,
         dark: bool,
     ) -> Result<(), ChartError> {
         match self {
-            ChartKind::MembersOverTime => draw_members_over_time(root, ds, filters, dark),
-            ChartKind::NewPerYear => draw_new_per_year(root, ds, filters, dark),
+            ChartKind::MembersOverTime => draw_members_over_time_in(root, ds, filters, from, dark),
+            ChartKind::NewPerYear => draw_new_per_year_in(root, ds, filters, from, dark),
             ChartKind::ByRegion => draw_by_region(root, ds, filters, dark),
             ChartKind::Lean => lean_chart::draw(root, ds, filters, dark),
         }
@@ -1585,10 +1681,11 @@ impl ChartKind {
         chart_height: u32,
         ds: &Dataset,
         filters: &Filters,
+        from: Option<Date>,
         footer: &[String],
     ) -> Result<(), ChartError> {
         let (top, bottom) = root.split_vertically(chart_height);
-        self.draw(&top, ds, filters, false)?;
+        self.draw(&top, ds, filters, from, false)?;
         draw_footer(&bottom, footer, false)
     }
 
@@ -1602,11 +1699,38 @@ impl ChartKind {
         }
     }
 
-    /// The text description (the accessible alternative).
-    pub fn description(self, ds: &Dataset, filters: &Filters) -> String {
+    /// The text description (the accessible alternative), saying where a
+    /// change view's window is shaded.
+    pub fn description(self, ds: &Dataset, filters: &Filters, from: Option<Date>) -> String {
+        let to = as_of(ds, filters);
+        let from = from.filter(|f| *f < to);
         match self {
-            ChartKind::MembersOverTime => members_over_time_description(ds, filters),
-            ChartKind::NewPerYear => new_per_year_description(ds, filters),
+            ChartKind::MembersOverTime => {
+                let mut text = members_over_time_description(ds, filters);
+                if let Some(f) = from {
+                    text.push_str(&format!(
+                        " The shaded band is the compared window, after {} up to {}.",
+                        f.human(),
+                        to.human()
+                    ));
+                }
+                text
+            }
+            ChartKind::NewPerYear => {
+                let mut text = new_per_year_description(ds, filters);
+                if let Some(f) = from {
+                    let years = window_years(f, to);
+                    let span = if years.start() == years.end() {
+                        years.start().to_string()
+                    } else {
+                        format!("{} to {}", years.start(), years.end())
+                    };
+                    text.push_str(&format!(
+                        " Shaded: the years of the compared window ({span})."
+                    ));
+                }
+                text
+            }
             ChartKind::ByRegion => by_region_description(ds, filters),
             ChartKind::Lean => lean_chart::description(ds, filters),
         }
@@ -1622,6 +1746,7 @@ impl ChartKind {
         self,
         ds: &Dataset,
         filters: &Filters,
+        from: Option<Date>,
         width: u32,
         height: u32,
         (x, y): (f64, f64),
@@ -1636,7 +1761,13 @@ impl ChartKind {
                     .iter()
                     .map(|(f, n)| format!("{} {n}", f.label()))
                     .collect();
-                Some(format!("{}: {}", d.human(), parts.join(", ")))
+                let inside = from.is_some_and(|f| d > f && d <= axis.last);
+                let note = if inside {
+                    " (in the compared window)"
+                } else {
+                    ""
+                };
+                Some(format!("{}: {}{note}", d.human(), parts.join(", ")))
             }
             ChartKind::NewPerYear | ChartKind::ByRegion => {
                 let (header, rows) = self.table(ds, filters);
@@ -1833,12 +1964,12 @@ mod tooltip_tests {
         );
         let (_, rows) = ChartKind::NewPerYear.table(&ds, &f);
         let last = ChartKind::NewPerYear
-            .tooltip(&ds, &f, 800, 380, (f64::from(a.right) - 2.0, 0.0))
+            .tooltip(&ds, &f, None, 800, 380, (f64::from(a.right) - 2.0, 0.0))
             .unwrap();
         assert!(last.starts_with(&rows.last().unwrap()[0]), "{last}");
         assert!(last.contains("Artemis Accords"), "{last}");
         let t = ChartKind::MembersOverTime
-            .tooltip(&ds, &f, 800, 380, (f64::from(a.right) - 20.0, 0.0))
+            .tooltip(&ds, &f, None, 800, 380, (f64::from(a.right) - 20.0, 0.0))
             .unwrap();
         // The counts under the pointer are the series' values at its date.
         let axis = TimeAxis::members_chart(&ds, &f, 800, 380);
@@ -2105,6 +2236,65 @@ mod tests {
             tick_label(Date::ymd(2020, 10, 1).days_since_epoch() as f64),
             "Oct 2020"
         );
+    }
+
+    #[test]
+    fn a_change_window_is_shaded_described_and_told_in_the_tooltip() {
+        let ds = ds();
+        let f = Filters::default();
+        let from = Date::ymd(2022, 12, 31);
+        let green = rgb(palette::change(false));
+        let fill = format!("#{:02X}{:02X}{:02X}", green.0, green.1, green.2);
+        let has = |svg: &str| svg.to_uppercase().contains(&fill);
+        for (kind, label) in [
+            (
+                ChartKind::MembersOverTime,
+                Some(format!("after {}", from.human())),
+            ),
+            (ChartKind::NewPerYear, None),
+        ] {
+            let draw = |from: Option<Date>| {
+                svg_string::<SVGBackend<'static>>(900, 500, |root| {
+                    kind.draw(root, &ds, &f, from, false)
+                })
+                .unwrap()
+            };
+            let (plain, shaded) = (draw(None), draw(Some(from)));
+            assert!(
+                !has(&plain) && has(&shaded),
+                "{kind:?}: the band in the marks' colour"
+            );
+            if let Some(label) = label {
+                assert!(shaded.contains(&label) && !plain.contains(&label));
+            }
+            let text = kind.description(&ds, &f, Some(from));
+            assert!(text.starts_with(&kind.description(&ds, &f, None)));
+            assert!(text.contains("Shaded") || text.contains("shaded"), "{text}");
+        }
+        let years = window_years(from, ds.as_of);
+        assert_eq!(*years.start(), 2023, "31 December starts the next year");
+        assert_eq!(*years.end(), ds.as_of.year);
+        assert_eq!(*window_years(Date::ymd(2023, 3, 1), ds.as_of).start(), 2023);
+        assert!(
+            ChartKind::NewPerYear
+                .description(&ds, &f, Some(from))
+                .contains(&format!("2023 to {}", ds.as_of.year))
+        );
+        // The tooltip says when the date under the pointer is in the window.
+        let a = plot_area(800, 380);
+        let tip = |from| {
+            ChartKind::MembersOverTime
+                .tooltip(&ds, &f, from, 800, 380, (f64::from(a.right) - 20.0, 0.0))
+                .unwrap()
+        };
+        assert!(tip(Some(from)).ends_with("(in the compared window)"));
+        assert!(!tip(None).contains("window"));
+        // A window starting before the chart is clamped to its first date.
+        let early = svg_string::<SVGBackend<'static>>(900, 500, |root| {
+            ChartKind::MembersOverTime.draw(root, &ds, &f, Some(Date::ymd(2019, 1, 1)), false)
+        })
+        .unwrap();
+        assert!(has(&early));
     }
 
     #[test]

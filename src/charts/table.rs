@@ -231,6 +231,77 @@ pub fn sort(rows: &mut Vec<CountryRow>, order: TableSort) {
     });
 }
 
+/// What a country did in a change view's window, for the table's "In
+/// window" column and its "only changes" filter: the same change set as
+/// the What changed list ([`crate::charts::change::between`]).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+pub struct WindowChange {
+    /// Frameworks it joined in the window.
+    pub joined: Vec<FrameworkId>,
+    /// Frameworks in which an intent or a signature became a membership.
+    pub became_member: Vec<FrameworkId>,
+    /// It entered both camps.
+    pub entered_both: bool,
+    /// Ties formed in the window by it or its bodies.
+    pub ties: usize,
+}
+
+impl WindowChange {
+    /// The change of country `iso3` in the change set `c`.
+    pub fn of(ds: &Dataset, c: &crate::charts::change::Changes, iso3: &str) -> WindowChange {
+        let own = |actor: &str| actor == iso3 || ds.home_country(actor) == Some(iso3);
+        WindowChange {
+            joined: c
+                .joined
+                .iter()
+                .filter(|&&(_, i)| own(&ds.memberships[i].actor))
+                .map(|&(f, _)| f)
+                .collect(),
+            became_member: c
+                .upgraded
+                .iter()
+                .map(|&i| &ds.memberships[i])
+                .filter(|m| own(&m.actor))
+                .map(|m| m.framework)
+                .collect(),
+            entered_both: c.entered_both.iter().any(|x| x == iso3),
+            ties: c
+                .ties
+                .iter()
+                .filter(|&&i| own(&ds.partnerships[i].a) || own(&ds.partnerships[i].b))
+                .count(),
+        }
+    }
+
+    /// Nothing changed for it in the window.
+    pub fn is_empty(&self) -> bool {
+        *self == WindowChange::default()
+    }
+
+    /// The column's text: "new: Artemis Accords; both camps; 2 new ties",
+    /// "status changed: ILRS", or empty.
+    pub fn label(&self) -> String {
+        let names =
+            |fs: &[FrameworkId]| fs.iter().map(|f| f.label()).collect::<Vec<_>>().join(", ");
+        let mut parts = Vec::new();
+        if !self.joined.is_empty() {
+            parts.push(format!("new: {}", names(&self.joined)));
+        }
+        if !self.became_member.is_empty() {
+            parts.push(format!("status changed: {}", names(&self.became_member)));
+        }
+        if self.entered_both {
+            parts.push("both camps".to_string());
+        }
+        match self.ties {
+            0 => {}
+            1 => parts.push("1 new tie".to_string()),
+            n => parts.push(format!("{n} new ties")),
+        }
+        parts.join("; ")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -272,6 +343,55 @@ mod tests {
         let rows = country_rows(&ds, &build(&ds, &f), ds.as_of, &west_africa);
         assert!(rows.iter().any(|r| r.iso3 == "SEN"));
         assert!(rows.iter().all(|r| r.subregion == "Western Africa"));
+    }
+
+    #[test]
+    fn the_window_column_agrees_with_the_change_list() {
+        use crate::charts::change;
+        let ds = crate::test_support::dataset();
+        let f = Filters::default();
+        let c = change::between(ds, &f, Date::ymd(2022, 12, 31), ds.as_of);
+        let rows = country_rows(ds, &build(ds, &f), ds.as_of, &Default::default());
+        let changed: Vec<(String, WindowChange)> = rows
+            .iter()
+            .map(|r| (r.iso3.clone(), WindowChange::of(ds, &c, &r.iso3)))
+            .filter(|(_, w)| !w.is_empty())
+            .collect();
+        // Every country the list names as new, changed or in both camps has
+        // a non-empty cell saying so, and every non-empty cell is backed by
+        // a row of the list.
+        for a in c.actors(ds).iter().filter(|a| ds.country(a).is_some()) {
+            let w = &changed.iter().find(|(x, _)| x == a).unwrap().1;
+            assert!(!w.joined.is_empty() || w.entered_both, "{a}: {w:?}");
+            assert!(w.label().starts_with("new") || w.label().contains("both camps"));
+        }
+        for a in c
+            .changed_actors(ds)
+            .iter()
+            .filter(|a| ds.country(a).is_some())
+        {
+            let w = &changed.iter().find(|(x, _)| x == a).unwrap().1;
+            assert!(w.label().contains("status changed"), "{a}: {w:?}");
+        }
+        let ties: usize = changed.iter().map(|(_, w)| w.ties).sum();
+        assert!(
+            ties >= c
+                .ties
+                .iter()
+                .filter(|&&i| {
+                    let p = &ds.partnerships[i];
+                    ds.country(&p.a).is_some() || ds.country(&p.b).is_some()
+                })
+                .count()
+        );
+        assert!(changed.len() < rows.len(), "some countries did nothing");
+        assert_eq!(WindowChange::default().label(), "");
+        let w = WindowChange {
+            ties: 2,
+            entered_both: true,
+            ..WindowChange::default()
+        };
+        assert_eq!(w.label(), "both camps; 2 new ties");
     }
 
     #[test]

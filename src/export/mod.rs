@@ -770,6 +770,49 @@ pub fn lean_json(ds: &Dataset, filters: &crate::graph::Filters) -> String {
     out
 }
 
+/// A change list as JSON: the window `(from, to]`, its summary sentence,
+/// and each row (as listed, in the list's order) with its kind, date,
+/// actors and their names, what, and sources with their URLs.
+pub fn changes_json(
+    ds: &Dataset,
+    c: &crate::charts::change::Changes,
+    rows: &[crate::charts::change::Row],
+) -> String {
+    let items: Vec<Json> = rows
+        .iter()
+        .map(|r| {
+            Json::Obj(vec![
+                ("change", Json::str(r.kind.id())),
+                ("date", Json::Str(r.date.to_string())),
+                ("actors", Json::strs(&r.actors)),
+                (
+                    "names",
+                    Json::strs(r.actors.iter().map(|a| crate::charts::name_of(ds, a))),
+                ),
+                ("what", Json::str(&r.what)),
+                ("sources", Json::strs(&r.sources)),
+                (
+                    "source_urls",
+                    Json::strs(crate::charts::change::source_urls(ds, &r.sources)),
+                ),
+            ])
+        })
+        .collect();
+    let doc = Json::Obj(vec![
+        ("title", Json::str(TITLE)),
+        ("version", Json::str(&ds.version)),
+        ("from", Json::Str(c.from.to_string())),
+        ("to", Json::Str(c.to.to_string())),
+        ("window", Json::str("after from, up to and including to")),
+        ("summary", Json::Str(crate::charts::change::summary(c))),
+        ("changes", Json::Arr(items)),
+    ]);
+    let mut out = String::new();
+    doc.write(&mut out, 0);
+    out.push('\n');
+    out
+}
+
 // ---------------------------------------------------------------- Other
 
 /// The footer baked into exported images: title, date and data version,
@@ -1007,6 +1050,48 @@ mod tests {
         // A source without a date is null, not "".
         let undated = ds.sources.iter().position(|s| s.date.is_none()).unwrap();
         assert!(v["sources"][undated]["date"].is_null());
+    }
+
+    #[test]
+    fn the_change_list_json_has_every_row_with_its_sources() {
+        use crate::charts::change::{self, Order};
+        let mut ds = ds();
+        let (from, to) = (Date::ymd(2022, 12, 31), ds.as_of);
+        let f = crate::graph::Filters::default();
+        let c = change::between(&ds, &f, from, to);
+        // An odd tie title survives the trip.
+        if let Some(&i) = c.ties.first() {
+            ds.partnerships[i].title = NASTY.to_string();
+        }
+        let rows = change::rows(&ds, &c, Order::Date);
+        let v: Value = serde_json::from_str(&changes_json(&ds, &c, &rows)).unwrap();
+        assert_eq!(v["from"], from.to_string());
+        assert_eq!(v["to"], to.to_string());
+        assert_eq!(v["summary"], change::summary(&c));
+        let items = v["changes"].as_array().unwrap();
+        assert_eq!(items.len(), rows.len());
+        for (item, r) in items.iter().zip(&rows) {
+            assert_eq!(item["change"], r.kind.id());
+            assert_eq!(item["date"], r.date.to_string());
+            assert_eq!(item["what"], r.what.as_str());
+            let n = r.sources.len();
+            assert!(n > 0, "{r:?}");
+            assert_eq!(item["sources"].as_array().unwrap().len(), n);
+            assert_eq!(item["source_urls"].as_array().unwrap().len(), n);
+            assert_eq!(item["names"].as_array().unwrap().len(), r.actors.len());
+        }
+        if !c.ties.is_empty() {
+            assert!(items.iter().any(|i| i["what"] == NASTY));
+        }
+        // The CSV has the same rows, in the same order.
+        let t = parse(&change::csv(&ds, &rows)).unwrap();
+        assert_eq!(t.rows.len(), rows.len());
+        for (row, r) in t.rows.iter().zip(&rows) {
+            assert_eq!(
+                (row.fields[0].as_str(), row.fields[1].clone()),
+                (r.kind.id(), r.date.to_string())
+            );
+        }
     }
 
     #[test]

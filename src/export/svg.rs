@@ -177,6 +177,9 @@ pub fn graph_svg(
         notes: highlight.notes.clone(),
         new_nodes: crate::sort::set_of(highlight.new_nodes.iter().copied().filter(|&i| i < n)),
         new_edges: highlight.new_edges.clone(),
+        changed_nodes: crate::sort::set_of(
+            highlight.changed_nodes.iter().copied().filter(|&i| i < n),
+        ),
         ..render::Highlight::default()
     };
     let list = render::display_list(&render::Frame {

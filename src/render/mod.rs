@@ -73,6 +73,10 @@ pub struct Highlight {
     pub notes: Vec<Callout>,
     /// A change view's new members (ringed) and new ties (highlighted).
     pub new_nodes: BTreeSet<usize>,
+    /// A change view's members whose status changed in the window (an
+    /// intent or a signature became a membership): a thin double ring, told
+    /// apart from a new member's single thick one.
+    pub changed_nodes: BTreeSet<usize>,
     /// Edge indices of the ties formed in the change view's window.
     pub new_edges: BTreeSet<usize>,
 }
@@ -564,6 +568,12 @@ pub fn display_list(f: &Frame) -> DisplayList {
             .map(|&i| ring(i, palette::change(dark), 2.5, 2.5)),
     );
     out.rings.extend(
+        h.changed_nodes
+            .iter()
+            .filter(|&&i| i < scr.len())
+            .flat_map(|&i| [1.5, 5.0].map(|gap| ring(i, palette::change(dark), 1.5, gap))),
+    );
+    out.rings.extend(
         h.spotlight
             .iter()
             .filter(|&&i| i < scr.len())
@@ -1018,6 +1028,45 @@ mod tests {
                         && c.lines.iter().all(|t| t.colour == ink))
             );
         }
+    }
+
+    #[test]
+    fn change_marks_ring_new_members_once_and_changed_ones_twice() {
+        let (g, pos, radius) = picture(LayoutKind::Force);
+        let (a, b) = (g.index_of("THA").unwrap(), g.index_of("FRA").unwrap());
+        let h = Highlight {
+            new_nodes: [a].into(),
+            changed_nodes: [b].into(),
+            ..Highlight::default()
+        };
+        let list = display_list(&frame_of(&g, &pos, &radius, &h, LayoutKind::Force, false));
+        let green = palette::change(false);
+        let at = |i: usize| {
+            list.rings
+                .iter()
+                .filter(|r| r.colour == green && r.at == list_at(&list, i))
+                .map(|r| (r.r, r.width))
+                .collect::<Vec<_>>()
+        };
+        let (one, two) = (at(a), at(b));
+        assert_eq!(one.len(), 1, "a new member: one ring");
+        assert_eq!(two.len(), 2, "a changed status: a double ring");
+        assert!(
+            two.iter().all(|&(_, w)| w < one[0].1),
+            "thinner than a new member's"
+        );
+        assert!((two[0].0 - two[1].0).abs() >= 3.0, "two rings apart");
+    }
+
+    /// Where the display list drew node `i`.
+    fn list_at(list: &DisplayList, i: usize) -> Point {
+        list.nodes
+            .iter()
+            .flat_map(|b| b.marks.iter().map(|&(n, p, _)| (n, p)))
+            .chain(list.special.iter().map(|m| (m.node, m.at)))
+            .find(|&(n, _)| n == i)
+            .map(|(_, p)| p)
+            .unwrap()
     }
 
     #[test]

@@ -18,6 +18,9 @@
 //! | `order`      | `date`: alignment axis ordered by join date, not region       |
 //! | `date`       | "as of" date, `YYYY-MM-DD`, `YYYY-MM` or `YYYY`                |
 //! | `from`       | "compare with" date, before `date`: what changed since is listed |
+//! | `marks`      | `off`: the change view's marks are not drawn on the graph       |
+//! | `list`       | the change list's order: `date` or `name` (default: grouped by kind) |
+//! | `only`       | `changes`: the table lists only the countries that changed in the window |
 //! | `fw`         | *visible* frameworks, `~`-separated, or `none`                |
 //! | `align`      | *visible* alignments, likewise                                |
 //! | `kinds`      | *visible* actor kinds, likewise                               |
@@ -161,9 +164,27 @@ pub struct ViewState {
     /// The "compare with" date: what changed after it, up to the as-of date,
     /// is listed and marked.
     pub from: Option<Date>,
+    /// The change view's marks (rings, highlighted ties) are turned off.
+    pub hide_marks: bool,
+    /// The change list's order.
+    pub change_order: crate::charts::change::Order,
+    /// The table lists only the countries that changed in the window.
+    pub only_changes: bool,
     /// The story step shown, if any: then the step decides everything else
     /// but the camera and `embed` (see [`crate::story`]).
     pub story: Option<StoryAt>,
+}
+
+impl ViewState {
+    /// Leaves the change view: no compare-with date, and its settings (the
+    /// marks, the list's order, the table's filter) back to their defaults,
+    /// so that the link does not carry them.
+    pub fn stop_comparing(&mut self) {
+        self.from = None;
+        self.hide_marks = false;
+        self.change_order = crate::charts::change::Order::default();
+        self.only_changes = false;
+    }
 }
 
 /// A step of a story, as a link names it (`story=hedgers&step=3`).
@@ -248,6 +269,15 @@ pub fn to_query(state: &ViewState) -> String {
     }
     if let Some(from) = state.from {
         put("from", &from.to_string());
+    }
+    if state.hide_marks {
+        put("marks", "off");
+    }
+    if state.change_order != crate::charts::change::Order::default() {
+        put("list", state.change_order.id());
+    }
+    if state.only_changes {
+        put("only", "changes");
     }
     if let Some(v) = visible(FrameworkId::ALL, &f.hidden_frameworks, FrameworkId::id) {
         put("fw", &v);
@@ -474,6 +504,24 @@ impl Reader<'_> {
                     value,
                     "is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)",
                 ),
+            },
+            "marks" => match value {
+                "off" | "0" => self.state.hide_marks = true,
+                "on" | "1" => self.state.hide_marks = false,
+                _ => self.notice(key, value, "should be on or off"),
+            },
+            "list" => match crate::charts::change::Order::parse(value) {
+                Some(o) => self.state.change_order = o,
+                None => self.notice(
+                    key,
+                    value,
+                    "is not an order of the change list (group, date or name)",
+                ),
+            },
+            "only" => match value {
+                "changes" => self.state.only_changes = true,
+                "all" => self.state.only_changes = false,
+                _ => self.notice(key, value, "should be changes (or all)"),
             },
             "fw" => {
                 if let Some(h) = self.hidden(key, value, FrameworkId::ALL, FrameworkId::parse) {
@@ -785,6 +833,9 @@ mod tests {
                 ascending: false,
             },
             from: Some(Date::parse("2021-03").unwrap()),
+            hide_marks: true,
+            change_order: crate::charts::change::Order::Name,
+            only_changes: true,
             story: None,
         }
     }
@@ -801,7 +852,7 @@ mod tests {
         let q = to_query(&rich_state());
         assert_eq!(
             q,
-            "v=1&tab=table&layout=axis&order=lean&colour=lean&date=2023-06&from=2021-03&fw=artemis~ilrs\
+            "v=1&tab=table&layout=axis&order=lean&colour=lean&date=2023-06&from=2021-03&marks=off&list=name&only=changes&fw=artemis~ilrs\
              &align=artemis~both&kinds=country~agency&ties=launch\
              &region=europe~western-asia&unverified=hide&bodies=1&sort=-ties-ilrs&sel=hub:artemis\
              &q=south%20korea%20%26%20co%2B&view=12.35~-3.1~1.235&embed=1"
@@ -918,6 +969,31 @@ mod tests {
                 s.from.is_none() && n.len() == 1 && n[0].key == "from",
                 "{bad}: {n:?}"
             );
+        }
+        // The marks and the list's order: a bad value is named, the rest applies.
+        let (s, n) = from_query("from=2023-01&marks=hidden&list=size&only=new", &DS);
+        assert!(s.from.is_some() && !s.hide_marks && !s.only_changes);
+        assert_eq!(s.change_order, crate::charts::change::Order::default());
+        let named: Vec<(&str, &str)> = n
+            .iter()
+            .map(|n| (n.key.as_str(), n.value.as_str()))
+            .collect();
+        assert_eq!(
+            named,
+            [("marks", "hidden"), ("list", "size"), ("only", "new")]
+        );
+        let (s, n) = from_query("from=2023-01&marks=off&list=date", &DS);
+        assert!(n.is_empty() && s.hide_marks);
+        assert_eq!(s.change_order, crate::charts::change::Order::Date);
+    }
+
+    #[test]
+    fn stopping_comparing_leaves_no_change_key_in_the_link() {
+        let mut s = rich_state();
+        s.stop_comparing();
+        let q = to_query(&s);
+        for key in ["from=", "marks=", "list=", "only="] {
+            assert!(!q.contains(key), "{q}");
         }
     }
 
@@ -1119,6 +1195,9 @@ mod tests {
                 select(Column::ALL.to_vec()),
                 any::<bool>(),
                 prop::option::of(0i32..80),
+                any::<bool>(),
+                select(crate::charts::change::Order::ALL.to_vec()),
+                any::<bool>(),
             ),
         )
             .prop_map(
@@ -1151,6 +1230,9 @@ mod tests {
                         column: sort.0,
                         ascending: sort.1,
                     },
+                    hide_marks: sort.3,
+                    change_order: sort.4,
+                    only_changes: sort.5,
                     story: None,
                 },
             )
@@ -1178,6 +1260,9 @@ mod tests {
         "story",
         "step",
         "from",
+        "marks",
+        "list",
+        "only",
     ];
 
     proptest! {

@@ -1,24 +1,30 @@
 //! The change view: with a "compare with" date (`from=`), what changed
 //! between it and the as-of date under the view's filters — a summary
-//! sentence and the rows behind it, grouped, each with its date and sources,
-//! each country selecting in the graph; downloadable as CSV.
+//! sentence and the rows behind it, grouped by kind or ordered by date or
+//! name (`list=`), each with its date and sources, each country selecting
+//! in the graph; downloadable as CSV or JSON.
 
 use leptos::prelude::*;
 
 use crate::app::components::share::download;
 use crate::app::{AppState, History};
-use crate::charts::change;
-use crate::model::FrameworkId;
+use crate::charts::change::{self, Kind, Order, Row};
+use crate::view::url::{Tab, ViewState};
 
 /// The list of changes in the window the link names.
 #[component]
 pub fn ChangesPanel() -> impl IntoView {
     let state = expect_context::<AppState>();
+    // A memo: the list is built again when its order changes, not on every
+    // change of the view (a camera move).
+    let order = Memo::new(move |_| state.view.with(|v| v.change_order));
     move || {
         let c = state.changes.get()?;
         let (from, to) = (c.from, c.to);
         let ds = state.ds();
+        let order = order.get();
         let summary = change::summary(&c);
+        let rows = change::rows(&ds, &c, order);
         let name = |id: &str| crate::charts::name_of(&ds, id).to_string();
         // A row's sources, as links named by their publisher.
         let sources = |ids: &[String]| {
@@ -34,77 +40,88 @@ pub fn ChangesPanel() -> impl IntoView {
                 })
                 .collect_view()
         };
+        // A country's name selects it in the graph (and shows the graph).
         let pick = move |id: String| {
-            move |_| state.change(History::Push, |v| v.selected = Some(id.clone()))
+            move |_| {
+                state.change(History::Push, |v| {
+                    v.selected = Some(id.clone());
+                    v.tab = Tab::Graph;
+                });
+                state.zoom_to.set(Some(id.clone()));
+            }
         };
-        let member_rows = |rows: Vec<usize>| {
-            rows.into_iter()
-                .map(|i| {
-                    let m = &ds.memberships[i];
-                    let actor = m.actor.clone();
+        let actors = |r: &Row| {
+            r.actors
+                .iter()
+                .enumerate()
+                .map(|(k, a)| {
                     view! {
-                        <li>
-                            <button type="button" class="link" on:click=pick(actor.clone())>{name(&actor)}</button>
-                            " " <span class="meta">{m.date.human()}</span>
-                            <span class="meta">{sources(&m.sources)}</span>
-                        </li>
+                        {(k > 0).then_some(" · ")}
+                        <button type="button" class="link" on:click=pick(a.clone())>{name(a)}</button>
                     }
                 })
                 .collect_view()
         };
-        let group = |title: String, n: usize, body: AnyView| {
-            (n > 0).then(|| {
-                view! {
-                    <h3>{format!("{title} ({n})")}</h3>
-                    <ul class="change-rows">{body}</ul>
-                }
-            })
+        let item = |r: &Row, flat: bool| {
+            let tie = r.kind == Kind::Tie;
+            view! {
+                <li>
+                    {flat.then(|| view! { <span class="change-kind">{r.kind.short()}</span>": " })}
+                    {tie.then(|| view! { <span>{r.what.clone()}</span>" — " })}
+                    {actors(r)}
+                    " " <span class="meta">{r.date.human()}{sources(&r.sources)}</span>
+                </li>
+            }
         };
-        let joined = |fw: FrameworkId| -> Vec<usize> {
-            c.joined
-                .iter()
-                .filter(|(f, _)| *f == fw)
-                .map(|&(_, i)| i)
-                .collect()
-        };
-        let artemis = joined(FrameworkId::Artemis);
-        let ilrs = joined(FrameworkId::Ilrs);
-        let both = c
-            .entered_both
-            .iter()
-            .map(|iso3| view! { <li><button type="button" class="link" on:click=pick(iso3.clone())>{name(iso3)}</button></li> })
-            .collect_view();
-        let ties = c
-            .ties
-            .iter()
-            .map(|&i| {
-                let p = &ds.partnerships[i];
-                let (a, b) = (p.a.clone(), p.b.clone());
-                view! {
-                    <li>
-                        <span>{p.title.clone()}</span>" — "
-                        <button type="button" class="link" on:click=pick(a.clone())>{name(&a)}</button>
-                        " · "
-                        <button type="button" class="link" on:click=pick(b.clone())>{name(&b)}</button>
-                        " " <span class="meta">{format!("{} · {}", p.date.human(), p.kind.label())}{sources(&p.sources)}</span>
-                    </li>
+        let list = if order == Order::Group {
+            let mut groups: Vec<(Kind, Vec<&Row>)> = Vec::new();
+            for r in &rows {
+                match groups.last_mut() {
+                    Some((k, g)) if k.heading() == r.kind.heading() => g.push(r),
+                    _ => groups.push((r.kind, vec![r])),
                 }
-            })
-            .collect_view();
-        let csv = change::csv(&ds, &c);
-        let file = crate::export::file_name(&format!("changes-{from}-{to}"), &ds, "csv");
+            }
+            groups
+                .into_iter()
+                .map(|(k, g)| {
+                    view! {
+                        <h3>{format!("{} ({})", k.heading(), g.len())}</h3>
+                        <ul class="change-rows">{g.into_iter().map(|r| item(r, false)).collect_view()}</ul>
+                    }
+                })
+                .collect_view()
+                .into_any()
+        } else {
+            view! { <ul class="change-rows flat">{rows.iter().map(|r| item(r, true)).collect_view()}</ul> }.into_any()
+        };
+        let csv = change::csv(&ds, &rows);
+        let json = crate::export::changes_json(&ds, &c, &rows);
+        let stem = format!("changes-{from}-{to}");
+        let (csv_file, json_file) = (
+            crate::export::file_name(&stem, &ds, "csv"),
+            crate::export::file_name(&stem, &ds, "json"),
+        );
+        let on_order = move |ev: web_sys::Event| {
+            if let Some(o) = Order::parse(&event_target_value(&ev)) {
+                state.change(History::Push, |v| v.change_order = o);
+            }
+        };
         Some(view! {
             <section class="changes" aria-labelledby="changes-title">
                 <h2 id="changes-title">"What changed"</h2>
                 <p role="status">{summary}</p>
-                {group("Signed the Artemis Accords".into(), artemis.len(), member_rows(artemis).into_any())}
-                {group("Joined the ILRS".into(), ilrs.len(), member_rows(ilrs).into_any())}
-                {group("Intents and signatures that became memberships".into(), c.upgraded.len(), member_rows(c.upgraded.clone()).into_any())}
-                {group("Entered both camps".into(), c.entered_both.len(), both.into_any())}
-                {group("Bilateral ties formed".into(), c.ties.len(), ties.into_any())}
+                <p class="change-order">
+                    <label for="change-order">"Order "</label>
+                    <select id="change-order" on:change=on_order>
+                        {Order::ALL.iter().map(|&o| view! { <option value=o.id() selected=o == order>{o.label()}</option> }).collect_view()}
+                    </select>
+                </p>
+                {list}
+                <p class="legend-note">"No ended ties or withdrawals are listed: the data records none."</p>
                 <div class="change-actions">
-                    <button type="button" on:click=move |_| { let _ = download(&file, "text/csv", &csv); }>"Download the changes (CSV)"</button>
-                    <button type="button" on:click=move |_| state.change(History::Push, |v| v.from = None)>"Stop comparing"</button>
+                    <button type="button" on:click=move |_| { let _ = download(&csv_file, "text/csv", &csv); }>"Download the changes (CSV)"</button>
+                    <button type="button" on:click=move |_| { let _ = download(&json_file, "application/json", &json); }>"Download the changes (JSON)"</button>
+                    <button type="button" on:click=move |_| state.change(History::Push, ViewState::stop_comparing)>"Stop comparing"</button>
                 </div>
             </section>
         })

@@ -94,6 +94,8 @@ pub fn Chart(kind: ChartKind) -> impl IntoView {
     let draw_error = RwSignal::new(None::<String>);
     use charts::ChartError;
     let filters = Memo::new(move |_| state.view.with(|v| v.filters.clone()));
+    // A change view's start: the time charts shade the window.
+    let from = Memo::new(move |_| state.view.with(|v| v.from));
 
     // Track the canvas box width; redraw on resize.
     canvas.on_load(move |el| {
@@ -109,6 +111,7 @@ pub fn Chart(kind: ChartKind) -> impl IntoView {
     Effect::new(move |_| {
         let w = width.get();
         let f = filters.get();
+        let from = from.get();
         let dark = state.dark.get();
         let Some(c) = canvas.get() else { return };
         if w == 0 {
@@ -127,7 +130,7 @@ pub fn Chart(kind: ChartKind) -> impl IntoView {
             .ok_or(ChartError::NoCanvas)
             .and_then(|backend| {
                 let root = ScaledBackend::new(Surface::Raster(backend), dpr).into_drawing_area();
-                kind.draw(&root, &ds, &f, dark)?;
+                kind.draw(&root, &ds, &f, from, dark)?;
                 root.present().map_err(|e| ChartError::Draw(e.to_string()))
             });
         draw_error.set(
@@ -146,6 +149,7 @@ pub fn Chart(kind: ChartKind) -> impl IntoView {
         let text = kind.tooltip(
             &state.ds(),
             &filters.get_untracked(),
+            from.get_untracked(),
             width.get_untracked(),
             height,
             (x, y),
@@ -199,7 +203,7 @@ pub fn Chart(kind: ChartKind) -> impl IntoView {
                 let backend =
                     CanvasBackend::with_canvas_object(c.clone()).ok_or(ChartError::NoCanvas)?;
                 let root = ScaledBackend::new(Surface::Raster(backend), 2.0).into_drawing_area();
-                kind.draw_with_footer(&root, height, &ds, &f, &lines)?;
+                kind.draw_with_footer(&root, height, &ds, &f, from.get_untracked(), &lines)?;
                 root.present()
                     .map_err(|e| ChartError::Draw(e.to_string()))?;
                 c.to_data_url_with_type("image/png")
@@ -215,7 +219,7 @@ pub fn Chart(kind: ChartKind) -> impl IntoView {
         let (ds, f, w, h, lines) = export_inputs();
         // Same backend type as the canvas: the chart code is compiled once.
         let svg = charts::svg_string::<CanvasBackend>(w, h, |root| {
-            kind.draw_with_footer(root, height, &ds, &f, &lines)
+            kind.draw_with_footer(root, height, &ds, &f, from.get_untracked(), &lines)
         });
         let saved = svg.and_then(|svg| {
             download(
@@ -228,7 +232,7 @@ pub fn Chart(kind: ChartKind) -> impl IntoView {
         draw_error.set(saved.err().map(|e| format!("SVG export failed: {e}")));
     };
 
-    let description = move || kind.description(&state.ds(), &filters.get());
+    let description = move || kind.description(&state.ds(), &filters.get(), from.get());
     let table = move || {
         let ds = state.ds();
         let f = filters.get();

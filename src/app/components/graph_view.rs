@@ -163,16 +163,20 @@ pub fn GraphView() -> impl IntoView {
             handle.update(|s| s.set_story(spot, notes));
         });
     }
-    // A change view's marks: new members ringed, new ties highlighted.
+    // A change view's marks: new members ringed, changed statuses double
+    // ringed, new ties highlighted; none when the reader turned them off.
     {
         let handle = handle.clone();
         Effect::new(move |_| {
-            let (actors, ties) = state.changes.with(|c| {
-                c.as_ref().map_or_else(Default::default, |c| {
-                    (c.actors(&state.ds()), c.ties.clone())
-                })
+            let off = state.view.with(|v| v.hide_marks);
+            let (actors, changed, ties) = state.changes.with(|c| match c {
+                Some(c) if !off => {
+                    let ds = state.ds();
+                    (c.actors(&ds), c.changed_actors(&ds), c.ties.clone())
+                }
+                _ => Default::default(),
             });
-            handle.update(|s| s.set_changes(actors, ties));
+            handle.update(|s| s.set_changes(actors, changed, ties));
         });
     }
     // Keyboard focus drawn as a ring.

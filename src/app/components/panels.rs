@@ -251,6 +251,9 @@ pub fn Legend() -> impl IntoView {
             </button></li>
         }
     }).collect_view();
+    // A memo: the change entry is rebuilt when the window starts elsewhere,
+    // not on every change of the view.
+    let compare_from = Memo::new(move |_| state.view.with(|v| v.from));
     let entries = NodeRef::<leptos::html::Div>::new();
     let buttons = move || -> Vec<web_sys::HtmlElement> {
         let Some(root) = entries.get_untracked() else {
@@ -315,11 +318,33 @@ pub fn Legend() -> impl IntoView {
                 <div><h2>"Actors"</h2><ul>{kind_items}</ul></div>
                 <div><h2>"Bilateral ties"</h2><ul>{edge_items}</ul></div>
             </div>
-            {move || state.view.with(|v| v.from).map(|from| view! {
-                <p class="legend-note legend-change">
-                    <span class="swatch change-ring" style:border-color=move || palette::change(dark.get()).hex()></span>
-                    {format!("New since {}: members ringed in green, ties highlighted in green (see What changed).", from.human())}
-                </p>
+            // The change view's marks: what each means, and one switch for
+            // all of them (`marks=off` in the link).
+            {move || compare_from.get().map(|from| {
+                let green = move || palette::change(dark.get()).hex();
+                let shown = move || !state.view.with(|v| v.hide_marks);
+                // Each mark is explained; one this window has none of says so.
+                let (new, changed, ties) = state.changes.with(|c| {
+                    c.as_ref().map_or((0, 0, 0), |c| (c.joined.len() + c.entered_both.len(), c.upgraded.len(), c.ties.len()))
+                });
+                let none = |n: usize| if n == 0 { " — none in this window" } else { "" };
+                view! {
+                    <div class="legend-change" role="group" aria-labelledby="legend-change-title">
+                        <h2 id="legend-change-title">{format!("Changes since {}", from.human())}</h2>
+                        <ul class="legend-change-keys">
+                            <li><span class="swatch change-ring" style:border-color=green></span>{format!("New member (ring){}", none(new))}</li>
+                            <li><span class="swatch change-ring double" style:border-color=green></span>{format!("Status changed, e.g. intent to member (double ring){}", none(changed))}</li>
+                            <li><svg class="swatch line" viewBox="0 0 28 8" aria-hidden="true">
+                                <line x1="0" y1="4" x2="28" y2="4" stroke=green stroke-width="6" stroke-opacity="0.45"/>
+                            </svg>{format!("New tie (green band){}", none(ties))}</li>
+                        </ul>
+                        <button type="button" class="marks-toggle" aria-pressed=move || shown().to_string()
+                            on:click=move |_| state.change(History::Push, |v| v.hide_marks = !v.hide_marks)>
+                            {move || if shown() { "Marks on the graph: shown" } else { "Marks on the graph: hidden" }}
+                        </button>
+                        <p class="legend-note">"The data records no end dates: ties that ended and withdrawals from a framework are not recorded, so none is marked. See What changed for the list."</p>
+                    </div>
+                }
             })}
             <p class="legend-note">"Nodes — solid: Artemis only; light centre: ILRS only; split: both camps; grey: neither. Line to a hub — solid: the state joined; dashed: only an agency, institution or company did; dotted: reported or intended only. Click an entry to hide or show it."</p>
         </details>

@@ -136,7 +136,7 @@ pub fn Timeline() -> impl IntoView {
             .with_untracked(|v| v.filters.as_of.unwrap_or(data_as_of));
         if text.trim().is_empty() {
             from_error.set(None);
-            return state.change(History::Push, |v| v.from = None);
+            return state.change(History::Push, crate::view::url::ViewState::stop_comparing);
         }
         match Date::parse(&text) {
             Ok(d) if crate::view::url::window_starts(d, to) => {
@@ -147,6 +147,45 @@ pub fn Timeline() -> impl IntoView {
                 "Pick a date between {EARLIEST} and the as-of date ({to})."
             ))),
             Err(e) => from_error.set(Some(e.to_string())),
+        }
+    };
+    // Presets: one choice sets the window (and, for a calendar year, the
+    // as-of date) in one history step, so the link reopens it.
+    let presets = crate::charts::change::Preset::all(&ds);
+    let current_preset = move || {
+        state.view.with(|v| {
+            crate::charts::change::Preset::current(&state.ds(), v.from, v.filters.as_of)
+                .map(|p| p.id())
+                .unwrap_or_default()
+        })
+    };
+    // Each option says whether it is the current one: a select's value set
+    // before its options exist would not stick.
+    let preset_options = presets
+        .iter()
+        .map(|p| {
+            let id = p.id();
+            let on = id.clone();
+            view! { <option value=id prop:selected=move || current_preset() == on>{p.label(&ds)}</option> }
+        })
+        .collect_view();
+    let on_preset = move |ev: web_sys::Event| {
+        let Some(p) = crate::charts::change::Preset::parse(&event_target_value(&ev)) else {
+            return;
+        };
+        let as_of = state.view.with_untracked(|v| v.filters.as_of);
+        match p.window(&state.ds(), as_of) {
+            Some((from, as_of)) => {
+                from_error.set(None);
+                state.change(History::Push, |v| {
+                    v.from = Some(from);
+                    v.filters.as_of = as_of;
+                });
+            }
+            None => from_error.set(Some(format!(
+                "{} has no window before the as-of date.",
+                p.label(&state.ds())
+            ))),
         }
     };
     view! {
@@ -171,6 +210,11 @@ pub fn Timeline() -> impl IntoView {
             <input id="from-date" class="as-of-date" type="text" inputmode="numeric" size="10" placeholder="YYYY-MM"
                 prop:value=move || state.view.with(|v| v.from.map(|d| d.to_string()).unwrap_or_default())
                 on:change=on_from aria-describedby="from-error"/>
+            <label for="from-preset" class="visually-hidden">"Compare preset"</label>
+            <select id="from-preset" class="from-preset" on:change=on_preset>
+                <option value="" prop:selected=move || current_preset().is_empty()>"Preset…"</option>
+                {preset_options}
+            </select>
             <span id="from-error" class="field-error" role="alert">{move || from_error.get()}</span>
         </div>
     }
