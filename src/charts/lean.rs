@@ -295,18 +295,20 @@ pub fn of(ds: &Dataset, filters: &Filters, iso3: &str, at: Date) -> Lean {
                 && m.date <= at
                 && filters.shows(m.confidence)
         };
-        // The state's own membership; failing that, one of its agencies,
-        // institutions or companies in their own name (counted once).
+        // The state's own membership (a row in the country's name, as the
+        // graph and the charts count member states, whoever signed it);
+        // failing that, one of its agencies, institutions or companies in
+        // their own name (counted once).
         let state = ds
             .memberships
             .iter()
             .filter(shown)
-            .find(|m| m.actor == iso3 && m.level == crate::model::Level::State);
+            .find(|m| m.actor == iso3);
         let body = || {
-            ds.memberships.iter().filter(shown).find(|m| {
-                m.level != crate::model::Level::State
-                    && (m.actor == iso3 || ds.home_country(&m.actor) == Some(iso3))
-            })
+            ds.memberships
+                .iter()
+                .filter(shown)
+                .find(|m| m.actor != iso3 && ds.home_country(&m.actor) == Some(iso3))
         };
         if let Some(m) = state {
             add(side_of(*fw), LeanItem::Member(*fw), None, &m.id, &m.sources);

@@ -354,43 +354,51 @@ fn place_labels(p: &mut Plot) {
                 .enumerate()
                 .any(|(k, d)| Some(k) != own && overlaps(*d, b))
     };
-    // Zone names, each in the first free spot along its corner.
+    // Zone names, each in the free spot nearest its corner of the plot:
+    // the U.S.-led side's bottom right, the China/Russia-led side's top
+    // left, the balanced zone's middle of the wedge.
     let (l, t, r, b) = area;
-    let zones: [(&str, [(f64, f64); 4]); 3] = {
-        let us = "Leans to the U.S.-led side";
-        let cn = "Leans to the China/Russia-led side";
-        let (wu, _) = super::scaled::estimate_text(us, super::TEXT_SIZE);
-        let wu = f64::from(wu) * 1.08;
-        [
-            (
-                us,
-                [
-                    (r - wu - 6.0, b - 12.0),
-                    (r - wu - 6.0, b - 34.0),
-                    (r - wu - 6.0, b - 56.0),
-                    (l + (r - l) * 0.45, b - 34.0),
-                ],
-            ),
-            (
-                cn,
-                [
-                    (l + 12.0, t + 10.0),
-                    (l + 12.0, t + 32.0),
-                    (l + 40.0, t + 10.0),
-                    (l + 40.0, t + 54.0),
-                ],
-            ),
-            (
-                "Balanced",
-                [
-                    (l + (r - l) * 0.62, t + (b - t) * 0.30),
-                    (l + (r - l) * 0.50, t + (b - t) * 0.45),
-                    (l + (r - l) * 0.70, t + (b - t) * 0.20),
-                    (l + (r - l) * 0.40, t + (b - t) * 0.55),
-                ],
-            ),
-        ]
+    let spots = |text: &str, corner: (f64, f64), dir: (f64, f64)| -> Vec<(f64, f64)> {
+        let (tw, _) = super::scaled::estimate_text(text, super::TEXT_SIZE);
+        let tw = f64::from(tw) * 1.08;
+        let mut v = Vec::new();
+        for i in 0..24 {
+            for j in 0..12 {
+                let x = corner.0 + dir.0 * f64::from(j) * 18.0 - if dir.0 < 0.0 { tw } else { 0.0 };
+                let y = corner.1 + dir.1 * f64::from(i) * 11.0;
+                v.push((x, y));
+            }
+        }
+        let d = |&(x, y): &(f64, f64)| (x - corner.0).abs() + 2.0 * (y - corner.1).abs();
+        crate::sort::sort_by(&mut v, |a, b| d(a).total_cmp(&d(b)));
+        v
     };
+    let zones = [
+        (
+            "Leans to the U.S.-led side",
+            spots(
+                "Leans to the U.S.-led side",
+                (r - 6.0, b - 12.0),
+                (-1.0, -1.0),
+            ),
+        ),
+        (
+            "Leans to the China/Russia-led side",
+            spots(
+                "Leans to the China/Russia-led side",
+                (l + 10.0, t + 10.0),
+                (1.0, 1.0),
+            ),
+        ),
+        (
+            "Balanced",
+            spots(
+                "Balanced",
+                (l + (r - l) * 0.62, t + (b - t) * 0.25),
+                (1.0, 1.0),
+            ),
+        ),
+    ];
     for (text, spots) in zones {
         for (x, y) in spots {
             let bx = text_box(text, x, y);
