@@ -126,12 +126,12 @@ pub fn map_fill(a: Option<Alignment>, dark: bool) -> Rgb {
 pub fn lean(band: Band, dark: bool) -> Rgb {
     match (band, dark) {
         (Band::OnlyUs, _) => alignment(Alignment::Artemis, dark),
-        (Band::MostlyUs, false) => Rgb(0x4f, 0x86, 0xd4),
+        (Band::MostlyUs, false) => Rgb(0x4a, 0x7f, 0xcf),
         (Band::MostlyUs, true) => Rgb(0xb3, 0xcd, 0xf7),
         // Gold, not the violet of "both camps": balanced is a lean, not a membership.
         (Band::Balanced, false) => Rgb(0x8a, 0x6a, 0x00),
         (Band::Balanced, true) => Rgb(0xe3, 0xb9, 0x3c),
-        (Band::MostlyChina, false) => Rgb(0xd4, 0x5a, 0x48),
+        (Band::MostlyChina, false) => Rgb(0xd0, 0x51, 0x3f),
         (Band::MostlyChina, true) => Rgb(0xff, 0xb8, 0xab),
         (Band::OnlyChina, _) => alignment(Alignment::Ilrs, dark),
         (Band::NoTies, _) => alignment(Alignment::Neither, dark),
@@ -142,11 +142,11 @@ pub fn lean(band: Band, dark: bool) -> Rgb {
 pub fn lean_fill(band: Band, dark: bool) -> Rgb {
     match (band, dark) {
         (Band::OnlyUs, _) => map_fill(Some(Alignment::Artemis), dark),
-        (Band::MostlyUs, false) => Rgb(0xe6, 0xee, 0xfa),
+        (Band::MostlyUs, false) => Rgb(0xd9, 0xe6, 0xf8),
         (Band::MostlyUs, true) => Rgb(0x26, 0x35, 0x4c),
         (Band::Balanced, false) => Rgb(0xf5, 0xe9, 0xc4),
         (Band::Balanced, true) => Rgb(0x3d, 0x33, 0x14),
-        (Band::MostlyChina, false) => Rgb(0xfb, 0xe8, 0xe4),
+        (Band::MostlyChina, false) => Rgb(0xf9, 0xdc, 0xd7),
         (Band::MostlyChina, true) => Rgb(0x48, 0x30, 0x2e),
         (Band::OnlyChina, _) => map_fill(Some(Alignment::Ilrs), dark),
         (Band::NoTies, _) => map_fill(Some(Alignment::Neither), dark),
