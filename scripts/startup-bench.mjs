@@ -359,7 +359,7 @@ Median (min–max) over the loads; times in ms from navigation start.
 Details: app — a wheel on the canvas first handled at ${cell(A.wheelHandledMs, f0)} ms, its zoomed frame seen at
 ${cell(A.respondedMs, f0)} ms; CLS before the probe's first wheel ${cell(A.clsBeforeProbe, f4)}; LCP ${cell(A.lcpMs, f0)} ms;
 ${cell(A.requestsBefore, f0)} responses before the first graph pixels. d3 — d3-zoom's handler took a wheel at
-${cell(D.wheelHandledMs, f0)} ms; it ignores zoom until its layout ends (\`__layoutDone\` ${cell(D.layoutDoneMs, f0)} ms);
+${cell(D.wheelHandledMs, f0)} ms (before its first frame on ${runs.filter((r) => r.page === 'd3' && r.ok && r.wheelHandledMs <= r.firstPixelsMs).length} of ${okCount('d3')} loads); it ignores zoom until its layout ends (\`__layoutDone\` ${cell(D.layoutDoneMs, f0)} ms);
 ${cell(D.requestsBefore, f0)} responses before its first frame.
 
 Probe control (an app load watched the same way, with no wheel, for 2 s after its first frame): ${control.error ? 'failed: ' + control.error : control.changedWithoutInputAt === null ? `the canvas did not change by itself (${control.looks} looks)` : `**the canvas changed by itself at ${f0(control.changedWithoutInputAt)} ms**: "interactive" is not trustworthy in this run`}.
