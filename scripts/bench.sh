@@ -4,6 +4,8 @@
 # Chromium run, and saves the tables to docs/bench/results.md.
 #   scripts/bench.sh                       # all sizes, 5 repetitions (about 40 minutes)
 #   scripts/bench.sh --sizes 1000 --reps 2 # extra options go to the harness's run-bench.mjs
+# The start-up bench (the app's default view beside the d3 peer, issue #18) is
+# scripts/startup-bench.sh, which prepares the same harness copy.
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"

@@ -106,6 +106,115 @@ pub fn parse(text: &str) -> Result<Graph, GraphError> {
     Ok(g)
 }
 
+/// What the harness's format cannot say, and what [`to_json`] writes instead:
+/// the harness knows the groups `hub|artemis|ilrs|both` and the kinds
+/// `artemis|ilrs|bilateral`, and its d3 peer draws nothing else (a node of
+/// another group, an edge of another kind, stays in the simulation but is
+/// never drawn). Each pair is (the app's, the harness's).
+pub const EXPORT_MAPPING: &[(&str, &str)] = &[
+    ("node in neither camp (alignment neither)", "group both"),
+    ("any hub, APSCO's included", "group hub"),
+    (
+        "organisation, agency, institution, company",
+        "the group of its alignment",
+    ),
+    ("APSCO membership", "kind bilateral"),
+    (
+        "sub-national or tentative membership",
+        "its framework's kind",
+    ),
+    ("bilateral partnership (any kind)", "kind bilateral"),
+];
+
+/// Writes a graph in the shared harness's format (the inverse of [`parse`]
+/// up to [`EXPORT_MAPPING`]), so a harness peer can draw the app's own
+/// picture: `{"meta": {…}, "nodes": [{"id", "label", "group", "app"}…],
+/// "edges": [{"source", "target", "kind", "app"}…]}`. The `app` fields keep
+/// what the app calls each node and edge; the peers ignore them. `meta`
+/// carries `meta` as given (string values).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn to_json(g: &Graph, meta: &[(&str, &str)]) -> String {
+    use std::fmt::Write;
+    fn string(out: &mut String, s: &str) {
+        out.push('"');
+        for c in s.chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                '\n' => out.push_str("\\n"),
+                '\r' => out.push_str("\\r"),
+                '\t' => out.push_str("\\t"),
+                c if u32::from(c) < 0x20 => {
+                    let _ = write!(out, "\\u{:04x}", u32::from(c));
+                }
+                c => out.push(c),
+            }
+        }
+        out.push('"');
+    }
+    let mut out = String::from("{\"meta\": {");
+    for (i, (k, v)) in meta.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        string(&mut out, k);
+        out.push_str(": ");
+        string(&mut out, v);
+    }
+    out.push_str("},\n\"nodes\": [");
+    for (i, n) in g.nodes.iter().enumerate() {
+        let (group, app) = match n.kind {
+            NodeKind::Hub(f) => ("hub", format!("hub {}", f.id())),
+            NodeKind::Actor(kind) => {
+                let (group, al) = match n.alignment {
+                    Alignment::Artemis => ("artemis", "artemis"),
+                    Alignment::Ilrs => ("ilrs", "ilrs"),
+                    Alignment::Both => ("both", "both"),
+                    Alignment::Neither => ("both", "neither"),
+                };
+                (group, format!("{} {al}", kind.id()))
+            }
+        };
+        out.push_str(if i > 0 { ",\n " } else { "\n " });
+        out.push_str("{\"id\": ");
+        string(&mut out, &n.id);
+        out.push_str(", \"label\": ");
+        string(&mut out, &n.label);
+        let _ = write!(out, ", \"group\": \"{group}\", \"app\": ");
+        string(&mut out, &app);
+        out.push('}');
+    }
+    out.push_str("],\n\"edges\": [");
+    for (i, e) in g.edges.iter().enumerate() {
+        let (kind, app) = match e.kind {
+            EdgeKind::Member(f, link) => {
+                let kind = match f {
+                    FrameworkId::Artemis => "artemis",
+                    FrameworkId::Ilrs => "ilrs",
+                    FrameworkId::Apsco => "bilateral",
+                };
+                let link = match link {
+                    MemberLink::State => "state",
+                    MemberLink::SubNational => "sub-national",
+                    MemberLink::Tentative => "tentative",
+                };
+                (kind, format!("member {} {link}", f.id()))
+            }
+            EdgeKind::Partnership(p) => ("bilateral", format!("partnership {}", p.id())),
+        };
+        out.push_str(if i > 0 { ",\n " } else { "\n " });
+        out.push_str("{\"source\": ");
+        string(&mut out, &g.nodes[e.source].id);
+        out.push_str(", \"target\": ");
+        string(&mut out, &g.nodes[e.target].id);
+        let _ = write!(out, ", \"kind\": \"{kind}\", \"app\": ");
+        string(&mut out, &app);
+        out.push('}');
+    }
+    out.push_str("]}\n");
+    out
+}
+
 /// A small JSON reader (RFC 8259): values, string escapes including UTF-16
 /// surrogate pairs, nesting depth capped so hostile input cannot overflow the
 /// stack.
@@ -481,6 +590,56 @@ mod tests {
             Ok(json::Value::String("😀 é".into()))
         );
         assert!(json::parse(r#""\ud83d""#).is_err());
+    }
+
+    /// The default view (the graph the app draws first), exported for the
+    /// harness's peers, reads back through our own reader with the same
+    /// nodes, edges and ends, and only the harness's groups and kinds.
+    #[test]
+    fn the_default_view_exports_in_the_harness_format() {
+        let ds = crate::dataset::load_embedded().unwrap();
+        let (view, _) = crate::view::url::from_query("", &ds);
+        assert_eq!(view.filters, crate::graph::Filters::default());
+        let g = crate::graph::build(&ds, &view.filters);
+        let text = to_json(&g, &[("source", "test \"quoted\"\n")]);
+        let back = parse(&text).unwrap();
+        assert_eq!(back.nodes.len(), g.nodes.len());
+        assert_eq!(back.edges.len(), g.edges.len());
+        for (a, b) in g.nodes.iter().zip(&back.nodes) {
+            assert_eq!((&a.id, &a.label, a.degree), (&b.id, &b.label, b.degree));
+        }
+        let mut pairs = std::collections::HashSet::new();
+        for (a, b) in g.edges.iter().zip(&back.edges) {
+            assert_eq!((a.source, a.target), (b.source, b.target));
+            assert!(pairs.insert((a.source.min(a.target), a.source.max(a.target))));
+        }
+        let root = json::parse(&text).unwrap();
+        let list = |k: &str| match root.get(k) {
+            Some(json::Value::Array(v)) => v.clone(),
+            other => panic!("{other:?}"),
+        };
+        let field = |v: &json::Value<'_>, k: &str| match v.get(k) {
+            Some(json::Value::String(s)) => s.to_string(),
+            other => panic!("{other:?}"),
+        };
+        for n in list("nodes") {
+            let group = field(&n, "group");
+            assert!(
+                ["hub", "artemis", "ilrs", "both"].contains(&group.as_str()),
+                "{group}"
+            );
+        }
+        for e in list("edges") {
+            let kind = field(&e, "kind");
+            assert!(
+                ["artemis", "ilrs", "bilateral"].contains(&kind.as_str()),
+                "{kind}"
+            );
+        }
+        assert_eq!(
+            field(root.get("meta").unwrap(), "source"),
+            "test \"quoted\"\n"
+        );
     }
 
     #[test]

@@ -1,0 +1,384 @@
+#!/usr/bin/env node
+// Start-up bench: the real app's default view beside the harness's d3-force peer drawing the same
+// graph (the app's default view exported by `cargo run --example bench_graph`), in one headless
+// Chromium run. Issue #18, "The graph at first paint". Usually run through scripts/startup-bench.sh.
+//
+//   node scripts/startup-bench.mjs --app target/bench/app --harness target/bench/harness \
+//        --graph target/bench/harness/graphs/real.json [--loads 7] [--out target/bench/startup.json]
+//
+// Per load: a FRESH Chromium (cold HTTP and code caches), viewport 1280x800 @1x, the same launch
+// flags as the harness's runner (scripts/run-bench.mjs: its BASE_ARGS plus its default
+// --gpu-flags disable-gpu), the same kind of static server (no Content-Encoding, Cache-Control:
+// no-store, .wasm as application/wasm). Loads alternate app, d3, app, d3 … after one discarded
+// warm-up load of each. Measured per load (all times are performance.now(), ms from navigation start):
+//   first graph pixels  app: window.__firstFrame (set after its first complete, settled draw);
+//                       d3: its window.__firstFrame. FCP (PerformanceObserver 'paint') for both.
+//   interactive         app: the later of __firstFrame and the moment a scripted wheel on the graph
+//                       canvas has visibly changed what the canvas shows (see PROBE below); d3: the
+//                       later of its __firstFrame and the first wheel its d3-zoom handler took.
+//   bytes               response bodies (resource timing encodedBodySize; the server sends no
+//                       Content-Encoding, so these are raw bytes) of every response that ended before
+//                       the first graph pixels, and brotli q11 of the same files, as a static host
+//                       would serve them.
+//   layout shift        sum of 'layout-shift' entries without recent input, up to 3 s after load.
+// It prints a Markdown table (median, min–max, ratios app/d3 against the targets, machine noise)
+// and writes JSON and Markdown to --out (.json and .md).
+import { chromium } from 'playwright-core';
+import http from 'node:http';
+import { readFileSync, existsSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join, resolve, extname, sep, relative } from 'node:path';
+import { brotliCompressSync, gzipSync, constants as zc } from 'node:zlib';
+import { pathToFileURL } from 'node:url';
+import os from 'node:os';
+
+// ---------------------------------------------------------------- CLI
+const argv = process.argv.slice(2);
+const opt = (name, dflt) => {
+  const i = argv.indexOf('--' + name);
+  return i >= 0 && argv[i + 1] !== undefined && !argv[i + 1].startsWith('--') ? argv[i + 1] : dflt;
+};
+const APP = resolve(opt('app', 'target/bench/app'));
+const HARNESS = resolve(opt('harness', 'target/bench/harness'));
+const GRAPH = resolve(opt('graph', join(HARNESS, 'graphs', 'real.json')));
+const LOADS = Number(opt('loads', 7));
+const OUT = resolve(opt('out', 'target/bench/startup.json'));
+const TIMEOUT = Number(opt('timeout', 30000));
+const SETTLE_MS = 3000; // layout shift is summed up to this long after the load event
+const CHROMIUM = opt('chromium', '/usr/bin/chromium');
+const D3 = join(HARNESS, 'dist', 'p1-d3-canvas');
+for (const [what, p] of [['app dist (--app)', join(APP, 'index.html')], ['d3 peer (npm run build in the harness)', join(D3, 'index.html')], ['graph (--graph)', GRAPH]]) {
+  if (!existsSync(p)) throw new Error(`${what}: ${p} missing`);
+}
+// The harness's helpers (median, min–max), from its copy.
+const { summarize } = await import(pathToFileURL(join(HARNESS, 'scripts', 'lib-stats.mjs')).href);
+
+// The harness runner's launch flags (scripts/run-bench.mjs BASE_ARGS + GPU_VARIANTS['disable-gpu']).
+const LAUNCH_ARGS = [
+  '--headless', '--no-sandbox', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--no-first-run', '--disable-gpu',
+];
+const VIEWPORT = { width: 1280, height: 800 };
+
+// ---------------------------------------------------------------- static server (as the harness's)
+const MIME = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
+  '.wasm': 'application/wasm', '.json': 'application/json', '.css': 'text/css', '.svg': 'image/svg+xml',
+  '.png': 'image/png', '.woff2': 'font/woff2', '.csv': 'text/csv; charset=utf-8', '.txt': 'text/plain; charset=utf-8',
+};
+// Longest prefix first: the app is the site root, as a static host would serve it.
+const MOUNTS = [
+  ['/graphs/real.json', GRAPH],
+  ['/peers/p1-d3-canvas/', D3],
+  ['/', APP],
+];
+function fileFor(pathname) {
+  const m = MOUNTS.find(([prefix]) => pathname === prefix || (prefix.endsWith('/') && pathname.startsWith(prefix)));
+  if (!m) return null;
+  if (!m[0].endsWith('/')) return m[1];
+  let file = resolve(m[1], '.' + sep + pathname.slice(m[0].length));
+  if (!file.startsWith(m[1])) return null;
+  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+  return existsSync(file) ? file : null;
+}
+function serve() {
+  const server = http.createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (path.endsWith('/favicon.ico')) { res.writeHead(204).end(); return; }
+    const file = fileFor(path);
+    if (!file) { res.writeHead(404).end('not found'); return; }
+    res.writeHead(200, { 'Content-Type': MIME[extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-store' });
+    res.end(readFileSync(file)); // no Content-Encoding: raw bytes on the wire; brotli is computed below
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
+}
+const compressed = new Map();
+function brotliOf(file) {
+  if (!compressed.has(file)) {
+    const buf = readFileSync(file);
+    compressed.set(file, {
+      raw: buf.length,
+      brotli: brotliCompressSync(buf, { params: { [zc.BROTLI_PARAM_QUALITY]: 11, [zc.BROTLI_PARAM_SIZE_HINT]: buf.length } }).length,
+      gzip: gzipSync(buf, { level: 9 }).length,
+    });
+  }
+  return compressed.get(file);
+}
+
+// ---------------------------------------------------------------- in-page probe (before any page script)
+// PROBE (the "interactive" moment). For the app it waits until the graph canvas exists and reports
+// data-layout="settled" (its first frame is drawn), then, in a requestAnimationFrame callback (so
+// only when the main thread is free to run one), takes a signature of the canvas (drawn scaled to
+// 64x40 and read back), dispatches one wheel notch (deltaY -100, cancelable) at the canvas centre,
+// and looks at the canvas again on each of the next 10 frames: the first frame whose signature
+// differs is the graph visibly responding to input. No change → a new try on the next frame.
+// Nothing is dispatched before the first frame: a wheel during the app's fitting animation would
+// stop the fit and change the first picture. For d3 (whose canvas is in the HTML from the start,
+// and whose picture changes on every layout tick anyway), each frame dispatches a wheel until
+// d3-zoom's handler takes one (it calls preventDefault): the moment the handlers are attached.
+const PROBE = (mode) => {
+  const P = (window.__startup = { mode, fcp: null, lcp: null, shifts: [], tries: 0 });
+  const obs = (type, f) => { try { new PerformanceObserver((l) => l.getEntries().forEach(f)).observe({ type, buffered: true }); } catch { /* unsupported */ } };
+  obs('paint', (e) => { if (e.name === 'first-contentful-paint') P.fcp = e.startTime; });
+  obs('largest-contentful-paint', (e) => { P.lcp = e.startTime; P.lcpElement = e.element ? e.element.tagName.toLowerCase() + (e.element.id ? '#' + e.element.id : '') : null; });
+  obs('layout-shift', (e) => P.shifts.push({
+    t: e.startTime, value: e.value, hadRecentInput: e.hadRecentInput,
+    sources: (e.sources || []).map((s) => (s.node && s.node.nodeType === 1 ? s.node.tagName.toLowerCase() + (s.node.id ? '#' + s.node.id : '') + (s.node.className && typeof s.node.className === 'string' ? '.' + s.node.className.trim().split(/\s+/).join('.') : '') : s.node ? '#text' : null)),
+  }));
+  const wheel = (c) => {
+    if (mode === 'app-control') { P.tries++; return false; } // the control: watch, never touch
+    const r = c.getBoundingClientRect();
+    const ev = new WheelEvent('wheel', { deltaY: -100, deltaMode: 0, clientX: r.left + r.width / 2, clientY: r.top + r.height / 2, bubbles: true, cancelable: true, composed: true });
+    const notPrevented = c.dispatchEvent(ev);
+    P.tries++;
+    if (P.firstWheelAt === undefined) P.firstWheelAt = performance.now();
+    return !notPrevented; // true: a handler took it (called preventDefault)
+  };
+  let small = null;
+  const signature = (c) => {
+    small ||= Object.assign(document.createElement('canvas'), { width: 64, height: 40 });
+    const x = small.getContext('2d', { willReadFrequently: true });
+    x.clearRect(0, 0, 64, 40);
+    x.drawImage(c, 0, 0, 64, 40);
+    const d = x.getImageData(0, 0, 64, 40).data;
+    let h = 2166136261;
+    for (let i = 0; i < d.length; i++) h = Math.imul(h ^ d[i], 16777619);
+    return h >>> 0;
+  };
+  let base = null, waited = 0;
+  const frame = () => {
+    if (mode === 'd3') {
+      const c = document.getElementById('c');
+      if (c && P.handlerAt === undefined && wheel(c)) P.handlerAt = performance.now();
+      if (P.handlerAt !== undefined && window.__firstFrame !== undefined) return;
+    } else {
+      const c = document.querySelector('canvas[data-layout]');
+      if (c && base !== null) {
+        waited++;
+        if (signature(c) !== base) { P.respondedAt = performance.now(); P.respondedAfterTries = P.tries; return; }
+        if (waited >= 10) base = null;
+      } else if (c && c.getAttribute('data-layout') === 'settled' && window.__firstFrame !== undefined) {
+        base = signature(c);
+        waited = 0;
+        P.lastWheelAt = performance.now();
+        if (wheel(c) && P.handlerAt === undefined) P.handlerAt = performance.now();
+      }
+    }
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+};
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+async function runOne(which, origin) {
+  const url = which === 'app' ? `${origin}/` : `${origin}/peers/p1-d3-canvas/index.html?graph=${encodeURIComponent('/graphs/real.json')}`;
+  const r = { page: which, ok: false };
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS });
+  try {
+    const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+    await context.addInitScript(PROBE, which);
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e).slice(0, 300)));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text().slice(0, 300)); });
+    await page.goto(url, { waitUntil: 'commit' });
+    const done = which === 'app'
+      ? () => window.__benchError || (window.__startup.respondedAt !== undefined && window.__firstFrame !== undefined)
+      : () => window.__benchError || (window.__startup.handlerAt !== undefined && window.__firstFrame !== undefined);
+    await page.waitForFunction(done, null, { timeout: TIMEOUT, polling: 50 });
+    // Layout shift: up to SETTLE_MS after the load event.
+    await page.waitForFunction((ms) => {
+      const n = performance.getEntriesByType('navigation')[0];
+      return n && n.loadEventEnd > 0 && performance.now() >= n.loadEventEnd + ms;
+    }, SETTLE_MS, { timeout: TIMEOUT + SETTLE_MS, polling: 100 });
+    // d3 ignores zoom while its layout runs: wait for its end too (for the details line).
+    if (which === 'd3') await page.waitForFunction(() => window.__layoutDone !== undefined, null, { timeout: TIMEOUT, polling: 100 }).catch(() => {});
+    const m = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0];
+      const res = [nav, ...performance.getEntriesByType('resource')].map((e) => ({
+        url: e.name, type: e.initiatorType || 'navigation', start: e.startTime, end: e.responseEnd,
+        body: e.encodedBodySize, decoded: e.decodedBodySize, transfer: e.transferSize,
+      }));
+      return {
+        error: window.__benchError || null, firstFrame: window.__firstFrame ?? null, layoutDone: window.__layoutDone ?? null,
+        probe: window.__startup, loadEventEnd: nav.loadEventEnd, domContentLoaded: nav.domContentLoadedEventEnd, resources: res,
+        title: document.title,
+      };
+    });
+    if (m.error) throw new Error('page error: ' + m.error);
+    const p = m.probe;
+    r.firstPixelsMs = m.firstFrame;
+    r.fcpMs = p.fcp;
+    // The first paint is the first time anything reached the screen: when it comes after
+    // __firstFrame, the graph is in it, so it is when the graph's pixels were shown.
+    r.onScreenMs = p.fcp !== null && p.fcp >= m.firstFrame ? p.fcp : null;
+    r.lcpMs = p.lcp;
+    r.lcpElement = p.lcpElement ?? null;
+    r.wheelHandledMs = p.handlerAt ?? null;
+    r.respondedMs = p.respondedAt ?? null;
+    r.wheelTries = p.tries;
+    r.interactiveMs = which === 'app' ? Math.max(m.firstFrame, p.respondedAt) : Math.max(m.firstFrame, p.handlerAt);
+    r.layoutDoneMs = m.layoutDone; // d3: when its zoom starts being honoured (it ignores zoom while the layout runs)
+    r.loadEventEndMs = m.loadEventEnd;
+    r.domContentLoadedMs = m.domContentLoaded;
+    const until = m.loadEventEnd + SETTLE_MS;
+    const counted = p.shifts.filter((s) => !s.hadRecentInput && s.t <= until);
+    r.cls = counted.reduce((a, s) => a + s.value, 0);
+    // The app's probe wheels only after the first frame; shifts before it are the page's alone.
+    r.clsBeforeProbe = counted.filter((s) => p.firstWheelAt === undefined || s.t < p.firstWheelAt).reduce((a, s) => a + s.value, 0);
+    r.shifts = counted;
+    // Bytes of every response that ended before the first graph pixels.
+    const before = m.resources.filter((x) => x.end <= m.firstFrame);
+    r.bytesRaw = before.reduce((a, x) => a + x.body, 0);
+    r.bytesBrotli = 0;
+    r.requestsBefore = before.length;
+    r.resources = m.resources.map((x) => {
+      const path = new URL(x.url).pathname;
+      const file = fileFor(path === '/' ? '/index.html' : path);
+      const sizes = file ? brotliOf(file) : null;
+      const out = { path, type: x.type, startMs: x.start, endMs: x.end, body: x.body, brotli: sizes?.brotli ?? null, beforeFirstPixels: x.end <= m.firstFrame };
+      if (out.beforeFirstPixels) r.bytesBrotli += sizes ? sizes.brotli : x.body;
+      return out;
+    });
+    r.errors = errors;
+    r.ok = true;
+  } catch (e) {
+    r.error = String((e && e.message) || e).slice(0, 500);
+  } finally {
+    await Promise.race([browser.close(), sleep(30000)]).catch(() => {});
+  }
+  return r;
+}
+
+// /proc/stat's aggregate cpu line: steal is the time the hypervisor gave our vCPUs to someone else.
+function cpuTimes() {
+  try {
+    const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+    return { total: f.reduce((a, b) => a + b, 0), idle: f[3] + (f[4] || 0), steal: f[7] || 0 };
+  } catch { return null; }
+}
+
+// ---------------------------------------------------------------- main
+const server = await serve();
+const origin = `http://127.0.0.1:${server.address().port}`;
+const graph = JSON.parse(readFileSync(GRAPH, 'utf8'));
+const started = new Date();
+const load0 = os.loadavg();
+const cpu0 = cpuTimes();
+const version = await (async () => {
+  const b = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS });
+  try { return b.version(); } finally { await b.close(); }
+})();
+console.error(`chromium ${version}; ${LOADS} loads each, alternating app, d3; load average ${load0.map((x) => x.toFixed(2)).join(' ')}`);
+// Warm-up (OS page cache, fonts), discarded, as the harness does.
+await runOne('app', origin);
+await runOne('d3', origin);
+// The probe's control: an app load where the probe watches the canvas after the first frame the
+// same way but dispatches nothing, for 2 s. A change seen here would be the app redrawing by itself
+// (which would make "responded" mean nothing); none is expected.
+const control = await (async () => {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS });
+  try {
+    const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+    await context.addInitScript(PROBE, 'app-control');
+    const page = await context.newPage();
+    await page.goto(`${origin}/`, { waitUntil: 'commit' });
+    await page.waitForFunction(() => window.__firstFrame !== undefined, null, { timeout: TIMEOUT, polling: 50 });
+    await sleep(2000);
+    return await page.evaluate(() => ({ changedWithoutInputAt: window.__startup.respondedAt ?? null, looks: window.__startup.tries }));
+  } catch (e) {
+    return { error: String(e).slice(0, 300) };
+  } finally {
+    await browser.close().catch(() => {});
+  }
+})();
+console.error(`probe control (no wheel): ${control.changedWithoutInputAt === null ? `no change in ${control.looks} looks over 2 s` : `CHANGED by itself at ${control.changedWithoutInputAt} ms`}`);
+const runs = [];
+for (let i = 1; i <= LOADS; i++) {
+  for (const which of ['app', 'd3']) {
+    const r = await runOne(which, origin);
+    r.load = i;
+    runs.push(r);
+    console.error(`[${i}] ${which.padEnd(3)} ` + (r.ok
+      ? `first pixels ${r.firstPixelsMs.toFixed(0)} ms, FCP ${r.fcpMs?.toFixed(0)} ms, interactive ${r.interactiveMs.toFixed(0)} ms, ` +
+        `bytes before ${(r.bytesRaw / 1024).toFixed(1)} KB raw / ${(r.bytesBrotli / 1024).toFixed(1)} KB br, CLS ${r.cls.toFixed(4)}`
+      : `FAILED: ${r.error}`));
+  }
+}
+const cpu1 = cpuTimes();
+const load1 = os.loadavg();
+server.close();
+
+const of = (page, key) => runs.filter((r) => r.page === page && r.ok).map((r) => r[key]);
+const S = (page, key) => summarize(of(page, key));
+const keys = ['firstPixelsMs', 'onScreenMs', 'fcpMs', 'lcpMs', 'interactiveMs', 'wheelHandledMs', 'respondedMs', 'layoutDoneMs', 'bytesRaw', 'bytesBrotli', 'cls', 'clsBeforeProbe', 'requestsBefore'];
+const summary = Object.fromEntries(['app', 'd3'].map((p) => [p, Object.fromEntries(keys.map((k) => [k, S(p, k)]))]));
+const d3First = summary.d3.firstPixelsMs.median;
+const ratios = {
+  firstPixels: summary.app.firstPixelsMs.median / d3First,
+  fcp: summary.app.fcpMs.median / d3First,
+  interactive: summary.app.interactiveMs.median / d3First,
+};
+// Per load pair (app i, d3 i): how much the ratio itself moves.
+const pairs = runs.filter((r) => r.page === 'app' && r.ok).map((a) => [a, runs.find((d) => d.page === 'd3' && d.ok && d.load === a.load)]).filter(([, d]) => d);
+const pairRatio = (k) => summarize(pairs.map(([a, d]) => a[k] / d.firstPixelsMs));
+const steal = cpu0 && cpu1 ? (100 * (cpu1.steal - cpu0.steal)) / Math.max(1, cpu1.total - cpu0.total) : null;
+const busy = cpu0 && cpu1 ? (100 * (1 - (cpu1.idle - cpu0.idle) / Math.max(1, cpu1.total - cpu0.total))) : null;
+const noise = {
+  loadAverageBefore: load0, loadAverageAfter: load1, stealPercent: steal, cpuBusyPercent: busy,
+  d3FirstFrameSpread: summary.d3.firstPixelsMs.max - summary.d3.firstPixelsMs.min,
+  d3FirstFrameSpreadOfMedian: (summary.d3.firstPixelsMs.max - summary.d3.firstPixelsMs.min) / d3First,
+  appFirstFrameSpreadOfMedian: (summary.app.firstPixelsMs.max - summary.app.firstPixelsMs.min) / summary.app.firstPixelsMs.median,
+};
+
+// ---------------------------------------------------------------- report
+const f0 = (x) => (x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(0));
+const f2 = (x) => (x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(2));
+const f4 = (x) => (x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(4));
+const kb = (x) => (x === null || x === undefined || !Number.isFinite(x) ? '—' : (x / 1024).toFixed(1));
+const cell = (s, f, unit = '') => (s.n ? `${f(s.median)}${unit} (${f(s.min)}–${f(s.max)})` : '—');
+const met = (r, t) => (Number.isFinite(r) ? (r <= t ? 'yes' : '**no**') : '—');
+const A = summary.app, D = summary.d3;
+const okCount = (p) => runs.filter((r) => r.page === p && r.ok).length;
+const md = `Start-up: the app's default view (\`/\`) beside the d3-force peer (\`p1-d3-canvas\`) drawing the same graph
+(${graph.nodes.length} nodes, ${graph.edges.length} edges: the app's default view exported by \`examples/bench_graph.rs\`).
+Run of ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${okCount('app')}/${LOADS} app and ${okCount('d3')}/${LOADS} d3 loads, alternating, each in a fresh
+headless Chromium ${version} (cold cache), 1280×800 @1×, \`${LAUNCH_ARGS.join(' ')}\`; ${os.cpus().length} cores.
+Median (min–max) over the loads; times in ms from navigation start.
+
+| measure | app | d3 peer | app ÷ d3 first frame | target | met? |
+|---|---|---|---|---|---|
+| first graph pixels (\`__firstFrame\`) | ${cell(A.firstPixelsMs, f0)} | ${cell(D.firstPixelsMs, f0)} | ${f2(ratios.firstPixels)}× (pairs ${f2(pairRatio('firstPixelsMs').min)}–${f2(pairRatio('firstPixelsMs').max)}) | ≤ 0.6× | ${met(ratios.firstPixels, 0.6)} |
+| graph on screen (the first paint, when it came after \`__firstFrame\`) | ${cell(A.onScreenMs, f0)} | ${cell(D.onScreenMs, f0)} | ${f2(A.onScreenMs.median / D.onScreenMs.median)}× d3's | — | — |
+| First Contentful Paint | ${cell(A.fcpMs, f0)} | ${cell(D.fcpMs, f0)} | ${f2(ratios.fcp)}× | (a baked SVG would make it the first graph pixels) | — |
+| interactive | ${cell(A.interactiveMs, f0)} | ${cell(D.interactiveMs, f0)} | ${f2(ratios.interactive)}× (pairs ${f2(pairRatio('interactiveMs').min)}–${f2(pairRatio('interactiveMs').max)}) | ≤ 1.3× | ${met(ratios.interactive, 1.3)} |
+| bytes before first graph pixels, raw (as served) | ${cell(A.bytesRaw, kb, ' KB')} | ${cell(D.bytesRaw, kb, ' KB')} | ${f2(A.bytesRaw.median / D.bytesRaw.median)}× | — | — |
+| the same files, brotli q11 | ${cell(A.bytesBrotli, kb, ' KB')} | ${cell(D.bytesBrotli, kb, ' KB')} | ${f2(A.bytesBrotli.median / D.bytesBrotli.median)}× | — | — |
+| cumulative layout shift, to load + 3 s | ${cell(A.cls, f4)} | ${cell(D.cls, f4)} | — | — | — |
+
+Details: app — a wheel on the canvas first handled at ${cell(A.wheelHandledMs, f0)} ms, its zoomed frame seen at
+${cell(A.respondedMs, f0)} ms; CLS before the probe's first wheel ${cell(A.clsBeforeProbe, f4)}; LCP ${cell(A.lcpMs, f0)} ms;
+${cell(A.requestsBefore, f0)} responses before the first graph pixels. d3 — d3-zoom's handler took a wheel at
+${cell(D.wheelHandledMs, f0)} ms (before its first frame on ${runs.filter((r) => r.page === 'd3' && r.ok && r.wheelHandledMs <= r.firstPixelsMs).length} of ${okCount('d3')} loads); it ignores zoom until its layout ends (\`__layoutDone\` ${cell(D.layoutDoneMs, f0)} ms);
+${cell(D.requestsBefore, f0)} responses before its first frame.
+
+Probe control (an app load watched the same way, with no wheel, for 2 s after its first frame): ${control.error ? 'failed: ' + control.error : control.changedWithoutInputAt === null ? `the canvas did not change by itself (${control.looks} looks)` : `**the canvas changed by itself at ${f0(control.changedWithoutInputAt)} ms**: "interactive" is not trustworthy in this run`}.
+
+Machine noise: load average ${load0.map((x) => x.toFixed(2)).join(' / ')} before, ${load1.map((x) => x.toFixed(2)).join(' / ')} after (1 / 5 / 15 min);
+CPU busy ${f0(busy)} %, steal ${f2(steal)} % over the run (/proc/stat); d3's own first frame spread
+${f0(noise.d3FirstFrameSpread)} ms across loads (${f0(100 * noise.d3FirstFrameSpreadOfMedian)} % of its median), the app's ${f0(100 * noise.appFirstFrameSpreadOfMedian)} %.
+`;
+const result = {
+  started: started.toISOString(), finished: new Date().toISOString(),
+  config: { loads: LOADS, order: 'warm-up app, d3 (discarded); then app, d3 alternating', viewport: VIEWPORT, deviceScaleFactor: 1, launchArgs: LAUNCH_ARGS, settleMs: SETTLE_MS },
+  env: { chromium: version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version },
+  graph: { nodes: graph.nodes.length, edges: graph.edges.length, meta: graph.meta },
+  summary, ratios, probeControl: control, pairRatios: { firstPixels: pairRatio('firstPixelsMs'), interactive: pairRatio('interactiveMs') }, noise, runs,
+};
+mkdirSync(resolve(OUT, '..'), { recursive: true });
+const cwd = process.cwd() + sep;
+const scrub = (s) => s.split(cwd).join(''); // repository-relative paths only
+writeFileSync(OUT, scrub(JSON.stringify(result, null, 1)));
+writeFileSync(OUT.replace(/\.json$/, '') + '.md', scrub(md));
+console.log(md);
+console.error(`wrote ${relative(process.cwd(), OUT)} and its .md`);
