@@ -131,13 +131,103 @@ fn by_id(graph: &Graph, pos: &[Point]) -> BTreeMap<String, Point> {
     crate::sort::map_of(graph.nodes.iter().zip(pos).map(|(n, p)| (n.id.clone(), *p)))
 }
 
+/// The whole-dataset network picture: the one precomputed for this graph
+/// (`assets/canonical.txt`, written by `examples/canonical.rs` with
+/// this very code), so that start-up runs no layout; computed when the
+/// graph is not the one it was made for (edited data, a test's dataset).
 fn whole_force(ds: &Dataset, show_bodies: bool) -> BTreeMap<String, Point> {
     let g = whole_graph(ds, show_bodies);
-    let mut sim = super::force_simulation(&g);
+    precomputed(PRECOMPUTED, fingerprint(&g), show_bodies).unwrap_or_else(|| force_of(&g))
+}
+
+/// The force layout of a whole graph, packed.
+fn force_of(g: &Graph) -> BTreeMap<String, Point> {
+    let mut sim = super::force_simulation(g);
     sim.run(600);
-    let radius = super::radii(&g);
-    super::pack_components(&g, &mut sim.pos, &radius);
-    by_id(&g, &sim.pos)
+    let radius = super::radii(g);
+    super::pack_components(g, &mut sim.pos, &radius);
+    by_id(g, &sim.pos)
+}
+
+/// The precomputed pictures, embedded.
+const PRECOMPUTED: &str = include_str!("../../assets/canonical.txt");
+
+/// What the force layout of a graph depends on, hashed (FNV-1a, 64 bits):
+/// its nodes' ids and hubs, and its edges' ends and kinds. A picture made
+/// for another graph is never used for this one.
+pub fn fingerprint(g: &Graph) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |bytes: &[u8]| {
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    };
+    for n in &g.nodes {
+        eat(n.id.as_bytes());
+        eat(&[0, u8::from(n.is_hub())]);
+    }
+    for e in &g.edges {
+        eat(&(e.source as u32).to_le_bytes());
+        eat(&(e.target as u32).to_le_bytes());
+        let kind = match e.kind {
+            crate::graph::EdgeKind::Member(f, _) => 1 + f as u8,
+            crate::graph::EdgeKind::Partnership(_) => 0,
+        };
+        eat(&[kind]);
+    }
+    h
+}
+
+/// The file `examples/canonical.rs` writes: for both pictures (bodies
+/// folded into their country, or drawn apart), the graph's fingerprint and
+/// each node's position, in the shortest text that reads back exactly.
+pub fn precomputed_text(ds: &Dataset) -> String {
+    let mut out = String::from(
+        "# The whole-dataset network pictures (layout::canonical), precomputed so that\n\
+         # start-up runs no layout. Written by `cargo run --example canonical`; a test\n\
+         # checks it is what the layout computes. Do not edit.\n",
+    );
+    for bodies in [false, true] {
+        let g = whole_graph(ds, bodies);
+        out.push_str(&format!(
+            "bodies {} {:016x}\n",
+            u8::from(bodies),
+            fingerprint(&g)
+        ));
+        let pos = force_of(&g);
+        for n in &g.nodes {
+            let p = pos[&n.id];
+            out.push_str(&format!("{} {} {}\n", n.id, p[0], p[1]));
+        }
+    }
+    out
+}
+
+/// The positions of the picture for `bodies` in `text`, if it was made for
+/// a graph with this `fingerprint` and reads whole.
+fn precomputed(text: &str, fingerprint: u64, bodies: bool) -> Option<BTreeMap<String, Point>> {
+    let mut out: Option<BTreeMap<String, Point>> = None;
+    // Whether the lines being read belong to the wanted picture.
+    let mut wanted = false;
+    for line in text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+    {
+        let mut f = line.split(' ');
+        let (a, b, c) = (f.next()?, f.next()?, f.next()?);
+        if a == "bodies" {
+            let made_for = u64::from_str_radix(c, 16).ok()?;
+            wanted = b == if bodies { "1" } else { "0" } && made_for == fingerprint;
+            if wanted {
+                out = Some(BTreeMap::new());
+            }
+        } else if wanted {
+            out.as_mut()?
+                .insert(a.to_string(), [b.parse().ok()?, c.parse().ok()?]);
+        }
+    }
+    out
 }
 
 fn whole_geo(ds: &Dataset, show_bodies: bool) -> BTreeMap<String, Point> {
@@ -195,6 +285,31 @@ mod tests {
     use crate::model::{FrameworkId, PartnershipKind};
     use crate::test_support::dataset;
     use proptest::prelude::*;
+
+    #[test]
+    fn the_precomputed_pictures_are_what_the_layout_computes() {
+        let ds = dataset();
+        // Stale after a change of data or layout code: run the example.
+        assert!(
+            PRECOMPUTED == precomputed_text(ds),
+            "assets/canonical.txt is stale: run `cargo run --example canonical`"
+        );
+        for bodies in [false, true] {
+            let g = whole_graph(ds, bodies);
+            let read = precomputed(PRECOMPUTED, fingerprint(&g), bodies).expect("read back");
+            assert_eq!(read, force_of(&g));
+            // Another graph (one node fewer) is not given this picture.
+            let mut other = g.clone();
+            other.nodes.pop();
+            other
+                .edges
+                .retain(|e| e.source < other.nodes.len() && e.target < other.nodes.len());
+            assert_eq!(precomputed(PRECOMPUTED, fingerprint(&other), bodies), None);
+        }
+        // A damaged file is not read.
+        assert_eq!(precomputed("bodies 0 zz\nx 1 2\n", 0, false), None);
+        assert_eq!(precomputed("bodies 0 0\nx one 2\n", 0, false), None);
+    }
 
     fn request(kind: LayoutKind, show_bodies: bool, orientation: Orientation) -> LayoutRequest {
         LayoutRequest {
