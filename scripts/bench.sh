@@ -9,18 +9,10 @@
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
-SHARED="$ROOT/../shared/bench"
-[ -d "$SHARED" ] || { echo "the shared bench harness is not beside the project (../shared/bench)" >&2; exit 1; }
 [ "${SKIP_SETUP:-}" = 1 ] || bash scripts/setup.sh
-H="$ROOT/target/bench/harness"
-mkdir -p "$H"
-# Copy the harness (not its outputs) and make it writable; keep installed node_modules.
-(cd "$SHARED" && tar cf - --exclude=node_modules --exclude=graphs --exclude=dist .) | (cd "$H" && tar xf -)
-chmod -R u+w "$H"
+. scripts/harness.sh
 cd "$H"
-if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then npm ci --no-audit --no-fund --loglevel=error; fi
 node scripts/gen-graph.mjs --out "$H/graphs"
-[ -d dist/p1-d3-canvas ] || node scripts/build.mjs
 # A copy of dist/, so a rebuild during the run cannot change what is measured.
 rm -rf "$ROOT/target/bench/app" && cp -r "$ROOT/dist" "$ROOT/target/bench/app"
 node scripts/run-bench.mjs --peer space-alliances="$ROOT/target/bench/app" --out "$H/results.json" "$@"

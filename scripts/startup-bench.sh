@@ -11,21 +11,9 @@
 set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
-SHARED="$ROOT/../shared/bench"
-[ -d "$SHARED" ] || { echo "the shared bench harness is not beside the project (../shared/bench)" >&2; exit 1; }
 [ "${SKIP_SETUP:-}" = 1 ] || bash scripts/setup.sh
 [ -f dist/index.html ] || { echo "no release build in dist/: run trunk build --release first" >&2; exit 1; }
-H="$ROOT/target/bench/harness"
-mkdir -p "$H"
-# Copy the harness (not its outputs) and make it writable; keep installed node_modules.
-(cd "$SHARED" && tar cf - --exclude=node_modules --exclude=graphs --exclude=dist .) | (cd "$H" && tar xf -)
-chmod -R u+w "$H"
-(
-  cd "$H"
-  if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then npm ci --no-audit --no-fund --loglevel=error; fi
-  # All peers, as scripts/bench.sh does (it builds them only when dist/p1-d3-canvas is missing).
-  [ -d dist/p1-d3-canvas ] || node scripts/build.mjs
-)
+. scripts/harness.sh
 # The app's default view in the harness's graph format.
 cargo run -q --example bench_graph -- "$H/graphs/real.json"
 # A copy of dist/, so a rebuild during the run cannot change what is measured.

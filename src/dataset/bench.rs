@@ -135,23 +135,8 @@ pub const EXPORT_MAPPING: &[(&str, &str)] = &[
 #[cfg(not(target_arch = "wasm32"))]
 pub fn to_json(g: &Graph, meta: &[(&str, &str)]) -> String {
     use std::fmt::Write;
-    fn string(out: &mut String, s: &str) {
-        out.push('"');
-        for c in s.chars() {
-            match c {
-                '"' => out.push_str("\\\""),
-                '\\' => out.push_str("\\\\"),
-                '\n' => out.push_str("\\n"),
-                '\r' => out.push_str("\\r"),
-                '\t' => out.push_str("\\t"),
-                c if u32::from(c) < 0x20 => {
-                    let _ = write!(out, "\\u{:04x}", u32::from(c));
-                }
-                c => out.push(c),
-            }
-        }
-        out.push('"');
-    }
+    // The export's one JSON string writer.
+    let string = crate::export::escape_json;
     let mut out = String::from("{\"meta\": {");
     for (i, (k, v)) in meta.iter().enumerate() {
         if i > 0 {

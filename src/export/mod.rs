@@ -66,7 +66,7 @@ impl Json {
             // JSON has no NaN or infinity.
             Json::Num(n) if !n.is_finite() => out.push_str("null"),
             Json::Num(n) => out.push_str(&n.to_string()),
-            Json::Str(s) => escape_into(out, s),
+            Json::Str(s) => escape_json(out, s),
             Json::Arr(items) if items.is_empty() => out.push_str("[]"),
             Json::Arr(items) if items.iter().all(Json::is_scalar) => {
                 out.push('[');
@@ -95,7 +95,7 @@ impl Json {
                 for (i, (k, v)) in fields.iter().enumerate() {
                     out.push_str(if i > 0 { ",\n" } else { "\n" });
                     pad(out, indent + 1);
-                    escape_into(out, k);
+                    escape_json(out, k);
                     out.push_str(": ");
                     v.write(out, indent + 1);
                 }
@@ -116,7 +116,7 @@ fn pad(out: &mut String, indent: usize) {
 /// Writes `s` as a quoted JSON string. Non-ASCII stays UTF-8 (valid JSON and
 /// readable); control characters, quotes and backslashes are escaped, and so
 /// are U+2028/U+2029, which older JavaScript parsers reject inside strings.
-fn escape_into(out: &mut String, s: &str) {
+pub(crate) fn escape_json(out: &mut String, s: &str) {
     out.push('"');
     for c in s.chars() {
         match c {
@@ -992,12 +992,12 @@ mod tests {
     fn json_escaper_round_trips() {
         for s in [NASTY, "", "plain", "\\", "\"", "\u{0}"] {
             let mut out = String::new();
-            escape_into(&mut out, s);
+            escape_json(&mut out, s);
             let back: String = serde_json::from_str(&out).expect(&out);
             assert_eq!(back, s);
         }
         let mut out = String::new();
-        escape_into(&mut out, "é\u{1}");
+        escape_json(&mut out, "é\u{1}");
         assert_eq!(out, "\"é\\u0001\"", "non-ASCII stays UTF-8");
     }
 
