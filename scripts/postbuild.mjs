@@ -7,6 +7,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
 if (!dir) throw new Error('TRUNK_STAGING_DIR is not set');
@@ -64,5 +66,12 @@ const csp = [
 ].join('; ');
 html = html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />`);
 if (!html.includes('Content-Security-Policy')) throw new Error('could not add the CSP meta tag');
+// The no-script and fallback texts, generated from the embedded data with
+// the app's own counting (examples/first_paint.rs), so they never go stale.
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const firstPaint = execFileSync('cargo', ['run', '-q', '--locked', '--offline', '--example', 'first_paint'], { cwd: root, encoding: 'utf8' });
+const slot = /<!-- first-paint: [^>]*-->/g;
+if ((html.match(slot) || []).length !== 2) throw new Error('index.html needs two first-paint slots (noscript and fallback)');
+html = html.replace(slot, firstPaint.trim());
 fs.writeFileSync(file, html);
-console.log(`postbuild: ${bootName}, CSP added`);
+console.log(`postbuild: ${bootName}, CSP added, first-paint text generated`);

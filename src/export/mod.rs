@@ -813,6 +813,54 @@ pub fn changes_json(
     out
 }
 
+/// Text escaped for HTML element content and attribute values.
+fn html(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// What a reader without WebAssembly (or a crawler, a reader mode, a
+/// preview) gets in `index.html`, generated from the data at build time by
+/// `examples/first_paint.rs`: the summary line the app shows (with the
+/// countries in both camps), both coalitions' member states as of the
+/// data's date, and the CSV downloads. HTML, escaped, without style attributes.
+pub fn first_paint_html(ds: &Dataset) -> String {
+    let f = crate::graph::Filters::default();
+    let members = |fw: FrameworkId| -> Vec<String> {
+        let mut names: Vec<String> = crate::charts::state_joins(ds, &f, fw, ds.as_of, false)
+            .iter()
+            .map(|m| crate::charts::name_of(ds, &m.actor).to_string())
+            .collect();
+        crate::sort::sort(&mut names);
+        names
+    };
+    let mut out = format!(
+        "<p>{}</p>\n",
+        html(&crate::charts::compare::summary(ds, &f))
+    );
+    for fw in [FrameworkId::Artemis, FrameworkId::Ilrs] {
+        let names = members(fw);
+        let title = ds
+            .framework(fw)
+            .map_or(fw.label().to_string(), |x| x.name.clone());
+        out.push_str(&format!(
+            "<h2>{} — {} member states as of {}</h2>\n<p>{}.</p>\n",
+            html(&title),
+            names.len(),
+            ds.as_of.human(),
+            html(&names.join(", "))
+        ));
+    }
+    out.push_str(
+        "<p>The sourced data is available as CSV files: <a href=\"data/memberships.csv\">memberships</a>, \
+         <a href=\"data/partnerships.csv\">partnerships</a>, <a href=\"data/sources.csv\">sources</a>, \
+         <a href=\"data/actors.csv\">actors</a>, <a href=\"data/countries.csv\">countries</a>.</p>\n",
+    );
+    out
+}
+
 // ---------------------------------------------------------------- Other
 
 /// The footer baked into exported images: title, date and data version,
@@ -985,6 +1033,31 @@ mod tests {
                 .rows
                 .iter()
                 .all(|r| r.fields.len() == LEAN_HEADER.len())
+        );
+    }
+
+    #[test]
+    fn the_first_paint_text_names_every_member_from_the_data() {
+        let ds = crate::test_support::dataset();
+        let text = first_paint_html(ds);
+        let f = crate::graph::Filters::default();
+        for fw in [FrameworkId::Artemis, FrameworkId::Ilrs] {
+            let joins = crate::charts::state_joins(ds, &f, fw, ds.as_of, false);
+            assert!(
+                text.contains(&format!("— {} member states as of", joins.len())),
+                "{fw:?}"
+            );
+            for m in joins {
+                let name = html(crate::charts::name_of(ds, &m.actor));
+                assert!(text.contains(&name), "{name} missing");
+            }
+        }
+        assert!(text.contains(&html(&crate::charts::compare::summary(ds, &f))));
+        // Markup only from us: names are escaped, and no style attribute (CSP).
+        assert!(!text.contains("style="));
+        assert_eq!(
+            html("<b>\"A&B\"</b>"),
+            "&lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt;"
         );
     }
 
