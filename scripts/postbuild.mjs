@@ -44,6 +44,8 @@ if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'funct
     const wasm = await bindings.default({ module_or_path: '${wasm}' });
     window.wasmBindings = bindings;
     dispatchEvent(new CustomEvent('TrunkApplicationStarted', { detail: { wasm } }));
+    // Started: the fallback (with its copy of the data's summary) is not needed.
+    document.getElementById('fallback')?.remove();
   } catch (e) {
     fail('The app could not start (' + (e && e.message ? e.message : e) + ').');
   }
