@@ -38,13 +38,18 @@ pub struct Part {
 }
 
 impl Part {
-    /// In words: "2 × launch with a leading state".
-    pub fn label(&self) -> String {
-        let what = match self.leader {
+    /// What is counted, in words: "launch with a leading state".
+    pub fn what(&self) -> String {
+        match self.leader {
             Some(true) => format!("{} with a leading state", self.item.label()),
             Some(false) => format!("{} with a camp member", self.item.label()),
             None => self.item.label(),
-        };
+        }
+    }
+
+    /// In words, with the count: "2 × launch with a leading state".
+    pub fn label(&self) -> String {
+        let what = self.what();
         if self.count == 1 {
             what
         } else {

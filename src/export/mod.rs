@@ -656,12 +656,13 @@ fn lean_parts(parts: &[crate::charts::lean::Part]) -> String {
     parts
         .iter()
         .map(|p| {
-            let what = match p.leader {
-                Some(true) => format!("{} with a leading state", p.item.label()),
-                Some(false) => format!("{} with a camp member", p.item.label()),
-                None => p.item.label(),
-            };
-            format!("{what} x {} @ {} ({})", p.count, p.weight, p.ids.join(" "))
+            format!(
+                "{} x {} @ {} ({})",
+                p.what(),
+                p.count,
+                p.weight,
+                p.ids.join(" ")
+            )
         })
         .collect::<Vec<_>>()
         .join(LIST_SEP)
