@@ -262,6 +262,35 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_stylesheet_colours_the_alignments_and_ties_as_the_canvas_does() {
+        // The legend's swatches and the page's accents take these from the
+        // stylesheet's variables, light (first block) and dark (second).
+        let css = include_str!("../../assets/style.css");
+        let blocks: Vec<&str> = css.split("--bg:").skip(1).take(2).collect();
+        assert_eq!(blocks.len(), 2);
+        for (block, dark) in blocks.iter().zip([false, true]) {
+            for (var, a) in [
+                ("--artemis", Alignment::Artemis),
+                ("--ilrs", Alignment::Ilrs),
+                ("--neither", Alignment::Neither),
+            ] {
+                let want = format!("{var}: {};", alignment(a, dark).hex());
+                assert!(
+                    block.contains(&want),
+                    "style.css lacks `{want}` (dark: {dark})"
+                );
+            }
+            for &k in PartnershipKind::ALL {
+                let want = format!("--tie-{}: {};", k.id(), partnership(k, dark).hex());
+                assert!(
+                    block.contains(&want),
+                    "style.css lacks `{want}` (dark: {dark})"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn text_and_rings_read_on_their_background() {
         for dark in [false, true] {
             let bg = background(dark);

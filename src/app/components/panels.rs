@@ -193,26 +193,20 @@ pub fn Toolbar() -> impl IntoView {
 #[component]
 pub fn Legend() -> impl IntoView {
     let state = expect_context::<AppState>();
-    // Swatches follow the system theme as the canvas does.
-    let dark = state.dark;
     let alignment_items = Alignment::ALL.iter().map(|&a| {
-        let swatch = move || {
-            let dark = dark.get();
-            if a == Alignment::Both {
-                format!(
-                    "linear-gradient(90deg, {} 50%, {} 50%)",
-                    palette::alignment(Alignment::Artemis, dark).hex(),
-                    palette::alignment(Alignment::Ilrs, dark).hex()
-                )
-            } else {
-                palette::alignment(a, dark).hex()
-            }
-        };
+        // Coloured by the stylesheet (`.al-*`, the palette's colours in both
+        // themes), so the markup needs no inline style: the page baked at
+        // build time carries it under a strict CSP.
+        let class = format!(
+            "swatch dot al-{}{}",
+            a.id(),
+            if a == Alignment::Ilrs { " ring" } else { "" }
+        );
         let shown = move || !state.filters(|f| f.hidden_alignments.contains(&a));
         view! {
             <li><button type="button" class="legend-item" tabindex="-1" aria-pressed=move || shown().to_string()
                 on:click=move |_| state.update_filters(|f| { if !f.hidden_alignments.remove(&a) { f.hidden_alignments.insert(a); } })>
-                <span class=if a == Alignment::Ilrs { "swatch dot ring" } else { "swatch dot" } style:background=swatch></span>{a.label()}
+                <span class=class></span>{a.label()}
             </button></li>
         }
     }).collect_view();
@@ -238,15 +232,16 @@ pub fn Legend() -> impl IntoView {
         })
         .collect_view();
     let edge_items = PartnershipKind::ALL.iter().map(|&k| {
-        let colour = move || palette::partnership(k, dark.get()).hex();
+        // Coloured by the stylesheet (`.tie-*`), as the alignments are.
+        let class = format!("swatch line tie-{}", k.id());
         // The same dash pattern as the canvas draws (thicker, to read at legend size).
         let dash = palette::dash_list(palette::dash(k));
         let shown = move || !state.filters(|f| f.hidden_partnerships.contains(&k));
         view! {
             <li><button type="button" class="legend-item" tabindex="-1" aria-pressed=move || shown().to_string()
                 on:click=move |_| state.update_filters(|f| { if !f.hidden_partnerships.remove(&k) { f.hidden_partnerships.insert(k); } })>
-                <svg class="swatch line" viewBox="0 0 28 8" aria-hidden="true">
-                    <line x1="0" y1="4" x2="28" y2="4" stroke=colour stroke-width="2.5" stroke-dasharray=dash/>
+                <svg class=class viewBox="0 0 28 8" aria-hidden="true">
+                    <line x1="0" y1="4" x2="28" y2="4" stroke="currentColor" stroke-width="2.5" stroke-dasharray=dash/>
                 </svg>{k.label()}
             </button></li>
         }
@@ -321,6 +316,7 @@ pub fn Legend() -> impl IntoView {
             // The change view's marks: what each means, and one switch for
             // all of them (`marks=off` in the link).
             {move || compare_from.get().map(|from| {
+                let dark = state.dark;
                 let green = move || palette::change(dark.get()).hex();
                 let shown = move || !state.view.with(|v| v.hide_marks);
                 // Each mark is explained; one this window has none of says so.
