@@ -1,6 +1,9 @@
 //! Prints the HTML that `index.html` shows before (or without) the app,
 //! generated from the embedded data (`export::first_paint_html`): run by the
 //! Trunk post-build hook (scripts/postbuild.mjs), so it never goes stale.
+//! `first_paint` prints the text (summary and members); `first_paint svg`
+//! the default view's baked pictures (`export::baked`); `first_paint query`
+//! the default view's link query, which those pictures show.
 
 // A native tool: its output is the page fragment.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
@@ -11,7 +14,14 @@ fn main() {}
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     match space_alliances::dataset::load_embedded() {
-        Ok(ds) => print!("{}", space_alliances::export::first_paint_html(&ds)),
+        Ok(ds) => match std::env::args().nth(1).as_deref() {
+            Some("svg") => print!("{}", space_alliances::export::baked::baked_graphs(&ds)),
+            Some("query") => print!(
+                "{}",
+                space_alliances::view::url::to_query(&Default::default())
+            ),
+            _ => print!("{}", space_alliances::export::first_paint_html(&ds)),
+        },
         Err(errors) => {
             for e in errors {
                 eprintln!("{e}");

@@ -11,7 +11,9 @@
 // --gpu-flags disable-gpu), the same kind of static server (no Content-Encoding, Cache-Control:
 // no-store, .wasm as application/wasm). Loads alternate app, d3, app, d3 … after one discarded
 // warm-up load of each. Measured per load (all times are performance.now(), ms from navigation start):
-//   first graph pixels  app: window.__firstFrame (set after its first complete, settled draw);
+//   first graph pixels  app: window.__bakedFrame (the first frame with the default view baked into
+//                       the page parsed, set by its first-paint script), else window.__firstFrame
+//                       (set after the live canvas's first complete, settled draw);
 //                       d3: its window.__firstFrame. FCP (PerformanceObserver 'paint') for both.
 //   interactive         app: the later of __firstFrame and the moment a scripted wheel on the graph
 //                       canvas has visibly changed what the canvas shows (see PROBE below); d3: the
@@ -200,18 +202,22 @@ async function runOne(which, origin) {
         body: e.encodedBodySize, decoded: e.decodedBodySize, transfer: e.transferSize,
       }));
       return {
-        error: window.__benchError || null, firstFrame: window.__firstFrame ?? null, layoutDone: window.__layoutDone ?? null,
+        error: window.__benchError || null, firstFrame: window.__firstFrame ?? null, bakedFrame: window.__bakedFrame ?? null, layoutDone: window.__layoutDone ?? null,
         probe: window.__startup, loadEventEnd: nav.loadEventEnd, domContentLoaded: nav.domContentLoadedEventEnd, resources: res,
         title: document.title,
       };
     });
     if (m.error) throw new Error('page error: ' + m.error);
     const p = m.probe;
-    r.firstPixelsMs = m.firstFrame;
+    // The app's page carries its default view baked (issue #18): its graph's first pixels are the
+    // first frame with the baked picture parsed (__bakedFrame, set by its first-paint script);
+    // the live canvas takes over at __firstFrame. Without a baked page, __firstFrame.
+    r.firstPixelsMs = m.bakedFrame ?? m.firstFrame;
+    r.liveFrameMs = m.firstFrame;
     r.fcpMs = p.fcp;
     // The first paint is the first time anything reached the screen: when it comes after
     // __firstFrame, the graph is in it, so it is when the graph's pixels were shown.
-    r.onScreenMs = p.fcp !== null && p.fcp >= m.firstFrame ? p.fcp : null;
+    r.onScreenMs = p.fcp !== null && p.fcp >= r.firstPixelsMs ? p.fcp : null;
     r.lcpMs = p.lcp;
     r.lcpElement = p.lcpElement ?? null;
     r.wheelHandledMs = p.handlerAt ?? null;
@@ -228,7 +234,7 @@ async function runOne(which, origin) {
     r.clsBeforeProbe = counted.filter((s) => p.firstWheelAt === undefined || s.t < p.firstWheelAt).reduce((a, s) => a + s.value, 0);
     r.shifts = counted;
     // Bytes of every response that ended before the first graph pixels.
-    const before = m.resources.filter((x) => x.end <= m.firstFrame);
+    const before = m.resources.filter((x) => x.end <= r.firstPixelsMs);
     r.bytesRaw = before.reduce((a, x) => a + x.body, 0);
     r.bytesBrotli = 0;
     r.requestsBefore = before.length;
@@ -236,7 +242,7 @@ async function runOne(which, origin) {
       const path = new URL(x.url).pathname;
       const file = fileFor(path === '/' ? '/index.html' : path);
       const sizes = file ? brotliOf(file) : null;
-      const out = { path, type: x.type, startMs: x.start, endMs: x.end, body: x.body, brotli: sizes?.brotli ?? null, beforeFirstPixels: x.end <= m.firstFrame };
+      const out = { path, type: x.type, startMs: x.start, endMs: x.end, body: x.body, brotli: sizes?.brotli ?? null, beforeFirstPixels: x.end <= r.firstPixelsMs };
       if (out.beforeFirstPixels) r.bytesBrotli += sizes ? sizes.brotli : x.body;
       return out;
     });
@@ -311,7 +317,7 @@ server.close();
 
 const of = (page, key) => runs.filter((r) => r.page === page && r.ok).map((r) => r[key]);
 const S = (page, key) => summarize(of(page, key));
-const keys = ['firstPixelsMs', 'onScreenMs', 'fcpMs', 'lcpMs', 'interactiveMs', 'wheelHandledMs', 'respondedMs', 'layoutDoneMs', 'bytesRaw', 'bytesBrotli', 'cls', 'clsBeforeProbe', 'requestsBefore'];
+const keys = ['firstPixelsMs', 'liveFrameMs', 'onScreenMs', 'fcpMs', 'lcpMs', 'interactiveMs', 'wheelHandledMs', 'respondedMs', 'layoutDoneMs', 'bytesRaw', 'bytesBrotli', 'cls', 'clsBeforeProbe', 'requestsBefore'];
 const summary = Object.fromEntries(['app', 'd3'].map((p) => [p, Object.fromEntries(keys.map((k) => [k, S(p, k)]))]));
 const d3First = summary.d3.firstPixelsMs.median;
 const ratios = {
@@ -348,9 +354,10 @@ Median (min–max) over the loads; times in ms from navigation start.
 
 | measure | app | d3 peer | app ÷ d3 first frame | target | met? |
 |---|---|---|---|---|---|
-| first graph pixels (\`__firstFrame\`) | ${cell(A.firstPixelsMs, f0)} | ${cell(D.firstPixelsMs, f0)} | ${f2(ratios.firstPixels)}× (pairs ${f2(pairRatio('firstPixelsMs').min)}–${f2(pairRatio('firstPixelsMs').max)}) | ≤ 0.6× | ${met(ratios.firstPixels, 0.6)} |
-| graph on screen (the first paint, when it came after \`__firstFrame\`) | ${cell(A.onScreenMs, f0)} | ${cell(D.onScreenMs, f0)} | ${f2(A.onScreenMs.median / D.onScreenMs.median)}× d3's | — | — |
-| First Contentful Paint | ${cell(A.fcpMs, f0)} | ${cell(D.fcpMs, f0)} | ${f2(ratios.fcp)}× | (a baked SVG would make it the first graph pixels) | — |
+| first graph pixels (app: \`__bakedFrame\`, the baked picture parsed; d3: \`__firstFrame\`) | ${cell(A.firstPixelsMs, f0)} | ${cell(D.firstPixelsMs, f0)} | ${f2(ratios.firstPixels)}× (pairs ${f2(pairRatio('firstPixelsMs').min)}–${f2(pairRatio('firstPixelsMs').max)}) | ≤ 0.6× | ${met(ratios.firstPixels, 0.6)} |
+| app: live canvas drawn over it (\`__firstFrame\`) | ${cell(A.liveFrameMs, f0)} | — | ${f2(A.liveFrameMs.median / D.firstPixelsMs.median)}× | — | — |
+| graph on screen (the first paint, when it came after the first graph pixels) | ${cell(A.onScreenMs, f0)} | ${cell(D.onScreenMs, f0)} | ${f2(A.onScreenMs.median / D.onScreenMs.median)}× d3's | — | — |
+| First Contentful Paint | ${cell(A.fcpMs, f0)} | ${cell(D.fcpMs, f0)} | ${f2(ratios.fcp)}× | — | — |
 | interactive | ${cell(A.interactiveMs, f0)} | ${cell(D.interactiveMs, f0)} | ${f2(ratios.interactive)}× (pairs ${f2(pairRatio('interactiveMs').min)}–${f2(pairRatio('interactiveMs').max)}) | ≤ 1.3× | ${met(ratios.interactive, 1.3)} |
 | bytes before first graph pixels, raw (as served) | ${cell(A.bytesRaw, kb, ' KB')} | ${cell(D.bytesRaw, kb, ' KB')} | ${f2(A.bytesRaw.median / D.bytesRaw.median)}× | — | — |
 | the same files, brotli q11 | ${cell(A.bytesBrotli, kb, ' KB')} | ${cell(D.bytesBrotli, kb, ' KB')} | ${f2(A.bytesBrotli.median / D.bytesBrotli.median)}× | — | — |

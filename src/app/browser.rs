@@ -136,3 +136,17 @@ pub fn on_window(event: &'static str, f: impl FnMut() + 'static) {
         let _ = w.remove_event_listener_with_callback(event, cb.as_ref().unchecked_ref());
     });
 }
+
+/// The live graph has drawn its first frame: the baked page (or the
+/// placeholder of another view) goes, and the app, laid out beneath it
+/// all along, shows in the same frame.
+pub fn remove_first_paint() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    for id in ["baked", "placeholder"] {
+        if let Some(el) = doc.get_element_by_id(id) {
+            el.remove();
+        }
+    }
+}

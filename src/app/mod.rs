@@ -159,7 +159,15 @@ pub fn start() {
         .and_then(|v| v.as_string());
     match graph_url {
         Some(url) => bench_page::run(url),
-        None => mount_to_body(App),
+        // Into `#app`, laid out under the baked page until its first frame.
+        None => match web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("app"))
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            Some(el) => leptos::mount::mount_to(el, App).forget(),
+            None => mount_to_body(App),
+        },
     }
 }
 

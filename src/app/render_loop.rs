@@ -319,6 +319,7 @@ fn publish_first_frame() {
         let key = JsValue::from_str("__firstFrame");
         if js_sys::Reflect::get(&w, &key).is_ok_and(|v| v.is_undefined()) {
             let _ = js_sys::Reflect::set(&w, &key, &JsValue::from_f64(now()));
+            super::browser::remove_first_paint();
         }
     }
 }

@@ -12,7 +12,7 @@ use crate::layout::force::Point;
 use crate::layout::{self, Canonical, LayoutKind, LayoutRequest, Orientation};
 use crate::model::Dataset;
 use crate::render;
-use crate::view::camera::Camera;
+use crate::view::camera::{self, Camera};
 
 /// A running transition between two sets of positions, and between two
 /// cameras when the view follows the picture (the reader has not steered it).
@@ -444,15 +444,8 @@ impl Scene {
         } else {
             (&pos, &radius)
         };
-        match layout::bounds_with_labels(target, radius, &self.axis_labels) {
-            Some(b) => Camera::fit(
-                b,
-                self.width,
-                (self.height - self.covered_bottom).max(self.height * 0.3),
-                28.0,
-            ),
-            None => Camera::default(),
-        }
+        let covered = (self.height - self.covered_bottom).max(self.height * 0.3);
+        camera::fitted(target, radius, &self.axis_labels, self.width, covered)
     }
 
     /// The camera as view state: world centre and scale, or `None` while

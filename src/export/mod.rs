@@ -7,6 +7,7 @@
 //! exports repeat names, titles and URLs next to ids so that a spreadsheet
 //! user needs no joins.
 
+pub mod baked;
 pub mod svg;
 
 use std::collections::BTreeSet;

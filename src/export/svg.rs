@@ -206,200 +206,8 @@ pub fn graph_svg(
         font = render::FONT,
         bg = palette::background(light).hex(),
     );
-    let pt = |p: Point| format!("{:.1},{:.1}", p[0], p[1]);
-    if let Some(border) = list.borders {
-        // Country outlines, filled by the alignment the view shows.
-        let _ = writeln!(s, "<g stroke=\"{}\" stroke-width=\"0.8\">", border.hex());
-        for (fill, outlines) in &list.world {
-            for o in outlines {
-                let mut d = String::new();
-                for ring in &o.rings {
-                    for (k, p) in ring.iter().enumerate() {
-                        let _ = write!(
-                            d,
-                            "{}{}",
-                            if k == 0 { "M" } else { "L" },
-                            pt(cam.to_screen(*p))
-                        );
-                    }
-                    d.push('Z');
-                }
-                let _ = writeln!(s, "<path d=\"{d}\" fill=\"{}\"/>", fill.hex());
-            }
-        }
-        s.push_str("</g>\n");
-    }
-    s.push_str("<g stroke-linecap=\"round\" fill=\"none\">\n");
-    for b in &list.edges {
-        let style = format!(
-            "stroke=\"{}\" stroke-width=\"{:.1}\"{}",
-            b.colour.rgba(b.alpha),
-            b.width,
-            dash_attr(&b.dash)
-        );
-        for (a, z, arc) in &b.segments {
-            let _ = match arc {
-                Some(c) => writeln!(
-                    s,
-                    "<path d=\"M{} Q{} {}\" {style}/>",
-                    pt(*a),
-                    pt(*c),
-                    pt(*z)
-                ),
-                None => writeln!(
-                    s,
-                    "<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" {style}/>",
-                    a[0], a[1], z[0], z[1]
-                ),
-            };
-        }
-    }
-    s.push_str("</g>\n<g>\n");
-    let shape = |sh: render::Shape, p: Point, r: f32, attrs: &str| -> String {
-        if sh == render::Shape::Circle {
-            format!(
-                "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"{r:.1}\" {attrs}/>",
-                p[0], p[1]
-            )
-        } else {
-            let pts: Vec<String> = sh.corners(p, r).into_iter().map(pt).collect();
-            format!("<polygon points=\"{}\" {attrs}/>", pts.join(" "))
-        }
-    };
-    let title = |i: usize| format!("<title>{}</title>", xml_escape(&graph.nodes[i].label));
-    for b in &list.nodes {
-        let outline = b
-            .outline
-            .map_or(String::new(), |o| format!(" stroke=\"{}\"", o.hex()));
-        let attrs = format!(
-            "fill=\"{}\" fill-opacity=\"{}\"{outline}",
-            b.fill.hex(),
-            b.alpha
-        );
-        for &(i, p, r) in &b.marks {
-            let centre = b.centre.map_or(String::new(), |c| {
-                shape(
-                    render::Shape::Circle,
-                    p,
-                    r * 0.38,
-                    &format!("fill=\"{}\" fill-opacity=\"{}\"", c.hex(), b.alpha),
-                )
-            });
-            let _ = writeln!(
-                s,
-                "<g>{}{}{centre}</g>",
-                title(i),
-                shape(b.shape, p, r, &attrs)
-            );
-        }
-    }
-    for n in &list.special {
-        let ([x, y], r) = (n.at, n.r);
-        let body = match n.fill {
-            render::Fill::Split(left, right) => format!(
-                "<path d=\"M{x:.1},{y0:.1} A{r:.1},{r:.1} 0 0 0 {x:.1},{y1:.1} Z\" fill=\"{}\" fill-opacity=\"{a}\"/><path d=\"M{x:.1},{y0:.1} A{r:.1},{r:.1} 0 0 1 {x:.1},{y1:.1} Z\" fill=\"{}\" fill-opacity=\"{a}\"/>{}",
-                left.hex(),
-                right.hex(),
-                shape(
-                    n.shape,
-                    n.at,
-                    r,
-                    &format!(
-                        "fill=\"none\" stroke=\"{}\" stroke-width=\"{}\"",
-                        n.outline.0.hex(),
-                        n.outline.1
-                    )
-                ),
-                y0 = y - r,
-                y1 = y + r,
-                a = n.alpha,
-            ),
-            render::Fill::Solid(c) => shape(
-                n.shape,
-                n.at,
-                r,
-                &format!(
-                    "fill=\"{}\" fill-opacity=\"{}\" stroke=\"{}\" stroke-width=\"{}\"",
-                    c.hex(),
-                    n.alpha,
-                    n.outline.0.hex(),
-                    n.outline.1
-                ),
-            ),
-        };
-        let ring = n.hub_ring.map_or(String::new(), |c| {
-            shape(
-                render::Shape::Circle,
-                n.at,
-                r + 3.0,
-                &format!("fill=\"none\" stroke=\"{}\" stroke-width=\"2\"", c.hex()),
-            )
-        });
-        let _ = writeln!(s, "<g>{}{body}{ring}</g>", title(n.node));
-    }
-    for ring in &list.rings {
-        let _ = writeln!(
-            s,
-            "{}",
-            shape(
-                render::Shape::Circle,
-                ring.at,
-                ring.r,
-                &format!(
-                    "fill=\"none\" stroke=\"{}\" stroke-width=\"{}\"",
-                    ring.colour.hex(),
-                    ring.width
-                )
-            )
-        );
-    }
-    s.push_str("</g>\n");
-    for t in list.axis_labels.iter().chain(&list.labels) {
-        let _ = writeln!(
-            s,
-            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{}\" font-weight=\"{}\" fill=\"{}\" stroke=\"{}\" stroke-opacity=\"{}\" stroke-width=\"{}\" paint-order=\"stroke\" dominant-baseline=\"middle\">{}</text>",
-            t.at[0],
-            t.at[1],
-            t.size,
-            t.weight,
-            t.colour.hex(),
-            t.halo.0.hex(),
-            t.halo.1,
-            t.halo.2,
-            xml_escape(&t.text)
-        );
-    }
-    for c in &list.callouts {
-        let (a, b) = c.leader;
-        let [l, t, r, btm] = c.rect;
-        let border = c.border.hex();
-        let lines: String = c
-            .lines
-            .iter()
-            .map(|t| {
-                format!(
-                    "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{}\" font-weight=\"{}\" fill=\"{}\" dominant-baseline=\"middle\">{}</text>",
-                    t.at[0],
-                    t.at[1],
-                    t.size,
-                    t.weight,
-                    t.colour.hex(),
-                    xml_escape(&t.text)
-                )
-            })
-            .collect();
-        let _ = writeln!(
-            s,
-            "<g><line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"{border}\" stroke-width=\"1.5\"/><rect x=\"{l:.1}\" y=\"{t:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{}\" stroke=\"{border}\" stroke-width=\"1.5\"/>{lines}</g>",
-            a[0],
-            a[1],
-            b[0],
-            b[1],
-            r - l,
-            btm - t,
-            c.fill.hex(),
-        );
-    }
+    let open = |i: usize| format!("<g><title>{}</title>", xml_escape(&graph.nodes[i].label));
+    marks_into(&mut s, &list, cam, &open);
     // Legend, between the picture and the footer.
     for ((mark, label), [x, y]) in legend.iter().zip(&legend_at) {
         let y = height + y;
@@ -477,6 +285,205 @@ pub fn graph_svg(
     }
     s.push_str("</svg>\n");
     s
+}
+
+/// Writes the marks of a display list (country outlines, ties, nodes, labels
+/// and callouts) as SVG elements; `open` starts node `i`'s group (with its
+/// tooltip, or the node's id).
+pub(crate) fn marks_into(
+    s: &mut String,
+    list: &render::DisplayList,
+    cam: Camera,
+    open: &dyn Fn(usize) -> String,
+) {
+    let pt = |p: Point| format!("{:.1},{:.1}", p[0], p[1]);
+    if let Some(border) = list.borders {
+        // Country outlines, filled by the alignment the view shows.
+        let _ = writeln!(s, "<g stroke=\"{}\" stroke-width=\"0.8\">", border.hex());
+        for (fill, outlines) in &list.world {
+            for o in outlines {
+                let mut d = String::new();
+                for ring in &o.rings {
+                    for (k, p) in ring.iter().enumerate() {
+                        let _ = write!(
+                            d,
+                            "{}{}",
+                            if k == 0 { "M" } else { "L" },
+                            pt(cam.to_screen(*p))
+                        );
+                    }
+                    d.push('Z');
+                }
+                let _ = writeln!(s, "<path d=\"{d}\" fill=\"{}\"/>", fill.hex());
+            }
+        }
+        s.push_str("</g>\n");
+    }
+    s.push_str("<g stroke-linecap=\"round\" fill=\"none\">\n");
+    for b in &list.edges {
+        let style = format!(
+            "stroke=\"{}\" stroke-width=\"{:.1}\"{}",
+            b.colour.rgba(b.alpha),
+            b.width,
+            dash_attr(&b.dash)
+        );
+        for (a, z, arc) in &b.segments {
+            let _ = match arc {
+                Some(c) => writeln!(
+                    s,
+                    "<path d=\"M{} Q{} {}\" {style}/>",
+                    pt(*a),
+                    pt(*c),
+                    pt(*z)
+                ),
+                None => writeln!(
+                    s,
+                    "<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" {style}/>",
+                    a[0], a[1], z[0], z[1]
+                ),
+            };
+        }
+    }
+    s.push_str("</g>\n<g>\n");
+    let shape = |sh: render::Shape, p: Point, r: f32, attrs: &str| -> String {
+        if sh == render::Shape::Circle {
+            format!(
+                "<circle cx=\"{:.1}\" cy=\"{:.1}\" r=\"{r:.1}\" {attrs}/>",
+                p[0], p[1]
+            )
+        } else {
+            let pts: Vec<String> = sh.corners(p, r).into_iter().map(pt).collect();
+            format!("<polygon points=\"{}\" {attrs}/>", pts.join(" "))
+        }
+    };
+    for b in &list.nodes {
+        let outline = b
+            .outline
+            .map_or(String::new(), |o| format!(" stroke=\"{}\"", o.hex()));
+        let attrs = format!(
+            "fill=\"{}\" fill-opacity=\"{}\"{outline}",
+            b.fill.hex(),
+            b.alpha
+        );
+        for &(i, p, r) in &b.marks {
+            let centre = b.centre.map_or(String::new(), |c| {
+                shape(
+                    render::Shape::Circle,
+                    p,
+                    r * 0.38,
+                    &format!("fill=\"{}\" fill-opacity=\"{}\"", c.hex(), b.alpha),
+                )
+            });
+            let _ = writeln!(s, "{}{}{centre}</g>", open(i), shape(b.shape, p, r, &attrs));
+        }
+    }
+    for n in &list.special {
+        let ([x, y], r) = (n.at, n.r);
+        let body = match n.fill {
+            render::Fill::Split(left, right) => format!(
+                "<path d=\"M{x:.1},{y0:.1} A{r:.1},{r:.1} 0 0 0 {x:.1},{y1:.1} Z\" fill=\"{}\" fill-opacity=\"{a}\"/><path d=\"M{x:.1},{y0:.1} A{r:.1},{r:.1} 0 0 1 {x:.1},{y1:.1} Z\" fill=\"{}\" fill-opacity=\"{a}\"/>{}",
+                left.hex(),
+                right.hex(),
+                shape(
+                    n.shape,
+                    n.at,
+                    r,
+                    &format!(
+                        "fill=\"none\" stroke=\"{}\" stroke-width=\"{}\"",
+                        n.outline.0.hex(),
+                        n.outline.1
+                    )
+                ),
+                y0 = y - r,
+                y1 = y + r,
+                a = n.alpha,
+            ),
+            render::Fill::Solid(c) => shape(
+                n.shape,
+                n.at,
+                r,
+                &format!(
+                    "fill=\"{}\" fill-opacity=\"{}\" stroke=\"{}\" stroke-width=\"{}\"",
+                    c.hex(),
+                    n.alpha,
+                    n.outline.0.hex(),
+                    n.outline.1
+                ),
+            ),
+        };
+        let ring = n.hub_ring.map_or(String::new(), |c| {
+            shape(
+                render::Shape::Circle,
+                n.at,
+                r + 3.0,
+                &format!("fill=\"none\" stroke=\"{}\" stroke-width=\"2\"", c.hex()),
+            )
+        });
+        let _ = writeln!(s, "{}{body}{ring}</g>", open(n.node));
+    }
+    for ring in &list.rings {
+        let _ = writeln!(
+            s,
+            "{}",
+            shape(
+                render::Shape::Circle,
+                ring.at,
+                ring.r,
+                &format!(
+                    "fill=\"none\" stroke=\"{}\" stroke-width=\"{}\"",
+                    ring.colour.hex(),
+                    ring.width
+                )
+            )
+        );
+    }
+    s.push_str("</g>\n");
+    for t in list.axis_labels.iter().chain(&list.labels) {
+        let _ = writeln!(
+            s,
+            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{}\" font-weight=\"{}\" fill=\"{}\" stroke=\"{}\" stroke-opacity=\"{}\" stroke-width=\"{}\" paint-order=\"stroke\" dominant-baseline=\"middle\">{}</text>",
+            t.at[0],
+            t.at[1],
+            t.size,
+            t.weight,
+            t.colour.hex(),
+            t.halo.0.hex(),
+            t.halo.1,
+            t.halo.2,
+            xml_escape(&t.text)
+        );
+    }
+    for c in &list.callouts {
+        let (a, b) = c.leader;
+        let [l, t, r, btm] = c.rect;
+        let border = c.border.hex();
+        let lines: String = c
+            .lines
+            .iter()
+            .map(|t| {
+                format!(
+                    "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"{}\" font-weight=\"{}\" fill=\"{}\" dominant-baseline=\"middle\">{}</text>",
+                    t.at[0],
+                    t.at[1],
+                    t.size,
+                    t.weight,
+                    t.colour.hex(),
+                    xml_escape(&t.text)
+                )
+            })
+            .collect();
+        let _ = writeln!(
+            s,
+            "<g><line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"{border}\" stroke-width=\"1.5\"/><rect x=\"{l:.1}\" y=\"{t:.1}\" width=\"{:.1}\" height=\"{:.1}\" fill=\"{}\" stroke=\"{border}\" stroke-width=\"1.5\"/>{lines}</g>",
+            a[0],
+            a[1],
+            b[0],
+            b[1],
+            r - l,
+            btm - t,
+            c.fill.hex(),
+        );
+    }
 }
 
 #[cfg(test)]

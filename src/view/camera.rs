@@ -1,6 +1,7 @@
 //! The camera: world ⇄ screen transform, zoom around a point, fit to
 //! bounds, and hit-testing. Screen units are CSS pixels.
 
+use crate::layout::Orientation;
 use crate::layout::force::Point;
 
 /// Screen = world × scale + offset.
@@ -20,6 +21,9 @@ impl Default for Camera {
         }
     }
 }
+
+/// Pixels kept clear around the picture in the fitted view.
+pub const FIT_MARGIN: f32 = 28.0;
 
 /// The zoom range, relative to the fitted view.
 pub const MIN_SCALE: f32 = 0.05;
@@ -77,6 +81,18 @@ impl Camera {
         }
     }
 
+    /// This camera's picture, made for a `from` screen ([width, height]),
+    /// scaled to fit a `to` screen and centred in it, as an SVG with that
+    /// `viewBox` is drawn (`xMidYMid meet`).
+    pub fn meet(&self, from: [f32; 2], to: [f32; 2]) -> Camera {
+        let k = (to[0] / from[0].max(1.0)).min(to[1] / from[1].max(1.0));
+        let pad = [(to[0] - from[0] * k) / 2.0, (to[1] - from[1] * k) / 2.0];
+        Camera {
+            scale: self.scale * k,
+            offset: [self.offset[0] * k + pad[0], self.offset[1] * k + pad[1]],
+        }
+    }
+
     /// Centres the view on a world point at a given scale.
     pub fn centre_on(p: Point, scale: f32, width: f32, height: f32) -> Camera {
         Camera {
@@ -96,6 +112,73 @@ impl Camera {
             ],
         }
     }
+}
+
+/// A canvas size the fitted view is designed at: the graph's box at
+/// 1280×800 and at 1920×1080, and on a phone held upright at 390×844. The
+/// default view is baked into the page at each (`export::baked`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Design {
+    /// Its class in the page, which the stylesheet's container queries show.
+    pub name: &'static str,
+    /// Width, CSS pixels.
+    pub width: f32,
+    /// Height, CSS pixels.
+    pub height: f32,
+}
+
+/// The designs: landscape below [`WIDE_FROM`], wide landscape from it, and
+/// portrait (as [`Orientation::of`] says).
+pub const DESIGNS: [Design; 3] = [
+    Design {
+        name: "landscape",
+        width: 899.0,
+        height: 529.0,
+    },
+    Design {
+        name: "wide",
+        width: 1539.0,
+        height: 804.0,
+    },
+    Design {
+        name: "portrait",
+        width: 390.0,
+        height: 506.0,
+    },
+];
+
+/// Boxes at least this wide (and landscape) take the wide design.
+pub const WIDE_FROM: f32 = 1200.0;
+
+impl Design {
+    /// The design of a `width` × `height` box (the rule the stylesheet's
+    /// container queries repeat, checked by a test).
+    pub fn of(width: f32, height: f32) -> Design {
+        match Orientation::of(width, height) {
+            Orientation::Portrait => DESIGNS[2],
+            Orientation::Landscape if width >= WIDE_FROM => DESIGNS[1],
+            Orientation::Landscape => DESIGNS[0],
+        }
+    }
+}
+
+/// The fitted view of a picture (positions and radii in world units, and
+/// the layout's axis labels) on a `width` × `height` screen: fitted at the
+/// box's design size, then scaled into the box as an SVG `viewBox` is. So
+/// the fit is a pure function of the picture and the box, and the picture
+/// baked into the page at that design, scaled by the browser to the same
+/// box, puts every node exactly where the canvas will draw it.
+pub fn fitted(
+    pos: &[Point],
+    radius: &[f32],
+    axis: &[crate::layout::AxisLabel],
+    width: f32,
+    height: f32,
+) -> Camera {
+    let d = Design::of(width, height);
+    crate::layout::bounds_with_labels(pos, radius, axis).map_or(Camera::default(), |b| {
+        Camera::fit(b, d.width, d.height, FIT_MARGIN).meet([d.width, d.height], [width, height])
+    })
 }
 
 /// The camera moved just enough to show world point `p`: unchanged while
@@ -176,6 +259,72 @@ pub fn nearest_in_direction(pos: &[Point], from: usize, dx: f32, dy: f32) -> Opt
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn meet_maps_a_picture_as_an_svg_viewbox_does() {
+        let c = Camera {
+            scale: 1.5,
+            offset: [40.0, 12.0],
+        };
+        // Twice as wide, as tall: scaled by the height, centred across.
+        let m = c.meet([400.0, 300.0], [1000.0, 600.0]);
+        for p in [[0.0, 0.0], [100.0, -50.0], [-7.5, 33.0]] {
+            let s = c.to_screen(p);
+            let (k, pad) = (2.0, [100.0, 0.0]);
+            let want = [s[0] * k + pad[0], s[1] * k + pad[1]];
+            let got = m.to_screen(p);
+            assert!((got[0] - want[0]).abs() < 1e-3 && (got[1] - want[1]).abs() < 1e-3);
+        }
+        // The same size: the same camera.
+        assert_eq!(c.meet([400.0, 300.0], [400.0, 300.0]), c);
+    }
+
+    #[test]
+    fn a_box_is_fitted_as_its_design_scaled_into_it() {
+        let pos = [[-100.0, -40.0], [120.0, 60.0], [10.0, 5.0]];
+        let radius = [4.0, 6.0, 3.0];
+        for d in DESIGNS {
+            assert_eq!(
+                Design::of(d.width, d.height),
+                d,
+                "{} is its own design",
+                d.name
+            );
+            // At its design size, the plain fit.
+            let plain = crate::layout::bounds_with_labels(&pos, &radius, &[])
+                .map(|b| Camera::fit(b, d.width, d.height, FIT_MARGIN))
+                .unwrap();
+            assert_eq!(fitted(&pos, &radius, &[], d.width, d.height), plain);
+        }
+        // Elsewhere, the design's fit scaled into the box.
+        let (w, h) = (1000.0, 640.0);
+        let d = Design::of(w, h);
+        assert_eq!(d.name, "landscape");
+        let want = fitted(&pos, &radius, &[], d.width, d.height).meet([d.width, d.height], [w, h]);
+        assert_eq!(fitted(&pos, &radius, &[], w, h), want);
+        assert_eq!(Design::of(1300.0, 700.0).name, "wide");
+        assert_eq!(Design::of(390.0, 600.0).name, "portrait");
+    }
+
+    #[test]
+    fn the_stylesheet_shows_the_baked_picture_of_the_design_rule() {
+        // assets/style.css picks the baked picture with container queries that
+        // must say what `Design::of` says.
+        let css = include_str!("../../assets/style.css");
+        let portrait = "@container (aspect-ratio < 20/23)";
+        assert!((20.0_f32 / 23.0 - 1.0 / 1.15).abs() < 1e-6);
+        for rule in [
+            format!(
+                "@container (aspect-ratio >= 20/23) and (width < {WIDE_FROM}px) {{ .baked-graph.landscape"
+            ),
+            format!(
+                "@container (aspect-ratio >= 20/23) and (width >= {WIDE_FROM}px) {{ .baked-graph.wide"
+            ),
+            format!("{portrait} {{ .baked-graph.portrait"),
+        ] {
+            assert!(css.contains(&rule), "style.css lacks `{rule}`");
+        }
+    }
 
     #[test]
     fn zoom_keeps_the_anchor_fixed() {

@@ -1,0 +1,106 @@
+// The graph at first paint (issue #18): the default view is in the HTML,
+// baked at build time, and the live canvas takes it over without a jump.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { test, expect } from './fixtures.mjs';
+import { captureShell } from '../shell.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Holds the app's WebAssembly back until the returned function is called. */
+async function holdWasm(page) {
+  let release;
+  const gate = new Promise((r) => (release = r));
+  await page.route(/\.wasm$/, async (route) => {
+    await gate;
+    await route.continue();
+  });
+  return release;
+}
+
+/** Centres of the baked picture's nodes (the one shown), by live option id. */
+function bakedNodes(page) {
+  return page.evaluate(() => {
+    const svg = [...document.querySelectorAll('#baked svg.baked-graph')].find((s) => s.getClientRects().length > 0);
+    if (!svg) return null;
+    const nodes = {};
+    for (const g of svg.querySelectorAll('g[data-id]')) {
+      const b = g.getBoundingClientRect();
+      nodes['node-' + g.dataset.id.replace(':', '-')] = [b.x + b.width / 2, b.y + b.height / 2];
+    }
+    return { picture: svg.getAttribute('class'), nodes };
+  });
+}
+
+test('the baked page is the app\'s own markup of the default view', async ({ page }) => {
+  await page.goto('/');
+  await page.waitForFunction(() => window.__firstFrame !== undefined);
+  const committed = fs.readFileSync(path.join(root, 'assets/first-paint/shell.html'), 'utf8');
+  // On a mismatch the baked page would shift when the app arrives: renew it with
+  // `node scripts/first-paint-shell.mjs` and build again.
+  expect(await captureShell(page), 'assets/first-paint/shell.html is stale').toBe(committed);
+});
+
+for (const { name, viewport, picture, dark } of [
+  { name: 'a desktop', viewport: { width: 1280, height: 800 }, picture: 'landscape light' },
+  { name: 'a wide desktop in the dark', viewport: { width: 1920, height: 1080 }, picture: 'wide dark', dark: true },
+  { name: 'a phone held upright', viewport: { width: 390, height: 844 }, picture: 'portrait light' },
+  { name: 'a small phone (a landscape box)', viewport: { width: 375, height: 667 }, picture: 'landscape light' },
+]) {
+  test(`on ${name}, the graph shows before the app starts, and the canvas takes over at its positions`, async ({ page, watched }) => {
+    await page.setViewportSize(viewport);
+    if (dark) await page.emulateMedia({ colorScheme: 'dark' });
+    const release = await holdWasm(page);
+    await page.goto('/');
+    // Before any WebAssembly: the graph drawn, the app not shown yet.
+    const baked = await bakedNodes(page);
+    expect(baked, 'a baked picture is shown').not.toBeNull();
+    expect(baked.picture).toBe(`baked-graph ${picture}`);
+    expect(Object.keys(baked.nodes).length).toBeGreaterThan(50);
+    await expect(page.locator('#baked text', { hasText: /^Artemis$/ }).first()).toBeAttached();
+    await expect(page.locator('#app')).toBeHidden();
+    // The baked controls cannot be used before the app runs them.
+    expect(await page.locator('#baked').getAttribute('inert')).not.toBeNull();
+
+    release();
+    await page.waitForFunction(() => window.__firstFrame !== undefined);
+    await expect(page.locator('#baked')).toHaveCount(0);
+    await expect(page.getByRole('listbox', { name: /^Network graph of/ })).toBeVisible();
+    const live = await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => {
+      const out = {};
+      for (const o of document.querySelectorAll('#graph [role=option]')) {
+        const r = o.getBoundingClientRect();
+        out[o.id] = [r.left + r.width / 2, r.top + r.height / 2];
+      }
+      done(out);
+    })));
+    const ids = Object.keys(baked.nodes);
+    expect(ids.filter((id) => !live[id]), 'every baked node is live').toEqual([]);
+    expect(Object.keys(live).length).toBe(ids.length);
+    const far = ids
+      .map((id) => [id, Math.hypot(baked.nodes[id][0] - live[id][0], baked.nodes[id][1] - live[id][1])])
+      .filter(([, d]) => d > 0.5);
+    expect(far, 'nodes more than half a pixel from their baked place').toEqual([]);
+    // Nothing moved on the page as the app arrived.
+    const shift = await page.evaluate(() => new Promise((done) => {
+      new PerformanceObserver((list) => done(list.getEntries().reduce((s, e) => s + e.value, 0)))
+        .observe({ type: 'layout-shift', buffered: true });
+      setTimeout(() => done(0), 500);
+    }));
+    expect(shift).toBe(0);
+    expect(watched.errors).toEqual([]);
+  });
+}
+
+test('a link to another view shows a placeholder, not the default picture, until the app draws it', async ({ page, watched }) => {
+  const release = await holdWasm(page);
+  await page.goto('/?v=1&layout=map');
+  await expect(page.locator('#baked')).toBeHidden();
+  await expect(page.locator('#placeholder')).toBeVisible();
+  release();
+  await page.waitForFunction(() => window.__firstFrame !== undefined);
+  await expect(page.locator('#placeholder')).toHaveCount(0);
+  await expect(page.getByRole('radio', { name: 'Map' })).toBeChecked();
+  expect(watched.errors).toEqual([]);
+});
