@@ -26,6 +26,7 @@ function fail(why) {
   if (document.querySelector('.panic')) return; // the panic view says more
   // The baked picture (or the placeholder) gives way to the reason.
   for (const id of ['baked', 'placeholder']) document.getElementById(id)?.remove();
+  document.documentElement.classList.remove('booting');
   const el = document.getElementById('fallback');
   if (!el) return;
   el.hidden = false;
@@ -99,9 +100,12 @@ if (fs.existsSync(shellFile)) {
 // It also marks when the baked graph is first drawn (window.__bakedFrame, for
 // the start-up bench and tests): the first frame once all of it is parsed.
 (function () {
+  var html = document.documentElement;
+  // The app is laid out unseen under the baked page until its first frame.
+  html.classList.add('booting');
   var q = location.search.replace(/^\\?/, '');
   if (q !== '' && q !== ${JSON.stringify(query)}) {
-    document.documentElement.classList.add('other-view');
+    html.classList.add('other-view');
     return;
   }
   requestAnimationFrame(function frame() {

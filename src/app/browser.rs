@@ -149,4 +149,7 @@ pub fn remove_first_paint() {
             el.remove();
         }
     }
+    if let Some(html) = doc.document_element() {
+        let _ = html.class_list().remove_1("booting");
+    }
 }
