@@ -13,7 +13,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use super::render_loop::SceneHandle;
-use crate::layout::{self, force::phyllotaxis};
+use crate::layout;
 
 fn window() -> web_sys::Window {
     web_sys::window().expect("a window")
@@ -124,7 +124,7 @@ fn start(graph: crate::graph::Graph, thread: Option<Thread>) {
 
     let handle = SceneHandle::for_element(canvas.clone());
     let n = graph.nodes.len();
-    let mut sim = layout::bench_simulation(&graph);
+    let sim = layout::bench_simulation(&graph);
     handle.with(|s| {
         s.bench = true;
         s.width = window()
@@ -143,11 +143,10 @@ fn start(graph: crate::graph::Graph, thread: Option<Thread>) {
             .iter()
             .map(|n| if n.is_hub() { 10.0 } else { 3.0 })
             .collect();
-        s.pos = (0..n).map(phyllotaxis).collect();
+        s.pos = sim.pos.clone();
         s.graph = graph;
         s.fit_target();
     });
-    sim.pos = handle.with(|s| s.pos.clone());
     pmark("bench:simReady");
     handle.draw_now();
     mark("__firstFrame", &JsValue::from_f64(now()));
