@@ -134,7 +134,8 @@ async function load(origin, size, thread, withInput) {
     r.layoutDoneMs = done;
     r.info = await page.evaluate(() => ({ iterations: window.__benchInfo.iterations, layoutThread: window.__benchInfo.layoutThread }));
     r.layoutEndedDuringInput = withInput && done < r.interactionStartMs + INTERACTION_MS;
-    const pos = await page.evaluate(() => Array.from(window.__benchInfo.positions()));
+    // (Builds before the layout worker have no `positions`.)
+    const pos = await page.evaluate(() => (window.__benchInfo.positions ? Array.from(window.__benchInfo.positions()) : []));
     r.positionsFinite = pos.every(Number.isFinite);
     r.errors = errors;
     return r;

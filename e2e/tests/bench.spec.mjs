@@ -68,10 +68,10 @@ for (const thread of ['worker', 'main']) {
   });
 }
 
-test('a graph of 2 000 nodes or more goes to the worker by default, smaller ones stay on the main thread', async ({ page }) => {
+test('a graph of 500 nodes or more goes to the worker by default, smaller ones stay on the main thread', async ({ page }) => {
   const workers = [];
   page.on('worker', (w) => workers.push(w.url()));
-  for (const [n, thread] of [[1998, 'worker'], [1997, 'main']]) {
+  for (const [n, thread] of [[498, 'worker'], [497, 'main']]) {
     await page.route(`**/g${n}.json`, (r) => r.fulfill({ json: graph(n) }));
     await page.goto(`/?graph=g${n}.json`);
     await page.waitForFunction(() => window.__benchInfo?.layoutThread !== undefined, null, { timeout: 20000 });
