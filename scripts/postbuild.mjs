@@ -3,7 +3,9 @@
 // - Trunk's inline module loader is replaced by an external boot script that
 //   also shows the static fallback when WebAssembly is missing or loading fails.
 // - A CSP meta tag is added: scripts only from our origin plus
-//   'wasm-unsafe-eval' (to compile the module); no 'unsafe-inline', no 'unsafe-eval'.
+//   'wasm-unsafe-eval' (to compile the module); no 'unsafe-inline', no 'unsafe-eval';
+//   workers only from our origin (the bench page's layout worker).
+// - The app must not fetch the layout worker's files: no link may name them.
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -65,12 +67,15 @@ const csp = [
   "style-src 'self'",
   "img-src 'self' data: blob:",
   "connect-src 'self'",
+  "worker-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",
   "form-action 'none'",
 ].join('; ');
 html = html.replace('<meta charset="utf-8" />', `<meta charset="utf-8" />\n    <meta http-equiv="Content-Security-Policy" content="${csp}" />`);
 if (!html.includes('Content-Security-Policy')) throw new Error('could not add the CSP meta tag');
+// Trunk adds no preload for a worker today; make sure no version ever does.
+if (/<link[^>]+layout-worker/.test(html)) throw new Error('index.html links the layout worker: the app would fetch it at start');
 // The no-script and fallback texts, generated from the embedded data with
 // the app's own counting (examples/first_paint.rs), so they never go stale.
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -36,6 +36,62 @@ test('draws the graph, lays it out and marks the contract, with no console error
   expect(watched.errors).toEqual([]);
 });
 
+/** FNV-1a (64-bit) over the little-endian bytes of every coordinate: layout::tests::positions_hash. */
+function positionsHash(coords) {
+  const bytes = new Uint8Array(new Float32Array(coords).buffer);
+  let h = 0xcbf29ce484222325n;
+  for (const b of bytes) h = BigInt.asUintN(64, (h ^ BigInt(b)) * 0x100000001b3n);
+  return '0x' + h.toString(16);
+}
+
+// The native test `the_bench_layout_is_the_same_from_its_flat_input_and_stops_after_300_ticks`
+// asserts this hash for the same graph: the browser's layout, in the worker or on the main
+// thread, ends on the native positions to the last bit.
+const NATIVE_300_HASH = '0x5e56bdff4343b1f9';
+
+for (const thread of ['worker', 'main']) {
+  test(`laid out on the ${thread} thread, the graph ends on the native layout's very positions`, async ({ page, watched }) => {
+    await page.route('**/g300.json', (r) => r.fulfill({ json: graph(300) }));
+    await page.goto(`/?graph=g300.json&layout-thread=${thread}`);
+    await page.waitForFunction(() => window.__layoutDone !== undefined || window.__benchError !== undefined, null, { timeout: 20000 });
+    const r = await page.evaluate(() => ({
+      error: window.__benchError, thread: window.__benchInfo.layoutThread,
+      ticks: window.__benchInfo.iterations, pos: Array.from(window.__benchInfo.positions()),
+    }));
+    expect(r.error).toBeUndefined();
+    expect(r.thread).toBe(thread);
+    expect(r.ticks).toBe(301);
+    expect(r.pos).toHaveLength(2 * 302);
+    expect(r.pos.every(Number.isFinite)).toBe(true);
+    expect(positionsHash(r.pos)).toBe(NATIVE_300_HASH);
+    expect(watched.errors).toEqual([]);
+  });
+}
+
+test('a graph of 500 nodes or more goes to the worker by default, smaller ones stay on the main thread', async ({ page }) => {
+  const workers = [];
+  page.on('worker', (w) => workers.push(w.url()));
+  for (const [n, thread] of [[498, 'worker'], [497, 'main']]) {
+    await page.route(`**/g${n}.json`, (r) => r.fulfill({ json: graph(n) }));
+    await page.goto(`/?graph=g${n}.json`);
+    await page.waitForFunction(() => window.__benchInfo?.layoutThread !== undefined, null, { timeout: 20000 });
+    expect(await page.evaluate(() => window.__benchInfo.layoutThread)).toBe(thread);
+    await page.evaluate(() => window.__benchStopLayout());
+    await page.waitForFunction(() => window.__layoutDone !== undefined, null, { timeout: 20000 });
+  }
+  expect(workers.map((u) => new URL(u).pathname)).toEqual(['/layout-worker_loader.js']);
+});
+
+test('the app itself never fetches the layout worker', async ({ page }) => {
+  const urls = [];
+  page.on('request', (r) => urls.push(r.url()));
+  await page.goto('/');
+  await page.waitForFunction(() => window.__firstFrame !== undefined, null, { timeout: 20000 });
+  await page.waitForTimeout(500);
+  expect(urls.filter((u) => u.includes('layout-worker'))).toEqual([]);
+  expect(urls.some((u) => u.endsWith('.wasm'))).toBe(true);
+});
+
 test('a malformed or missing graph is reported, not hung', async ({ page }) => {
   await page.route('**/broken.json', (r) => r.fulfill({ body: '{"nodes": [', contentType: 'application/json' }));
   await page.goto('/?graph=broken.json');

@@ -7,6 +7,7 @@ mod bench_page;
 mod browser;
 mod components;
 mod embed;
+pub mod layout_worker;
 mod render_loop;
 pub mod scene;
 
@@ -151,14 +152,16 @@ pub fn start() {
     }));
     // `?graph=<url>`: the benchmark harness's page contract instead of the app.
     let search = location_search();
-    let graph_url = search
-        .trim_start_matches('?')
-        .split('&')
-        .find_map(|kv| kv.strip_prefix("graph="))
-        .and_then(|v| js_sys::decode_uri_component(v).ok())
-        .and_then(|v| v.as_string());
-    match graph_url {
-        Some(url) => bench_page::run(url),
+    let param = |key: &str| {
+        search
+            .trim_start_matches('?')
+            .split('&')
+            .find_map(|kv| kv.strip_prefix(key)?.strip_prefix('='))
+            .and_then(|v| js_sys::decode_uri_component(v).ok())
+            .and_then(|v| v.as_string())
+    };
+    match param("graph") {
+        Some(url) => bench_page::run(url, param("layout-thread")),
         // Into `#app`, laid out under the baked page until its first frame.
         None => match web_sys::window()
             .and_then(|w| w.document())

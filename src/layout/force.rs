@@ -85,6 +85,20 @@ pub fn phyllotaxis(i: usize) -> Point {
     [r * a.cos(), r * a.sin()]
 }
 
+/// [`phyllotaxis`] with the same bits on every target: the sine and cosine
+/// from the `libm` crate (pure Rust, IEEE operations only) instead of the
+/// platform's. The standard `cos` is the C library's natively and
+/// compiler-builtins' in wasm, and they differ in the last bit for about one
+/// angle in forty, which 300 ticks of a force layout turn into another
+/// picture. The benchmark layout starts here, so the browser's (worker or
+/// main thread) and the native one end on the same positions; the app's
+/// pictures keep [`phyllotaxis`], which `assets/canonical.txt` was made with.
+pub fn portable_phyllotaxis(i: usize) -> Point {
+    let r = 10.0 * (0.5 + i as f32).sqrt();
+    let a = i as f32 * std::f32::consts::PI * (3.0 - 5f32.sqrt());
+    [r * libm::cosf(a), r * libm::sinf(a)]
+}
+
 impl Simulation {
     /// A simulation over `n` nodes. `initial` gives known positions (warm
     /// start); nodes without one start on the phyllotaxis spiral, or, if

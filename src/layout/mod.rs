@@ -207,19 +207,75 @@ fn links(graph: &Graph, distance: impl Fn(EdgeKind) -> f32) -> Vec<Link> {
 
 /// The simulation for a benchmark graph: d3's defaults (charge -30, link
 /// distance 30, no collision beyond the drawn radius), so the comparison with
-/// the d3 peer is like for like.
+/// the d3 peer is like for like. Made from [`BenchInput`], so a simulation
+/// built elsewhere (the bench page's layout worker) from the same input is
+/// this very one.
 pub fn bench_simulation(graph: &Graph) -> Simulation {
-    let n = graph.nodes.len();
-    let radius: Vec<f32> = graph
-        .nodes
-        .iter()
-        .map(|n| if n.is_hub() { 10.0 } else { 3.0 })
-        .collect();
-    let links = links(graph, |_| 30.0);
-    let mut sim = Simulation::new(radius, vec![-30.0; n], links, vec![None; n]);
-    sim.params.gravity = 0.0;
-    sim.params.collide_strength = 0.0;
-    sim
+    BenchInput::of(graph).simulation()
+}
+
+/// What the benchmark simulation needs of a graph, in two flat arrays that
+/// cross to a Web Worker as they are: whether each node is a hub (1) or not
+/// (0), and each edge's two node indices, one after the other.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BenchInput {
+    /// Per node: 1 for a hub, 0 otherwise.
+    pub hubs: Vec<u8>,
+    /// Per edge: source index, then target index.
+    pub edges: Vec<u32>,
+}
+
+impl BenchInput {
+    /// The input of `graph`'s benchmark simulation.
+    pub fn of(graph: &Graph) -> Self {
+        BenchInput {
+            hubs: graph.nodes.iter().map(|n| u8::from(n.is_hub())).collect(),
+            edges: graph
+                .edges
+                .iter()
+                .flat_map(|e| [e.source as u32, e.target as u32])
+                .collect(),
+        }
+    }
+
+    /// Checks input that came from elsewhere (a message): an even number of
+    /// edge ends, each naming a node.
+    pub fn check(&self) -> Result<(), String> {
+        let n = self.hubs.len();
+        if !self.edges.len().is_multiple_of(2) {
+            return Err(format!("{} edge ends: not pairs", self.edges.len()));
+        }
+        match self.edges.iter().find(|&&i| i as usize >= n) {
+            Some(i) => Err(format!("an edge names node {i} of {n}")),
+            None => Ok(()),
+        }
+    }
+
+    /// The simulation, from the (portable) phyllotaxis start. Panics on input that
+    /// fails [`BenchInput::check`].
+    pub fn simulation(&self) -> Simulation {
+        let n = self.hubs.len();
+        let radius: Vec<f32> = self
+            .hubs
+            .iter()
+            .map(|&h| if h != 0 { 10.0 } else { 3.0 })
+            .collect();
+        let links = self
+            .edges
+            .chunks_exact(2)
+            .map(|e| Link {
+                source: e[0],
+                target: e[1],
+                distance: 30.0,
+            })
+            .collect();
+        let mut sim = Simulation::new(radius, vec![-30.0; n], links, vec![None; n]);
+        // The same start on every target (see `portable_phyllotaxis`).
+        sim.pos = (0..n).map(force::portable_phyllotaxis).collect();
+        sim.params.gravity = 0.0;
+        sim.params.collide_strength = 0.0;
+        sim
+    }
 }
 
 fn hub_anchor(f: FrameworkId, d: f32) -> Point {
@@ -644,6 +700,94 @@ pub fn bounds_with_labels(pos: &[Point], radius: &[f32], labels: &[AxisLabel]) -
 mod tests {
     use super::*;
     use crate::graph::{Filters, build};
+
+    /// The e2e bench spec's graph (`e2e/tests/bench.spec.mjs`, `graph(n)`):
+    /// two hubs and `n` countries, each tied to a hub and to the one before.
+    pub(crate) fn spec_graph(n: usize) -> Graph {
+        let mut nodes = vec![
+            r#"{"id":"hub:artemis","label":"Artemis Accords","group":"hub"}"#.to_string(),
+            r#"{"id":"hub:ilrs","label":"ILRS","group":"hub"}"#.to_string(),
+        ];
+        let mut edges = Vec::new();
+        for i in 0..n {
+            let group = ["artemis", "ilrs", "both"][i % 3];
+            nodes.push(format!(
+                r#"{{"id":"c:{i}","label":"Country {i}","group":"{group}"}}"#
+            ));
+            let (hub, kind) = if group == "ilrs" {
+                ("hub:ilrs", "ilrs")
+            } else {
+                ("hub:artemis", "artemis")
+            };
+            edges.push(format!(
+                r#"{{"source":"c:{i}","target":"{hub}","kind":"{kind}"}}"#
+            ));
+            if i > 0 {
+                edges.push(format!(
+                    r#"{{"source":"c:{i}","target":"c:{}","kind":"bilateral"}}"#,
+                    i - 1
+                ));
+            }
+        }
+        let text = format!(
+            r#"{{"meta":{{"n":{n}}},"nodes":[{}],"edges":[{}]}}"#,
+            nodes.join(","),
+            edges.join(",")
+        );
+        crate::dataset::bench::parse(&text).expect("the spec graph parses")
+    }
+
+    /// FNV-1a over the bits of every coordinate: equal only if every
+    /// position is identical to the last bit.
+    pub(crate) fn positions_hash(pos: &[Point]) -> u64 {
+        let mut h = 0xcbf2_9ce4_8422_2325u64;
+        for b in pos
+            .as_flattened()
+            .iter()
+            .flat_map(|c| c.to_bits().to_le_bytes())
+        {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        h
+    }
+
+    #[test]
+    fn the_bench_layout_is_the_same_from_its_flat_input_and_stops_after_300_ticks() {
+        let g = spec_graph(300);
+        let input = BenchInput::of(&g);
+        assert_eq!(input.hubs.len(), 302);
+        assert_eq!(input.edges.len(), 2 * g.edges.len());
+        assert_eq!(input.check(), Ok(()));
+        let mut a = bench_simulation(&g);
+        let mut b = input.simulation();
+        assert_eq!(a.run(1000), 301);
+        assert_eq!(b.run(1000), 301);
+        assert!(a.pos.iter().flatten().all(|c| c.is_finite()));
+        assert_eq!(positions_hash(&a.pos), positions_hash(&b.pos));
+        // The e2e bench spec checks that the browser's layout worker ends on
+        // these very positions (the same number there).
+        assert_eq!(
+            positions_hash(&a.pos),
+            SPEC_GRAPH_300_HASH,
+            "{:#x}",
+            positions_hash(&a.pos)
+        );
+    }
+
+    /// [`positions_hash`] of the 300-country spec graph's settled layout.
+    const SPEC_GRAPH_300_HASH: u64 = 0x5e56_bdff_4343_b1f9;
+
+    #[test]
+    fn bench_input_from_a_message_is_checked() {
+        let bad = |hubs: Vec<u8>, edges: Vec<u32>| BenchInput { hubs, edges }.check();
+        assert_eq!(bad(vec![0, 1], vec![0, 1]), Ok(()));
+        assert!(bad(vec![0, 1], vec![0]).unwrap_err().contains("not pairs"));
+        assert!(
+            bad(vec![0, 1], vec![0, 2])
+                .unwrap_err()
+                .contains("node 2 of 2")
+        );
+    }
 
     #[test]
     fn the_axis_by_lean_runs_from_the_us_side_to_chinas_within_each_camp() {
