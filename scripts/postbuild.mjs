@@ -35,6 +35,9 @@ function fail(why) {
   const w = el.querySelector('.why');
   if (w) w.textContent = why;
 }
+// A link to another view does not show the baked default view: it goes
+// before the app mounts its own markup beside it.
+if (document.documentElement.classList.contains('other-view')) document.getElementById('baked')?.remove();
 // Bench mode (?graph=): fetch the graph while the wasm downloads and compiles.
 const benchGraph = new URLSearchParams(location.search).get('graph');
 if (benchGraph) {
