@@ -15,17 +15,13 @@
 // without interaction (the layout time as the harness sees it). A load whose layout ended before
 // the interaction did is flagged: its frames are partly after the layout.
 import { chromium } from 'playwright-core';
-import http from 'node:http';
-import { readFileSync, existsSync, statSync } from 'node:fs';
-import { join, resolve, extname, sep } from 'node:path';
+import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { options, LAUNCH_ARGS, VIEWPORT, serveStatic } from './bench-lib.mjs';
 import os from 'node:os';
 
-const argv = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = argv.indexOf('--' + name);
-  return i >= 0 && argv[i + 1] !== undefined && !argv[i + 1].startsWith('--') ? argv[i + 1] : dflt;
-};
+const opt = options();
 const APP = resolve(opt('app', 'target/bench/app'));
 const HARNESS = resolve(opt('harness', 'target/bench/harness'));
 const SIZES = opt('sizes', '10000').split(',').map(Number);
@@ -36,29 +32,9 @@ const START_AFTER = Number(opt('start-after', 1500));
 const TIMEOUT = Number(opt('timeout', 120000));
 const CHROMIUM = opt('chromium', '/usr/bin/chromium');
 const { frameStats, summarize } = await import(pathToFileURL(join(HARNESS, 'scripts', 'lib-stats.mjs')).href);
-const LAUNCH_ARGS = [
-  '--headless', '--no-sandbox', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run', '--disable-gpu',
-];
-const VIEWPORT = { width: 1280, height: 800 };
 const INTERACTION_MS = 3000;
 
-const MIME = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json', '.css': 'text/css', '.svg': 'image/svg+xml' };
-function serve() {
-  const mounts = [['/graphs/', join(HARNESS, 'graphs')], ['/app/', APP]];
-  const server = http.createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    const m = mounts.find(([prefix]) => path.startsWith(prefix));
-    if (!m) { res.writeHead(404).end(); return; }
-    let file = resolve(m[1], '.' + sep + path.slice(m[0].length));
-    if (!file.startsWith(m[1])) { res.writeHead(403).end(); return; }
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) { res.writeHead(404).end(); return; }
-    res.writeHead(200, { 'Content-Type': MIME[extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-store' });
-    res.end(readFileSync(file));
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
-}
+const MOUNTS = [['/graphs/', join(HARNESS, 'graphs')], ['/app/', APP]];
 
 const RECORDER = `(() => {
   const rec = { ts: [], gen: 0 };
@@ -144,7 +120,7 @@ async function load(origin, size, thread, withInput) {
   }
 }
 
-const server = await serve();
+const server = await serveStatic(MOUNTS);
 const origin = `http://127.0.0.1:${server.address().port}`;
 const cpu0 = cpuTimes();
 console.log(`# layout-interaction ${new Date().toISOString()} — load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);

@@ -26,19 +26,15 @@
 // It prints a Markdown table (median, min–max, ratios app/d3 against the targets, machine noise)
 // and writes JSON and Markdown to --out (.json and .md).
 import { chromium } from 'playwright-core';
-import http from 'node:http';
-import { readFileSync, existsSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
-import { join, resolve, extname, sep, relative } from 'node:path';
+import { readFileSync, existsSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join, resolve, sep, relative } from 'node:path';
 import { brotliCompressSync, gzipSync, constants as zc } from 'node:zlib';
 import { pathToFileURL } from 'node:url';
+import { options, LAUNCH_ARGS, VIEWPORT, fileFor as libFileFor, serveStatic } from './bench-lib.mjs';
 import os from 'node:os';
 
 // ---------------------------------------------------------------- CLI
-const argv = process.argv.slice(2);
-const opt = (name, dflt) => {
-  const i = argv.indexOf('--' + name);
-  return i >= 0 && argv[i + 1] !== undefined && !argv[i + 1].startsWith('--') ? argv[i + 1] : dflt;
-};
+const opt = options();
 const APP = resolve(opt('app', 'target/bench/app'));
 const HARNESS = resolve(opt('harness', 'target/bench/harness'));
 const GRAPH = resolve(opt('graph', join(HARNESS, 'graphs', 'real.json')));
@@ -54,45 +50,14 @@ for (const [what, p] of [['app dist (--app)', join(APP, 'index.html')], ['d3 pee
 // The harness's helpers (median, min–max), from its copy.
 const { summarize } = await import(pathToFileURL(join(HARNESS, 'scripts', 'lib-stats.mjs')).href);
 
-// The harness runner's launch flags (scripts/run-bench.mjs BASE_ARGS + GPU_VARIANTS['disable-gpu']).
-const LAUNCH_ARGS = [
-  '--headless', '--no-sandbox', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run', '--disable-gpu',
-];
-const VIEWPORT = { width: 1280, height: 800 };
-
 // ---------------------------------------------------------------- static server (as the harness's)
-const MIME = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
-  '.wasm': 'application/wasm', '.json': 'application/json', '.css': 'text/css', '.svg': 'image/svg+xml',
-  '.png': 'image/png', '.woff2': 'font/woff2', '.csv': 'text/csv; charset=utf-8', '.txt': 'text/plain; charset=utf-8',
-};
 // Longest prefix first: the app is the site root, as a static host would serve it.
 const MOUNTS = [
   ['/graphs/real.json', GRAPH],
   ['/peers/p1-d3-canvas/', D3],
   ['/', APP],
 ];
-function fileFor(pathname) {
-  const m = MOUNTS.find(([prefix]) => pathname === prefix || (prefix.endsWith('/') && pathname.startsWith(prefix)));
-  if (!m) return null;
-  if (!m[0].endsWith('/')) return m[1];
-  let file = resolve(m[1], '.' + sep + pathname.slice(m[0].length));
-  if (!file.startsWith(m[1])) return null;
-  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-  return existsSync(file) ? file : null;
-}
-function serve() {
-  const server = http.createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    if (path.endsWith('/favicon.ico')) { res.writeHead(204).end(); return; }
-    const file = fileFor(path);
-    if (!file) { res.writeHead(404).end('not found'); return; }
-    res.writeHead(200, { 'Content-Type': MIME[extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-store' });
-    res.end(readFileSync(file)); // no Content-Encoding: raw bytes on the wire; brotli is computed below
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
-}
+const fileFor = (pathname) => libFileFor(MOUNTS, pathname);
 const compressed = new Map();
 function brotliOf(file) {
   if (!compressed.has(file)) {
@@ -265,7 +230,7 @@ function cpuTimes() {
 }
 
 // ---------------------------------------------------------------- main
-const server = await serve();
+const server = await serveStatic(MOUNTS);
 const origin = `http://127.0.0.1:${server.address().port}`;
 const graph = JSON.parse(readFileSync(GRAPH, 'utf8'));
 const started = new Date();
