@@ -53,7 +53,9 @@ for (const { name, viewport, picture, dark } of [
     if (dark) await page.emulateMedia({ colorScheme: 'dark' });
     const release = await holdWasm(page);
     await page.goto('/');
-    // Before any WebAssembly: the graph drawn, the app not shown yet.
+    // Before any WebAssembly: the graph drawn (shown once parsed whole), the app not shown yet.
+    await expect(page.locator('#baked')).toHaveClass(/parsed/);
+    expect(await page.evaluate(() => window.__bakedFrame)).toBeGreaterThan(0);
     const baked = await bakedNodes(page);
     expect(baked, 'a baked picture is shown').not.toBeNull();
     expect(baked.picture).toBe(`baked-graph ${picture}`);
