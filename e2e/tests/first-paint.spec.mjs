@@ -54,7 +54,7 @@ for (const { name, viewport, picture, dark } of [
     const release = await holdWasm(page);
     await page.goto('/');
     // Before any WebAssembly: the graph drawn (shown once parsed whole), the app not shown yet.
-    await expect(page.locator('#baked')).toHaveClass(/parsed/);
+    await expect(page.locator('#baked')).toHaveClass(/shown/);
     expect(await page.evaluate(() => window.__bakedFrame)).toBeGreaterThan(0);
     const baked = await bakedNodes(page);
     expect(baked, 'a baked picture is shown').not.toBeNull();
