@@ -53,7 +53,12 @@ if (baked) {
   const q = location.search.replace(/^\\?/, '');
   if (q === '' || q === ${JSON.stringify(defaultQuery)}) {
     baked.classList.add('shown');
-    requestAnimationFrame(() => { window.__bakedFrame = performance.now(); });
+    // Let it be painted before the app's start-up takes the main thread
+    // (the wasm, preloaded, is often here already).
+    await new Promise((shown) => requestAnimationFrame(() => {
+      window.__bakedFrame = performance.now();
+      setTimeout(shown, 0);
+    }));
   } else {
     document.documentElement.classList.add('other-view');
     baked.remove();
