@@ -11,7 +11,7 @@
 
 use std::fmt::Write as _;
 
-use crate::graph::{Filters, build};
+use crate::graph::{Filters, Graph, build};
 use crate::layout::{self, Canonical, LayoutKind, LayoutRequest, Orientation};
 use crate::model::Dataset;
 use crate::render;
@@ -20,7 +20,7 @@ use crate::view::camera::{DESIGNS, Design};
 
 /// Node `i` of a display list drawn as a group with the node's id, so a
 /// test can match the baked picture to the live one.
-fn open_with_id(graph: &crate::graph::Graph) -> impl Fn(usize) -> String + '_ {
+fn open_with_id(graph: &Graph) -> impl Fn(usize) -> String + '_ {
     move |i| {
         format!(
             "<g data-id=\"{}\">",
@@ -29,23 +29,29 @@ fn open_with_id(graph: &crate::graph::Graph) -> impl Fn(usize) -> String + '_ {
     }
 }
 
-/// The default view drawn at `design`'s size in the light or `dark` theme,
-/// as an `<svg>` element without a fixed size: the page scales it to the
-/// graph's box by its `viewBox`, as the app's fit does.
-pub fn baked_svg(ds: &Dataset, canonical: &mut Canonical, design: Design, dark: bool) -> String {
-    let graph = build(ds, &Filters::default());
+/// The default view's `graph` (built from `ds` with the default filters)
+/// drawn at `design`'s size in the light or `dark` theme, as an `<svg>`
+/// element without a fixed size: the page scales it to the graph's box by
+/// its `viewBox`, as the app's fit does.
+pub fn baked_svg(
+    ds: &Dataset,
+    graph: &Graph,
+    canonical: &mut Canonical,
+    design: Design,
+    dark: bool,
+) -> String {
     let req = LayoutRequest {
         kind: LayoutKind::Force,
         orientation: Orientation::of(design.width, design.height),
         ..Default::default()
     };
-    let placed = canonical.place(ds, &graph, req, &Default::default());
-    let radius = layout::radii_for(&graph, LayoutKind::Force);
+    let placed = canonical.place(ds, graph, req, &Default::default());
+    let radius = layout::radii_for(graph, LayoutKind::Force);
     let (w, h) = (design.width, design.height);
     let cam = camera::fitted(&placed.pos, &radius, &placed.axis_labels, w, h);
     let highlight = render::Highlight::default();
     let list = render::display_list(&render::Frame {
-        graph: &graph,
+        graph,
         pos: &placed.pos,
         radius: &radius,
         camera: cam,
@@ -67,18 +73,20 @@ pub fn baked_svg(ds: &Dataset, canonical: &mut Canonical, design: Design, dark: 
         theme = if dark { "dark" } else { "light" },
         font = render::FONT,
     );
-    super::svg::marks_into(&mut s, &list, cam, &open_with_id(&graph));
+    super::svg::marks_into(&mut s, &list, cam, &open_with_id(graph));
     s.push_str("</svg>\n");
     s
 }
 
-/// Every baked picture, for the page: each shape in both themes.
+/// Every baked picture, for the page: each shape in both themes, of one
+/// build of the default view's graph.
 pub fn baked_graphs(ds: &Dataset) -> String {
+    let graph = build(ds, &Filters::default());
     let mut canonical = Canonical::default();
     let mut out = String::new();
     for design in DESIGNS {
         for dark in [false, true] {
-            out.push_str(&baked_svg(ds, &mut canonical, design, dark));
+            out.push_str(&baked_svg(ds, &graph, &mut canonical, design, dark));
         }
     }
     out
