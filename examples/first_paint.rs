@@ -3,7 +3,9 @@
 //! Trunk post-build hook (scripts/postbuild.mjs), so it never goes stale.
 //! `first_paint` prints the text (summary and members); `first_paint svg`
 //! the default view's baked pictures (`export::baked`); `first_paint query`
-//! the default view's link query, which those pictures show.
+//! the default view's link query, which those pictures show; `first_paint
+//! all` the three (query, text, pictures) separated by NUL bytes, so the hook
+//! runs it once.
 
 // A native tool: its output is the page fragment.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
@@ -19,6 +21,12 @@ fn main() {
             Some("query") => print!(
                 "{}",
                 space_alliances::view::url::to_query(&Default::default())
+            ),
+            Some("all") => print!(
+                "{}\0{}\0{}",
+                space_alliances::view::url::to_query(&Default::default()),
+                space_alliances::export::first_paint_html(&ds),
+                space_alliances::export::baked::baked_graphs(&ds)
             ),
             _ => print!("{}", space_alliances::export::first_paint_html(&ds)),
         },
