@@ -125,3 +125,118 @@ async fn a_panic_shows_a_reload_action_and_details() {
     assert_eq!(doc.query_selector_all(".panic").unwrap().length(), 1);
     panel.remove();
 }
+
+/// A canvas of `w`×`h` pixels, not in the page.
+fn canvas(w: u32, h: u32) -> web_sys::HtmlCanvasElement {
+    let c: web_sys::HtmlCanvasElement = document()
+        .create_element("canvas")
+        .unwrap()
+        .unchecked_into();
+    c.set_width(w);
+    c.set_height(h);
+    c
+}
+
+fn pixels(c: &web_sys::HtmlCanvasElement) -> Vec<u8> {
+    let ctx: web_sys::CanvasRenderingContext2d =
+        c.get_context("2d").unwrap().unwrap().unchecked_into();
+    ctx.get_image_data(0.0, 0.0, f64::from(c.width()), f64::from(c.height()))
+        .unwrap()
+        .data()
+        .0
+}
+
+#[wasm_bindgen_test]
+fn a_frame_painted_in_parts_is_the_frame_painted_at_once() {
+    // A bench graph (the harness's format): 400 countries in two camps,
+    // each tied to its hub and to two others.
+    let n = 400;
+    let mut nodes = vec![
+        r#"{"id":"hub:artemis","label":"Artemis","group":"hub"}"#.to_string(),
+        r#"{"id":"hub:ilrs","label":"ILRS","group":"hub"}"#.to_string(),
+    ];
+    let mut edges = Vec::new();
+    for i in 0..n {
+        let side = if i % 3 == 0 { "ilrs" } else { "artemis" };
+        nodes.push(format!(
+            r#"{{"id":"c:{i}","label":"C{i}","group":"{side}"}}"#
+        ));
+        edges.push(format!(
+            r#"{{"source":"c:{i}","target":"hub:{side}","kind":"{side}"}}"#
+        ));
+        for k in [7, 131] {
+            let j = (i * 17 + k) % n;
+            if j != i {
+                edges.push(format!(
+                    r#"{{"source":"c:{i}","target":"c:{j}","kind":"bilateral"}}"#
+                ));
+            }
+        }
+    }
+    let json = format!(
+        r#"{{"nodes":[{}],"edges":[{}]}}"#,
+        nodes.join(","),
+        edges.join(",")
+    );
+    let graph = space_alliances::dataset::bench::parse(&json).expect("a bench graph");
+    let mut scene = space_alliances::app::scene::Scene::new();
+    scene.bench = true;
+    scene.width = 600.0;
+    scene.height = 400.0;
+    scene.dpr = 1.0;
+    scene.radius = graph
+        .nodes
+        .iter()
+        .map(|n| if n.is_hub() { 10.0 } else { 3.0 })
+        .collect();
+    scene.pos = space_alliances::layout::bench_simulation(&graph).pos;
+    scene.graph = graph;
+    scene.fit_target();
+
+    let once = canvas(600, 400);
+    scene.draw(&once);
+    let parts = canvas(1, 1);
+    let mut p = scene.begin_progressive(&parts).expect("a 2D context");
+    assert_eq!(
+        (parts.width(), parts.height()),
+        (600, 400),
+        "sized to the scene"
+    );
+    let mut steps = 1;
+    while !p.step(100) {
+        steps += 1;
+        assert!(steps < 1_000, "the frame never completes");
+    }
+    let segments = edges.len();
+    assert!(
+        steps > segments / 100,
+        "{steps} steps for {segments} ties 100 at a time"
+    );
+
+    // Ties stroked in parts blend where parts cross (one path does not):
+    // almost every pixel is the same, and none is far off.
+    let (a, b) = (pixels(&once), pixels(&parts));
+    let px = a.len() / 4;
+    let mut differ = 0;
+    let mut worst = 0;
+    for i in 0..px {
+        let d = (0..4)
+            .map(|c| a[4 * i + c].abs_diff(b[4 * i + c]))
+            .max()
+            .unwrap_or(0);
+        worst = worst.max(d);
+        if d > 8 {
+            differ += 1;
+        }
+    }
+    let inked = (0..px).filter(|i| a[4 * i + 3] > 0).count();
+    assert!(
+        inked > px / 50,
+        "the frame drew something ({inked} of {px} pixels)"
+    );
+    assert!(
+        differ * 100 < inked,
+        "{differ} of {inked} drawn pixels differ by more than 8"
+    );
+    assert!(worst < 128, "a pixel differs by {worst}");
+}

@@ -281,7 +281,8 @@ impl Run {
         {
             return;
         }
-        self.handle.draw_now();
+        // Large graphs: painted over several frames, shown when whole.
+        self.handle.draw_progressively();
         let end = now();
         self.draw_ms.set(end - t);
         self.last_draw.set(end);

@@ -20,7 +20,7 @@ use wasm_bindgen::prelude::*;
 
 use super::browser::Debounce;
 pub(super) use super::browser::now;
-use super::scene::Scene;
+use super::scene::{Progressive, Scene};
 use super::{AppState, History};
 use crate::view::camera::{self, Camera};
 
@@ -44,6 +44,14 @@ pub struct SceneHandle {
     settle_timer: Debounce,
     /// Frames drawn so far: full, and moved bitmaps (for the bench page's tests).
     drawn: Rc<Cell<(u32, u32)>>,
+    /// Large scenes: the full frame being painted off screen a part per
+    /// animation frame ([`Progressive`]), the canvas it is painted on, its
+    /// generation (a new or cancelled one stops the old one's frames), and
+    /// the tie segments painted per animation frame (adapted to ~8 ms).
+    progressive: Rc<RefCell<Option<Progressive>>>,
+    back: Rc<RefCell<Option<web_sys::HtmlCanvasElement>>>,
+    generation: Rc<Cell<u32>>,
+    chunk: Rc<Cell<usize>>,
     /// The app whose link records the camera; none on the bench page.
     state: Option<AppState>,
 }
@@ -77,6 +85,10 @@ impl SceneHandle {
             snapshot: Rc::new(RefCell::new(None)),
             drawn_with: Rc::new(Cell::new(None)),
             drawn: Rc::new(Cell::new((0, 0))),
+            progressive: Rc::new(RefCell::new(None)),
+            back: Rc::new(RefCell::new(None)),
+            generation: Rc::new(Cell::new(0)),
+            chunk: Rc::new(Cell::new(2_000)),
             settle_timer: Debounce::default(),
             state: None,
         }
@@ -140,27 +152,132 @@ impl SceneHandle {
     /// Draws now (synchronously), then keeps animating while needed. The
     /// app draws only from the loop; the bench page calls this itself.
     pub fn draw_now(&self) {
+        self.cancel_progressive();
         if let Some(canvas) = self.target() {
             self.scene.borrow_mut().draw(&canvas);
-            // A state tests (and tools) can wait on instead of sleeping.
-            let settled = !self.scene.borrow().animating();
-            let state = if settled { "settled" } else { "moving" };
-            if canvas.get_attribute("data-layout").as_deref() != Some(state) {
-                let _ = canvas.set_attribute("data-layout", state);
-            }
-            if settled && self.state.is_some() {
-                self.read(place_options);
-                publish_first_frame();
-            }
-            let (full, moved) = self.drawn.get();
-            self.drawn.set((full + 1, moved));
-            // Copied lazily, when a pan or zoom starts: a copy rasterises
-            // the frame, too slow to do after every layout frame.
-            self.drawn_with.set(Some(self.read(|s| s.camera)));
+            self.full_frame_shown(&canvas, self.read(|s| s.camera));
         }
         if self.scene.borrow().animating() {
             self.request_frame();
         }
+    }
+
+    /// What follows a full frame on `canvas`, drawn with `cam`.
+    fn full_frame_shown(&self, canvas: &web_sys::HtmlCanvasElement, cam: Camera) {
+        // A state tests (and tools) can wait on instead of sleeping.
+        let settled = !self.scene.borrow().animating();
+        let state = if settled { "settled" } else { "moving" };
+        if canvas.get_attribute("data-layout").as_deref() != Some(state) {
+            let _ = canvas.set_attribute("data-layout", state);
+        }
+        if settled && self.state.is_some() {
+            self.read(place_options);
+            publish_first_frame();
+        }
+        let (full, moved) = self.drawn.get();
+        self.drawn.set((full + 1, moved));
+        // Copied lazily, when a pan or zoom starts: a copy rasterises
+        // the frame, too slow to do after every layout frame.
+        self.drawn_with.set(Some(cam));
+    }
+
+    /// A full redraw without a long frame: large scenes paint the frame
+    /// off screen over several animation frames ([`Progressive`]) while
+    /// the canvas keeps the last one, and show it whole when done; a frame
+    /// already on its way is left to finish. Others draw now.
+    pub fn draw_progressively(&self) {
+        if !self.large() || self.scene.borrow().animating() {
+            self.draw_now();
+            return;
+        }
+        if self.progressive.borrow().is_some() {
+            return;
+        }
+        let back = self
+            .back
+            .borrow_mut()
+            .get_or_insert_with(|| {
+                let doc = web_sys::window().and_then(|w| w.document());
+                doc.and_then(|d| d.create_element("canvas").ok())
+                    .map(JsCast::unchecked_into)
+                    .unwrap_or_else(|| self.target().expect("a canvas"))
+            })
+            .clone();
+        let Some(p) = self.read(|s| s.begin_progressive(&back)) else {
+            self.draw_now();
+            return;
+        };
+        *self.progressive.borrow_mut() = Some(p);
+        self.generation.set(self.generation.get().wrapping_add(1));
+        self.progress_on_next_frame(self.generation.get());
+    }
+
+    /// Stops a progressive frame on its way (the view moved, or a full
+    /// frame is drawn now).
+    fn cancel_progressive(&self) {
+        if self.progressive.borrow_mut().take().is_some() {
+            self.generation.set(self.generation.get().wrapping_add(1));
+        }
+    }
+
+    /// Paints the next part of progressive frame `generation` on the next
+    /// animation frame, and shows the frame once it is complete.
+    fn progress_on_next_frame(&self, generation: u32) {
+        let this = self.clone();
+        let cb = Closure::once_into_js(move || {
+            if this.generation.get() != generation {
+                return;
+            }
+            let chunk = this.chunk.get();
+            let t = now();
+            let Some(done) = this
+                .progressive
+                .borrow_mut()
+                .as_mut()
+                .map(|p| p.step(chunk))
+            else {
+                return;
+            };
+            if !done {
+                // About 8 ms of painting per frame, whatever the machine.
+                let took = (now() - t).max(0.5);
+                this.chunk
+                    .set(((chunk as f64 * 8.0 / took) as usize).clamp(500, 50_000));
+                this.progress_on_next_frame(generation);
+                return;
+            }
+            let Some(p) = this.progressive.borrow_mut().take() else {
+                return;
+            };
+            this.show_progressive(&p);
+        });
+        if let Some(w) = web_sys::window() {
+            let _ = w.request_animation_frame(cb.unchecked_ref());
+        }
+    }
+
+    /// Puts a completed progressive frame on the canvas; one drawn for a
+    /// camera or size the view no longer has is redrawn instead.
+    fn show_progressive(&self, p: &Progressive) {
+        let (Some(canvas), Some(back)) = (self.target(), self.back.borrow().clone()) else {
+            return;
+        };
+        let same = self.read(|s| s.camera) == p.camera
+            && back.width() == canvas.width()
+            && back.height() == canvas.height();
+        let Some(ctx) = context(&canvas).filter(|_| same) else {
+            self.draw_progressively();
+            return;
+        };
+        let _ = ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+        ctx.clear_rect(
+            0.0,
+            0.0,
+            f64::from(canvas.width()),
+            f64::from(canvas.height()),
+        );
+        let _ = ctx.draw_image_with_html_canvas_element(&back, 0.0, 0.0);
+        self.full_frame_shown(&canvas, p.camera);
     }
 
     /// Copies the canvas, which shows the last full frame, drawn with `cam`.
@@ -188,8 +305,9 @@ impl SceneHandle {
 
     /// Shows a camera change (pan, zoom). Large graphs move and scale the
     /// last full frame as a bitmap, as cytoscape's `textureOnViewport`
-    /// does, and redraw fully once the view has been still for 120 ms; the
-    /// others redraw fully on the next frame.
+    /// does, and redraw fully once the view has been still for 120 ms
+    /// (progressively, so that redraw is no long frame); the others redraw
+    /// fully on the next frame.
     pub fn view_moved(&self) {
         let animating = self.scene.borrow().animating();
         if animating || !self.large() {
@@ -198,6 +316,8 @@ impl SceneHandle {
         }
         // The canvas still shows the last full frame unless a moved frame
         // was drawn since, and then the snapshot is current.
+        // A progressive frame on its way is for the old camera.
+        self.cancel_progressive();
         if let (Some(cam), Some(canvas)) = (self.drawn_with.take(), self.target()) {
             self.keep_snapshot(&canvas, cam);
         }
@@ -207,7 +327,8 @@ impl SceneHandle {
         }
         self.schedule(Pending::Moved);
         let this = self.clone();
-        self.settle_timer.call(120, move || this.request_frame());
+        self.settle_timer
+            .call(120, move || this.draw_progressively());
     }
 
     /// Draws the last full frame moved to the current camera; false when

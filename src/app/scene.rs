@@ -573,6 +573,72 @@ impl Scene {
         let list = self.display_list();
         paint(&ctx, &list, self.camera, f64::from(dpr));
     }
+
+    /// Starts drawing the frame on `back` (an off-screen canvas, sized
+    /// here to the scene) a part at a time: see [`Progressive`]. None when
+    /// `back` has no 2D context.
+    pub fn begin_progressive(&self, back: &HtmlCanvasElement) -> Option<Progressive> {
+        let (w, h, dpr) = (self.width, self.height, self.dpr);
+        let (pw, ph) = ((w * dpr).round() as u32, (h * dpr).round() as u32);
+        if back.width() != pw || back.height() != ph {
+            back.set_width(pw);
+            back.set_height(ph);
+        }
+        let ctx = back
+            .get_context("2d")
+            .ok()
+            .flatten()
+            .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())?;
+        let _ = ctx.set_transform(f64::from(dpr), 0.0, 0.0, f64::from(dpr), 0.0, 0.0);
+        ctx.clear_rect(0.0, 0.0, f64::from(w), f64::from(h));
+        let list = self.display_list();
+        if !list.world.is_empty() {
+            paint_world(&ctx, &list, self.camera, f64::from(dpr));
+        }
+        Some(Progressive {
+            ctx,
+            list,
+            camera: self.camera,
+            next: Some((0, 0)),
+        })
+    }
+}
+
+/// A frame painted over several animation frames, for graphs whose full
+/// redraw takes longer than a frame (10 000 nodes and 30 000 ties: about
+/// 180 ms on a CPU rasteriser): the ties a batch of segments at a time,
+/// each batch rasterised before the step returns, then the rest. Painted
+/// off screen, and shown whole when done, so no half frame is ever seen.
+/// A tie batch stroked in parts blends where its parts overlap (a single
+/// path would not): invisible at the thin, faint ties of such graphs.
+pub struct Progressive {
+    ctx: CanvasRenderingContext2d,
+    list: render::DisplayList,
+    /// The camera the frame is drawn with.
+    pub camera: Camera,
+    /// The next tie batch and segment to paint; None once all are.
+    next: Option<(usize, usize)>,
+}
+
+impl Progressive {
+    /// Paints up to `segments` more tie segments (rasterised before it
+    /// returns), or, once the ties are done, everything else; true when the
+    /// frame is complete.
+    pub fn step(&mut self, segments: usize) -> bool {
+        match self.next {
+            Some(at) => {
+                self.next = paint_edges(&self.ctx, &self.list, at, segments);
+                // A one-pixel read makes the canvas rasterise what was
+                // recorded now, not all at once when the frame is shown.
+                let _ = self.ctx.get_image_data(0.0, 0.0, 1.0, 1.0);
+                false
+            }
+            None => {
+                paint_over_edges(&self.ctx, &self.list);
+                true
+            }
+        }
+    }
 }
 
 impl Default for Scene {
@@ -586,6 +652,18 @@ fn paint(ctx: &CanvasRenderingContext2d, list: &render::DisplayList, cam: Camera
     if !list.world.is_empty() {
         paint_world(ctx, list, cam, dpr);
     }
+    paint_edges(ctx, list, (0, 0), usize::MAX);
+    paint_over_edges(ctx, list);
+}
+
+/// Paints the ties from segment `at.1` of batch `at.0`, at most `budget`
+/// segments; where it stopped, or None when every tie is painted.
+fn paint_edges(
+    ctx: &CanvasRenderingContext2d,
+    list: &render::DisplayList,
+    at: (usize, usize),
+    budget: usize,
+) -> Option<(usize, usize)> {
     let dashes = |d: &[f64]| {
         let a = js_sys::Array::new();
         for x in d {
@@ -594,12 +672,21 @@ fn paint(ctx: &CanvasRenderingContext2d, list: &render::DisplayList, cam: Camera
         a
     };
     ctx.set_line_cap("round");
-    for b in &list.edges {
+    let mut left = budget;
+    let mut stopped = None;
+    for (bi, b) in list.edges.iter().enumerate().skip(at.0) {
+        let from = if bi == at.0 { at.1 } else { 0 };
+        if left == 0 {
+            stopped = Some((bi, from));
+            break;
+        }
+        let to = b.segments.len().min(from.saturating_add(left));
+        left -= to - from;
         let _ = ctx.set_line_dash(&dashes(&b.dash));
         ctx.set_stroke_style_str(&b.colour.rgba(b.alpha));
         ctx.set_line_width(b.width);
         ctx.begin_path();
-        for (a, z, arc) in &b.segments {
+        for (a, z, arc) in &b.segments[from..to] {
             ctx.move_to(f64::from(a[0]), f64::from(a[1]));
             match arc {
                 Some(c) => ctx.quadratic_curve_to(
@@ -612,8 +699,17 @@ fn paint(ctx: &CanvasRenderingContext2d, list: &render::DisplayList, cam: Camera
             }
         }
         ctx.stroke();
+        if to < b.segments.len() {
+            stopped = Some((bi, to));
+            break;
+        }
     }
     let _ = ctx.set_line_dash(&js_sys::Array::new());
+    stopped
+}
+
+/// Paints what lies over the ties: nodes, rings, labels and callouts.
+fn paint_over_edges(ctx: &CanvasRenderingContext2d, list: &render::DisplayList) {
     for b in &list.nodes {
         ctx.set_global_alpha(f64::from(b.alpha));
         ctx.begin_path();
