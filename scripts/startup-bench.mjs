@@ -10,7 +10,7 @@
 // flags as the harness's runner (scripts/run-bench.mjs: its BASE_ARGS plus its default
 // --gpu-flags disable-gpu), the same kind of static server (no Content-Encoding, Cache-Control:
 // no-store, .wasm as application/wasm). Loads alternate app, d3, app, d3 … after one discarded
-// warm-up load of each. Measured per load (all times are performance.now(), ms from navigation start):
+// warm-up load of each, and after each pair a floor page (one line of text, its FCP). Measured per load (all times are performance.now(), ms from navigation start):
 //   first graph pixels  app: window.__bakedFrame (the first frame with the default view baked into
 //                       the page parsed, set by its first-paint script), else window.__firstFrame
 //                       (set after the live canvas's first complete, settled draw);
@@ -52,7 +52,13 @@ const { summarize } = await import(pathToFileURL(join(HARNESS, 'scripts', 'lib-s
 
 // ---------------------------------------------------------------- static server (as the harness's)
 // Longest prefix first: the app is the site root, as a static host would serve it.
+// The floor: the least a page can be (one line of text, no script or stylesheet), written here,
+// to show how soon this browser on this machine can paint anything at all.
+const FLOOR = resolve(OUT, '..', 'floor');
+mkdirSync(FLOOR, { recursive: true });
+writeFileSync(join(FLOOR, 'index.html'), '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Floor</title></head><body><p>Artemis Accords vs ILRS</p></body></html>\n');
 const MOUNTS = [
+  ['/floor/', FLOOR],
   ['/graphs/real.json', GRAPH],
   ['/peers/p1-d3-canvas/', D3],
   ['/', APP],
@@ -229,6 +235,23 @@ function cpuTimes() {
   } catch { return null; }
 }
 
+// The floor page's First Contentful Paint, in a fresh Chromium as the other loads.
+async function runFloor(origin) {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: LAUNCH_ARGS });
+  try {
+    const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+    await context.addInitScript(PROBE, 'floor');
+    const page = await context.newPage();
+    await page.goto(`${origin}/floor/`, { waitUntil: 'commit' });
+    await page.waitForFunction(() => window.__startup.fcp !== null, null, { timeout: TIMEOUT, polling: 50 });
+    return { page: 'floor', ok: true, fcpMs: await page.evaluate(() => window.__startup.fcp) };
+  } catch (e) {
+    return { page: 'floor', ok: false, error: String((e && e.message) || e).slice(0, 300) };
+  } finally {
+    await browser.close().catch(() => {});
+  }
+}
+
 // ---------------------------------------------------------------- main
 const server = await serveStatic(MOUNTS);
 const origin = `http://127.0.0.1:${server.address().port}`;
@@ -275,6 +298,10 @@ for (let i = 1; i <= LOADS; i++) {
         `bytes before ${(r.bytesRaw / 1024).toFixed(1)} KB raw / ${(r.bytesBrotli / 1024).toFixed(1)} KB br, CLS ${r.cls.toFixed(4)}`
       : `FAILED: ${r.error}`));
   }
+  const f = await runFloor(origin);
+  f.load = i;
+  runs.push(f);
+  console.error(`[${i}] floor ` + (f.ok ? `FCP ${f.fcpMs.toFixed(0)} ms` : `FAILED: ${f.error}`));
 }
 const cpu1 = cpuTimes();
 const load1 = os.loadavg();
@@ -310,6 +337,7 @@ const kb = (x) => (x === null || x === undefined || !Number.isFinite(x) ? '—' 
 const cell = (s, f, unit = '') => (s.n ? `${f(s.median)}${unit} (${f(s.min)}–${f(s.max)})` : '—');
 const met = (r, t) => (Number.isFinite(r) ? (r <= t ? 'yes' : '**no**') : '—');
 const A = summary.app, D = summary.d3;
+const floor = summarize(runs.filter((r) => r.page === 'floor' && r.ok).map((r) => r.fcpMs));
 const okCount = (p) => runs.filter((r) => r.page === p && r.ok).length;
 const md = `Start-up: the app's default view (\`/\`) beside the d3-force peer (\`p1-d3-canvas\`) drawing the same graph
 (${graph.nodes.length} nodes, ${graph.edges.length} edges: the app's default view exported by \`examples/bench_graph.rs\`).
@@ -334,6 +362,10 @@ ${cell(A.requestsBefore, f0)} responses before the first graph pixels. d3 — d3
 ${cell(D.wheelHandledMs, f0)} ms (before its first frame on ${runs.filter((r) => r.page === 'd3' && r.ok && r.wheelHandledMs <= r.firstPixelsMs).length} of ${okCount('d3')} loads); it ignores zoom until its layout ends (\`__layoutDone\` ${cell(D.layoutDoneMs, f0)} ms);
 ${cell(D.requestsBefore, f0)} responses before its first frame.
 
+Floor (what the first-pixels target asks, in this browser on this machine): a page of one line of text,
+no script and no stylesheet, loaded the same way after each pair, painted first (FCP) at
+${cell(floor, f0)} ms, ${f2(floor.median / D.firstPixelsMs.median)}× d3's first frame; the target, ≤ 0.6×, is ${f0(0.6 * D.firstPixelsMs.median)} ms.
+
 Probe control (an app load watched the same way, with no wheel, for 2 s after its first frame): ${control.error ? 'failed: ' + control.error : control.changedWithoutInputAt === null ? `the canvas did not change by itself (${control.looks} looks)` : `**the canvas changed by itself at ${f0(control.changedWithoutInputAt)} ms**: "interactive" is not trustworthy in this run`}.
 
 Machine noise: load average ${load0.map((x) => x.toFixed(2)).join(' / ')} before, ${load1.map((x) => x.toFixed(2)).join(' / ')} after (1 / 5 / 15 min);
@@ -345,7 +377,7 @@ const result = {
   config: { loads: LOADS, order: 'warm-up app, d3 (discarded); then app, d3 alternating', viewport: VIEWPORT, deviceScaleFactor: 1, launchArgs: LAUNCH_ARGS, settleMs: SETTLE_MS },
   env: { chromium: version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, node: process.version },
   graph: { nodes: graph.nodes.length, edges: graph.edges.length, meta: graph.meta },
-  summary, ratios, probeControl: control, pairRatios: { firstPixels: pairRatio('firstPixelsMs'), interactive: pairRatio('interactiveMs') }, noise, runs,
+  summary, floorFcpMs: floor, ratios, probeControl: control, pairRatios: { firstPixels: pairRatio('firstPixelsMs'), interactive: pairRatio('interactiveMs') }, noise, runs,
 };
 mkdirSync(resolve(OUT, '..'), { recursive: true });
 const cwd = process.cwd() + sep;
