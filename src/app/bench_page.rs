@@ -190,7 +190,6 @@ fn start(graph: crate::graph::Graph, thread: Option<Thread>) {
         handle: handle.clone(),
         phase: RefCell::new(Phase::Done),
         last_draw: Cell::new(now()),
-        draw_ms: Cell::new(0.0),
         last_input: Rc::new(Cell::new(f64::NEG_INFINITY)),
     });
     mark(
@@ -239,9 +238,8 @@ const INPUT_QUIET_MS: f64 = 200.0;
 struct Run {
     handle: SceneHandle,
     phase: RefCell<Phase>,
-    /// When the last progress frame was drawn, and what it cost.
+    /// When the last progress frame was started.
     last_draw: Cell<f64>,
-    draw_ms: Cell<f64>,
     /// When the reader last panned or zoomed.
     last_input: Rc<Cell<f64>>,
 }
@@ -276,16 +274,18 @@ impl Run {
     /// the view (its own redraw when it stops shows the new positions).
     fn progress(&self) {
         let t = now();
-        if t - self.last_input.get() < INPUT_QUIET_MS
-            || t - self.last_draw.get() < PROGRESS_MS.max(3.0 * self.draw_ms.get())
+        // Paced by what the last full frame cost (for a large graph, all
+        // the animation frames it was painted over): the layout's worker
+        // shares the machine's cores with that painting.
+        if self.handle.painting()
+            || t - self.last_input.get() < INPUT_QUIET_MS
+            || t - self.last_draw.get() < PROGRESS_MS.max(3.0 * self.handle.full_frame_cost())
         {
             return;
         }
         // Large graphs: painted over several frames, shown when whole.
         self.handle.draw_progressively();
-        let end = now();
-        self.draw_ms.set(end - t);
-        self.last_draw.set(end);
+        self.last_draw.set(now());
     }
 
     /// The layout has settled (or was stopped): the final fitted frame, then

@@ -52,6 +52,9 @@ pub struct SceneHandle {
     back: Rc<RefCell<Option<web_sys::HtmlCanvasElement>>>,
     generation: Rc<Cell<u32>>,
     chunk: Rc<Cell<usize>>,
+    /// What the last full frame cost to paint, in ms (a progressive one:
+    /// its parts together), so callers can pace their redraws.
+    full_cost: Rc<Cell<f64>>,
     /// The app whose link records the camera; none on the bench page.
     state: Option<AppState>,
 }
@@ -89,6 +92,7 @@ impl SceneHandle {
             back: Rc::new(RefCell::new(None)),
             generation: Rc::new(Cell::new(0)),
             chunk: Rc::new(Cell::new(2_000)),
+            full_cost: Rc::new(Cell::new(0.0)),
             settle_timer: Debounce::default(),
             state: None,
         }
@@ -154,7 +158,9 @@ impl SceneHandle {
     pub fn draw_now(&self) {
         self.cancel_progressive();
         if let Some(canvas) = self.target() {
+            let t = now();
             self.scene.borrow_mut().draw(&canvas);
+            self.full_cost.set(now() - t);
             self.full_frame_shown(&canvas, self.read(|s| s.camera));
         }
         if self.scene.borrow().animating() {
@@ -203,13 +209,26 @@ impl SceneHandle {
                     .unwrap_or_else(|| self.target().expect("a canvas"))
             })
             .clone();
+        let t = now();
         let Some(p) = self.read(|s| s.begin_progressive(&back)) else {
             self.draw_now();
             return;
         };
+        self.full_cost.set(now() - t);
         *self.progressive.borrow_mut() = Some(p);
         self.generation.set(self.generation.get().wrapping_add(1));
         self.progress_on_next_frame(self.generation.get());
+    }
+
+    /// What the last full frame (or the progressive one on its way, so
+    /// far) cost to paint, in ms.
+    pub fn full_frame_cost(&self) -> f64 {
+        self.full_cost.get()
+    }
+
+    /// Whether a progressive frame is on its way.
+    pub fn painting(&self) -> bool {
+        self.progressive.borrow().is_some()
     }
 
     /// Stops a progressive frame on its way (the view moved, or a full
@@ -238,9 +257,11 @@ impl SceneHandle {
             else {
                 return;
             };
+            let took = now() - t;
+            this.full_cost.set(this.full_cost.get() + took);
             if !done {
                 // About 8 ms of painting per frame, whatever the machine.
-                let took = (now() - t).max(0.5);
+                let took = took.max(0.5);
                 this.chunk
                     .set(((chunk as f64 * 8.0 / took) as usize).clamp(500, 50_000));
                 this.progress_on_next_frame(generation);
