@@ -71,8 +71,8 @@ async fn load(url: &str) -> Result<String, String> {
             })
             .unwrap_or_else(|| format!("{e:?}"))
     };
-    // The boot script (scripts/postbuild.mjs) starts this fetch while the
-    // wasm downloads and compiles; fetch here only if it did not.
+    // The early-start script (scripts/postbuild.mjs) starts this fetch while the
+    // page is parsed and the wasm compiles; fetch here only if it did not.
     let early = js_sys::Reflect::get(&window(), &"__benchGraphBytes".into())
         .ok()
         .filter(|v| v.is_instance_of::<js_sys::Promise>());
