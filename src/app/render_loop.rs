@@ -290,13 +290,7 @@ impl SceneHandle {
             self.draw_progressively();
             return;
         };
-        let _ = ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
-        ctx.clear_rect(
-            0.0,
-            0.0,
-            f64::from(canvas.width()),
-            f64::from(canvas.height()),
-        );
+        clear(&ctx, &canvas);
         let _ = ctx.draw_image_with_html_canvas_element(&back, 0.0, 0.0);
         self.full_frame_shown(&canvas, p.camera);
     }
@@ -367,13 +361,7 @@ impl SceneHandle {
         };
         let (to, dpr) = self.read(|s| (s.camera, f64::from(s.dpr)));
         let [k, tx, ty] = camera::reframe(&from, &to).map(f64::from);
-        let _ = ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
-        ctx.clear_rect(
-            0.0,
-            0.0,
-            f64::from(canvas.width()),
-            f64::from(canvas.height()),
-        );
+        clear(&ctx, &canvas);
         let _ = ctx.set_transform(k, 0.0, 0.0, k, tx * dpr, ty * dpr);
         let (full, moved) = self.drawn.get();
         self.drawn.set((full, moved + 1));
@@ -414,6 +402,18 @@ impl SceneHandle {
             let _ = w.request_animation_frame(cb.unchecked_ref());
         }
     }
+}
+
+/// Clears all of `canvas` (whose 2D context is `ctx`), leaving the
+/// identity transform set.
+fn clear(ctx: &web_sys::CanvasRenderingContext2d, canvas: &web_sys::HtmlCanvasElement) {
+    let _ = ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+    ctx.clear_rect(
+        0.0,
+        0.0,
+        f64::from(canvas.width()),
+        f64::from(canvas.height()),
+    );
 }
 
 /// The canvas's 2D context.
