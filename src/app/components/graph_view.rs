@@ -60,6 +60,11 @@ pub fn GraphView() -> impl IntoView {
         wrap.on_load(move |el| {
             // Released when the view goes away (tests mount and unmount it).
             crate::app::browser::observe_resize(&el, resize.clone());
+            // Now, mid-mount, though it lays out a half-built page: the
+            // first layout's orientation comes from this box. Measured in a
+            // microtask instead, the live canvas came ~30 ms sooner, but a
+            // link's layout was computed for the wrong box (the lean e2e
+            // "reopen the same picture" test caught it).
             resize();
         });
     }
