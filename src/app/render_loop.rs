@@ -199,18 +199,12 @@ impl SceneHandle {
         if self.progressive.borrow().is_some() {
             return;
         }
-        let back = self
-            .back
-            .borrow_mut()
-            .get_or_insert_with(|| {
-                let doc = web_sys::window().and_then(|w| w.document());
-                doc.and_then(|d| d.create_element("canvas").ok())
-                    .map(JsCast::unchecked_into)
-                    .unwrap_or_else(|| self.target().expect("a canvas"))
-            })
-            .clone();
+        if self.back.borrow().is_none() {
+            *self.back.borrow_mut() = offscreen_canvas();
+        }
+        let back = self.back.borrow().clone();
         let t = now();
-        let Some(p) = self.read(|s| s.begin_progressive(&back)) else {
+        let Some(p) = back.and_then(|back| self.read(|s| s.begin_progressive(&back))) else {
             self.draw_now();
             return;
         };
@@ -299,13 +293,10 @@ impl SceneHandle {
     fn keep_snapshot(&self, canvas: &web_sys::HtmlCanvasElement, cam: Camera) {
         let mut snap = self.snapshot.borrow_mut();
         if snap.is_none() {
-            let Some(c) = web_sys::window()
-                .and_then(|w| w.document())
-                .and_then(|d| d.create_element("canvas").ok())
-            else {
+            let Some(c) = offscreen_canvas() else {
                 return;
             };
-            *snap = Some((c.unchecked_into(), Camera::default()));
+            *snap = Some((c, Camera::default()));
         }
         let Some((copy, with)) = snap.as_mut() else {
             return;
@@ -402,6 +393,15 @@ impl SceneHandle {
             let _ = w.request_animation_frame(cb.unchecked_ref());
         }
     }
+}
+
+/// A canvas outside the page, to paint on or copy to.
+fn offscreen_canvas() -> Option<web_sys::HtmlCanvasElement> {
+    let el = web_sys::window()?
+        .document()?
+        .create_element("canvas")
+        .ok()?;
+    Some(el.unchecked_into())
 }
 
 /// Clears all of `canvas` (whose 2D context is `ctx`), leaving the

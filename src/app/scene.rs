@@ -554,14 +554,21 @@ impl Scene {
 
     /// Draws the frame: the display list, painted with Canvas 2D calls.
     pub fn draw(&mut self, canvas: &HtmlCanvasElement) {
-        let Some(ctx) = canvas
+        let Some(ctx) = self.prepare(canvas) else {
+            return;
+        };
+        let list = self.display_list();
+        paint(&ctx, &list, self.camera, f64::from(self.dpr));
+    }
+
+    /// `canvas` sized to the scene and cleared, with its 2D context's
+    /// transform in CSS pixels; None when it has no 2D context.
+    fn prepare(&self, canvas: &HtmlCanvasElement) -> Option<CanvasRenderingContext2d> {
+        let ctx = canvas
             .get_context("2d")
             .ok()
             .flatten()
-            .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
-        else {
-            return;
-        };
+            .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())?;
         let (w, h, dpr) = (self.width, self.height, self.dpr);
         let (pw, ph) = ((w * dpr).round() as u32, (h * dpr).round() as u32);
         if canvas.width() != pw || canvas.height() != ph {
@@ -570,30 +577,17 @@ impl Scene {
         }
         let _ = ctx.set_transform(f64::from(dpr), 0.0, 0.0, f64::from(dpr), 0.0, 0.0);
         ctx.clear_rect(0.0, 0.0, f64::from(w), f64::from(h));
-        let list = self.display_list();
-        paint(&ctx, &list, self.camera, f64::from(dpr));
+        Some(ctx)
     }
 
     /// Starts drawing the frame on `back` (an off-screen canvas, sized
     /// here to the scene) a part at a time: see [`Progressive`]. None when
     /// `back` has no 2D context.
     pub fn begin_progressive(&self, back: &HtmlCanvasElement) -> Option<Progressive> {
-        let (w, h, dpr) = (self.width, self.height, self.dpr);
-        let (pw, ph) = ((w * dpr).round() as u32, (h * dpr).round() as u32);
-        if back.width() != pw || back.height() != ph {
-            back.set_width(pw);
-            back.set_height(ph);
-        }
-        let ctx = back
-            .get_context("2d")
-            .ok()
-            .flatten()
-            .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())?;
-        let _ = ctx.set_transform(f64::from(dpr), 0.0, 0.0, f64::from(dpr), 0.0, 0.0);
-        ctx.clear_rect(0.0, 0.0, f64::from(w), f64::from(h));
+        let ctx = self.prepare(back)?;
         let list = self.display_list();
         if !list.world.is_empty() {
-            paint_world(&ctx, &list, self.camera, f64::from(dpr));
+            paint_world(&ctx, &list, self.camera, f64::from(self.dpr));
         }
         Some(Progressive {
             ctx,
