@@ -64,6 +64,58 @@ function fail(why) {
   const w = el.querySelector('.why');
   if (w) w.textContent = why;
 }
+// Until the app takes over, the baked picture follows the wheel and a mouse
+// drag as the app's would (the zoom step and range come from the picture's
+// data-zoom, written by the app's code): one CSS transform, screen = k *
+// screen + [x, y] in the box's pixels, which the app adopts for its camera
+// at its first frame (window.__bakedGesture.take(), src/app/browser.rs).
+// Window listeners: the baked page is inert, so events pass through it.
+function follow(box) {
+  if (!box) return;
+  let k = 1, x = 0, y = 0, drag = null;
+  const local = (e) => {
+    const r = box.getBoundingClientRect();
+    const p = [e.clientX - r.left, e.clientY - r.top];
+    return p[0] >= 0 && p[1] >= 0 && p[0] <= r.width && p[1] <= r.height ? p : null;
+  };
+  const show = () => {
+    for (const svg of box.children) svg.style.transform = \`matrix(\${k},0,0,\${k},\${x},\${y})\`;
+  };
+  const on = {
+    wheel(e) {
+      const p = local(e);
+      const svg = [...box.children].find((s) => s.getBoundingClientRect().width > 0);
+      if (!p || !svg) return;
+      e.preventDefault();
+      const [step, lo, hi] = svg.dataset.zoom.split(' ').map(Number);
+      const r = box.getBoundingClientRect(), vb = svg.viewBox.baseVal;
+      const meet = Math.min(r.width / vb.width, r.height / vb.height);
+      const unit = e.deltaMode === 1 ? 33 : e.deltaMode === 2 ? 400 : 1;
+      const want = Math.min(Math.max(k * Math.pow(step, -e.deltaY * unit / 100), lo / meet), hi / meet);
+      const f = want / k;
+      [k, x, y] = [want, p[0] + f * (x - p[0]), p[1] + f * (y - p[1])];
+      show();
+    },
+    pointerdown(e) {
+      if (e.button === 0 && e.pointerType !== 'touch' && local(e)) drag = [e.clientX, e.clientY];
+    },
+    pointermove(e) {
+      if (!drag) return;
+      [x, y] = [x + e.clientX - drag[0], y + e.clientY - drag[1]];
+      drag = [e.clientX, e.clientY];
+      show();
+    },
+    pointerup() { drag = null; },
+  };
+  for (const t in on) addEventListener(t, on[t], { passive: false });
+  window.__bakedGesture = {
+    take() {
+      for (const t in on) removeEventListener(t, on[t], { passive: false });
+      delete window.__bakedGesture;
+      return k === 1 && x === 0 && y === 0 ? null : [k, x, y];
+    },
+  };
+}
 // The default view baked into the page (issue #18), hidden by the stylesheet
 // until now (this module runs once the page is parsed: a paint of it half
 // parsed would move its later parts into place), is shown whole if the link
@@ -83,6 +135,7 @@ if (baked) {
       window.__bakedFrame = performance.now();
       setTimeout(shown, 0);
     }));
+    follow(baked.querySelector('.baked-box'));
   } else {
     document.documentElement.classList.add('other-view');
     baked.remove();

@@ -69,14 +69,7 @@ for (const { name, viewport, picture, dark } of [
     await page.waitForFunction(() => window.__firstFrame !== undefined);
     await expect(page.locator('#baked')).toHaveCount(0);
     await expect(page.getByRole('listbox', { name: /^Network graph of/ })).toBeVisible();
-    const live = await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => {
-      const out = {};
-      for (const o of document.querySelectorAll('#graph [role=option]')) {
-        const r = o.getBoundingClientRect();
-        out[o.id] = [r.left + r.width / 2, r.top + r.height / 2];
-      }
-      done(out);
-    })));
+    const live = await liveNodes(page);
     const ids = Object.keys(baked.nodes);
     expect(ids.filter((id) => !live[id]), 'every baked node is live').toEqual([]);
     expect(Object.keys(live).length).toBe(ids.length);
@@ -96,6 +89,51 @@ for (const { name, viewport, picture, dark } of [
     expect(watched.errors).toEqual([]);
   });
 }
+
+/** Centres of the live graph's nodes: the boxes of their options. */
+function liveNodes(page) {
+  return page.evaluate(() => new Promise((done) => requestAnimationFrame(() => {
+    const out = {};
+    for (const o of document.querySelectorAll('#graph [role=option]')) {
+      const r = o.getBoundingClientRect();
+      out[o.id] = [r.left + r.width / 2, r.top + r.height / 2];
+    }
+    done(out);
+  })));
+}
+
+test('the baked graph follows the wheel and a drag before the app starts, and the app takes over where the reader left it', async ({ page, watched }) => {
+  const release = await holdWasm(page);
+  await page.goto('/');
+  await expect(page.locator('#baked')).toHaveClass(/shown/);
+  const before = await bakedNodes(page);
+  const box = await page.locator('#baked .baked-box').boundingBox();
+  const [cx, cy] = [box.x + box.width * 0.6, box.y + box.height * 0.4];
+  await page.mouse.move(cx, cy);
+  await page.mouse.wheel(0, -200);
+  await page.mouse.down();
+  await page.mouse.move(cx - 40, cy + 25, { steps: 4 });
+  await page.mouse.up();
+  // The picture moved under the pointer: zoomed in about it, then dragged.
+  await expect.poll(async () => {
+    const now = await bakedNodes(page);
+    return Object.keys(now.nodes).filter((id) => Math.hypot(now.nodes[id][0] - before.nodes[id][0], now.nodes[id][1] - before.nodes[id][1]) > 5).length;
+  }).toBeGreaterThan(Object.keys(before.nodes).length / 2);
+  const moved = await bakedNodes(page);
+  expect(page.url(), 'no camera in the link before the app runs').not.toContain('view=');
+
+  release();
+  await page.waitForFunction(() => window.__firstFrame !== undefined);
+  await expect(page.locator('#baked')).toHaveCount(0);
+  const live = await liveNodes(page);
+  const far = Object.keys(moved.nodes)
+    .map((id) => [id, live[id] && Math.hypot(moved.nodes[id][0] - live[id][0], moved.nodes[id][1] - live[id][1])])
+    .filter(([, d]) => !(d <= 0.5));
+  expect(far, 'nodes more than half a pixel from where the reader left them').toEqual([]);
+  // The reader's view is the link's now, as after any pan or zoom.
+  await expect(page).toHaveURL(/[?&]view=/);
+  expect(watched.errors).toEqual([]);
+});
 
 test('a link to another view shows a placeholder, not the default picture, until the app draws it', async ({ page, watched }) => {
   const release = await holdWasm(page);

@@ -475,7 +475,7 @@ fn attach_pan_zoom(
         Closure::<dyn Fn(web_sys::WheelEvent)>::new(move |ev: web_sys::WheelEvent| {
             ev.prevent_default();
             let p = [ev.client_x() as f32, ev.client_y() as f32];
-            let factor = 1.15f32.powf((-ev.delta_y() / 100.0) as f32);
+            let factor = crate::view::camera::wheel_factor(ev.delta_y());
             handle.with(|s| s.camera = s.camera.zoom_at(p, factor));
             input.set(now());
             handle.view_moved();

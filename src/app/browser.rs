@@ -137,6 +137,33 @@ pub fn on_window(event: &'static str, f: impl FnMut() + 'static) {
     });
 }
 
+/// The pan and zoom a reader gave the baked picture before the app took
+/// over, as a screen transform `(k, [x, y])` ([`Camera::then_screen`]);
+/// `None` if untouched or not baked. The boot script stops following the
+/// reader's gestures when this is called (scripts/postbuild.mjs).
+///
+/// [`Camera::then_screen`]: crate::view::camera::Camera::then_screen
+pub fn take_baked_gesture() -> Option<(f32, [f32; 2])> {
+    let w = web_sys::window()?;
+    let g = js_sys::Reflect::get(&w, &JsValue::from_str("__bakedGesture")).ok()?;
+    if g.is_undefined() {
+        return None;
+    }
+    let take: js_sys::Function = js_sys::Reflect::get(&g, &JsValue::from_str("take"))
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let t: js_sys::Array = take.call0(&g).ok()?.dyn_into().ok()?;
+    let n = |i| {
+        t.get(i)
+            .as_f64()
+            .filter(|v| v.is_finite())
+            .map(|v| v as f32)
+    };
+    let k = n(0).filter(|k| *k > 0.0)?;
+    Some((k, [n(1)?, n(2)?]))
+}
+
 /// The live graph has drawn its first frame: the baked page (or the
 /// placeholder of another view) goes, and the app, laid out beneath it
 /// all along, shows in the same frame.

@@ -57,6 +57,8 @@ pub struct SceneHandle {
     full_cost: Rc<Cell<f64>>,
     /// The app whose link records the camera; none on the bench page.
     state: Option<AppState>,
+    /// Whether the baked picture's pan and zoom has been taken over.
+    adopted: Rc<Cell<bool>>,
 }
 
 /// What the next animation frame draws.
@@ -95,6 +97,7 @@ impl SceneHandle {
             full_cost: Rc::new(Cell::new(0.0)),
             settle_timer: Debounce::default(),
             state: None,
+            adopted: Rc::new(Cell::new(false)),
         }
     }
 
@@ -157,6 +160,7 @@ impl SceneHandle {
     /// app draws only from the loop; the bench page calls this itself.
     pub fn draw_now(&self) {
         self.cancel_progressive();
+        self.adopt_baked_gesture();
         if let Some(canvas) = self.target() {
             let t = now();
             self.scene.borrow_mut().draw(&canvas);
@@ -165,6 +169,25 @@ impl SceneHandle {
         }
         if self.scene.borrow().animating() {
             self.request_frame();
+        }
+    }
+
+    /// Before the app's first frame: the pan and zoom the reader gave the
+    /// baked picture meanwhile becomes the camera, so the live canvas
+    /// takes over the picture where the reader left it (and the link
+    /// records it). Only once the scene is sized and placed, when its
+    /// camera is the fitted one the baked picture shows.
+    fn adopt_baked_gesture(&self) {
+        if self.adopted.get() || self.state.is_none() {
+            return;
+        }
+        if self.read(|s| s.width <= 0.0 || s.pos.is_empty()) {
+            return;
+        }
+        self.adopted.set(true);
+        if let Some((k, t)) = super::browser::take_baked_gesture() {
+            self.scene.borrow_mut().steer_screen(k, t);
+            self.commit_view();
         }
     }
 

@@ -484,6 +484,12 @@ impl Scene {
         self.user_moved = true;
     }
 
+    /// The reader moved the picture on screen (scaled by `k`, shifted by
+    /// `t`: [`Camera::then_screen`]) before the app drew it.
+    pub fn steer_screen(&mut self, k: f32, t: Point) {
+        self.steer(self.camera.then_screen(k, t));
+    }
+
     /// Back to the fitted view, which follows the picture again.
     pub fn reset_view(&mut self) {
         self.user_moved = false;

@@ -30,6 +30,15 @@ pub const MIN_SCALE: f32 = 0.05;
 /// Largest zoom.
 pub const MAX_SCALE: f32 = 40.0;
 
+/// The zoom of one wheel notch (100 pixels of `deltaY`). The baked picture's
+/// boot script zooms by it too, read from the page (`export::baked`).
+pub const WHEEL_STEP: f32 = 1.15;
+
+/// The zoom factor of a wheel's `delta_y` in pixels (negative: zoom in).
+pub fn wheel_factor(delta_y: f64) -> f32 {
+    WHEEL_STEP.powf((-delta_y / 100.0) as f32)
+}
+
 impl Camera {
     /// World point to screen point.
     pub fn to_screen(&self, p: Point) -> Point {
@@ -54,6 +63,16 @@ impl Camera {
         Camera {
             scale,
             offset: [anchor[0] - w[0] * scale, anchor[1] - w[1] * scale],
+        }
+    }
+
+    /// This camera's picture moved on screen as a CSS transform does:
+    /// scaled by `k` about the screen's origin, then shifted by `t`. The
+    /// app takes over the baked picture's pan and zoom this way.
+    pub fn then_screen(&self, k: f32, t: Point) -> Camera {
+        Camera {
+            scale: (self.scale * k).clamp(MIN_SCALE, MAX_SCALE),
+            offset: [self.offset[0] * k + t[0], self.offset[1] * k + t[1]],
         }
     }
 
@@ -324,6 +343,31 @@ mod tests {
         ] {
             assert!(css.contains(&rule), "style.css lacks `{rule}`");
         }
+    }
+
+    #[test]
+    fn a_screen_transform_moves_the_picture_as_the_same_zoom_and_pan_would() {
+        // The boot script composes a wheel at `p` (factor f) and a drag `d`
+        // into one CSS transform k, t; the app's camera after it must draw
+        // what the same gestures made on the camera draw.
+        let c = Camera {
+            scale: 0.8,
+            offset: [40.0, 25.0],
+        };
+        let (p, f, d) = ([300.0, 180.0], wheel_factor(-200.0), [-35.0, 12.0]);
+        let (k, t) = (f, [p[0] * (1.0 - f) + d[0], p[1] * (1.0 - f) + d[1]]);
+        let by_transform = c.then_screen(k, t);
+        let by_gestures = c.zoom_at(p, f).pan(d[0], d[1]);
+        for w in [[0.0, 0.0], [120.0, -60.0], [-500.0, 310.0]] {
+            let (a, b, s) = (
+                by_transform.to_screen(w),
+                by_gestures.to_screen(w),
+                c.to_screen(w),
+            );
+            assert!((a[0] - b[0]).abs() < 1e-3 && (a[1] - b[1]).abs() < 1e-3);
+            assert!((a[0] - (k * s[0] + t[0])).abs() < 1e-3);
+        }
+        assert!((wheel_factor(-100.0) - WHEEL_STEP).abs() < 1e-6);
     }
 
     #[test]

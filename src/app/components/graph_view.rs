@@ -357,7 +357,7 @@ pub fn GraphView() -> impl IntoView {
                 2 => 400.0,
                 _ => 1.0,
             };
-            let factor = 1.15f32.powf((-ev.delta_y() * unit / 100.0) as f32);
+            let factor = camera::wheel_factor(ev.delta_y() * unit);
             handle.update(|s| {
                 s.steer(s.camera.zoom_at(p, factor));
             });
