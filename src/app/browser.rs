@@ -180,3 +180,16 @@ pub fn remove_first_paint() {
         let _ = html.class_list().remove_1("booting");
     }
 }
+
+/// Resolves in a later task (a zero `setTimeout`), so the browser can
+/// handle input and paint before the work after it.
+pub async fn next_task() {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        let later =
+            web_sys::window().is_some_and(|w| w.set_timeout_with_callback(&resolve).is_ok());
+        if !later {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+}

@@ -168,7 +168,16 @@ pub fn start() {
             .and_then(|d| d.get_element_by_id("app"))
             .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
         {
-            Some(el) => leptos::mount::mount_to(el, App).forget(),
+            Some(el) => wasm_bindgen_futures::spawn_local(async move {
+                let data = dataset::load_embedded();
+                // A task boundary between reading the data and mounting the
+                // page: the browser handles input (the baked picture follows
+                // the wheel) and paints in between. Measured: the longest
+                // task after the first graph pixels 112 -> 80 ms, blocking
+                // time 96 -> 49 ms (docs/bench/startup.md).
+                browser::next_task().await;
+                leptos::mount::mount_to(el, move || root(data)).forget();
+            }),
             None => mount_to_body(App),
         },
     }
@@ -242,7 +251,12 @@ fn location_search() -> String {
 /// The root component: the explorer, or the data error view.
 #[component]
 pub fn App() -> impl IntoView {
-    match dataset::load_embedded() {
+    root(dataset::load_embedded())
+}
+
+/// The explorer of a validated dataset, or the data error view.
+fn root(data: Result<Dataset, Vec<DataError>>) -> AnyView {
+    match data {
         Ok(ds) => view! { <Explorer ds=Arc::new(ds)/> }.into_any(),
         Err(errors) => view! { <DataErrors errors=errors/> }.into_any(),
     }
