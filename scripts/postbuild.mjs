@@ -129,13 +129,13 @@ if (baked) {
   const q = location.search.replace(/^\\?/, '');
   if (q === '' || q === ${JSON.stringify(defaultQuery)}) {
     baked.classList.add('shown');
+    follow(baked.querySelector('.baked-box'));
     // Let it be painted before the app's start-up takes the main thread
     // (the wasm, preloaded, is often here already).
     await new Promise((shown) => requestAnimationFrame(() => {
       window.__bakedFrame = performance.now();
       setTimeout(shown, 0);
     }));
-    follow(baked.querySelector('.baked-box'));
   } else {
     document.documentElement.classList.add('other-view');
     baked.remove();
