@@ -132,6 +132,29 @@ test('an embed grows for the table and shrinks back for the graph', async ({ pag
   await expect.poll(() => frameHeight(page)).toBeLessThan(table - 50);
 });
 
+test('an embed in a short iframe of fixed size (no embed.js) fits the frame: the whole graph shows, the side column scrolls on its own', async ({ page, baseURL }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.setContent(`<!doctype html><html><body style="margin:20px">
+    <iframe id="f" src="${baseURL}/?v=1&embed=1&sel=BRA" width="900" height="560" style="border:0"></iframe></body></html>`);
+  const frame = page.frameLocator('#f');
+  await expect(frame.locator('#graph canvas')).toHaveAttribute('data-layout', 'settled');
+  await expect(frame.getByRole('heading', { name: 'Brazil' })).toBeVisible();
+  const doc = await frame.locator('html').evaluate((h) => ({ scroll: h.scrollHeight, height: h.clientHeight }));
+  expect(doc.scroll, 'the frame has nothing to scroll').toBeLessThanOrEqual(doc.height + 1);
+  const graph = await frame.getByRole('listbox', { name: /^Network graph of/ }).evaluate((g) => g.getBoundingClientRect().toJSON());
+  expect(graph.top).toBeGreaterThanOrEqual(0);
+  expect(graph.bottom, 'the graph ends inside the frame').toBeLessThanOrEqual(560);
+  expect(graph.height).toBeGreaterThan(150);
+  // Brazil's facts are longer than the frame: they scroll in the side column.
+  const side = await frame.getByRole('complementary', { name: 'Details' }).evaluate((d) => {
+    const s = d.closest('.side');
+    return { scroll: s.scrollHeight, height: s.clientHeight, bottom: s.getBoundingClientRect().bottom };
+  });
+  expect(side.scroll).toBeGreaterThan(side.height);
+  expect(side.bottom).toBeLessThanOrEqual(560);
+  await expect(frame.locator('footer .summary')).toBeInViewport();
+});
+
 test('in an embed the wheel scrolls the host page; Ctrl+wheel zooms', async ({ page, baseURL }) => {
   const frame = await host(page, baseURL);
   const box = await page.locator('#f').boundingBox();

@@ -193,3 +193,15 @@ pub async fn next_task() {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(p).await;
 }
+
+/// Marks the page as an embed (`html.embed-page`), so the stylesheet can
+/// fit a short, fixed-size frame (one without embed.js growing it) instead
+/// of letting the page scroll inside it.
+pub fn mark_embed_page() {
+    if let Some(html) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = html.class_list().add_1("embed-page");
+    }
+}

@@ -321,6 +321,10 @@ pub fn Explorer(
         s
     });
     let embed = initial.embed;
+    if embed {
+        // For the stylesheet: an embed in a short frame fits the frame.
+        browser::mark_embed_page();
+    }
     let stored = StoredValue::new(ds.clone());
     let view = RwSignal::new(initial);
     let filters = Memo::new(move |_| view.with(|v| v.filters.clone()));
