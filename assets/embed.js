@@ -1,6 +1,7 @@
 // Space Alliances embed helper (protocol 1). Include it once on a page that
 // embeds the app in an <iframe>:
-//  - each embedded view sizes its iframe to its content;
+//  - each embedded view sizes its iframe to its content (and is told so, so
+//    that it keeps its content's height rather than fit a short frame);
 //  - scrollytelling: sections marked data-space-alliances-view="?date=2021-03&sel=CHN"
 //    (or data-space-alliances-story="hedgers" data-space-alliances-step="3") move the
 //    embedded graph to their view as they scroll into the middle of the screen. The
@@ -16,6 +17,7 @@
   var PROTOCOL = 1;
   var ready = new WeakMap(); // iframe -> true once the app said it is ready
   var wanted = new WeakMap(); // iframe -> the last message it should get
+  var sizing = new WeakMap(); // iframe -> true once told that its height follows the content
 
   function frameOf(source) {
     var frames = document.getElementsByTagName('iframe');
@@ -37,11 +39,21 @@
     if (frame.contentWindow && origin) frame.contentWindow.postMessage(msg, origin === 'null' ? '*' : origin);
   }
 
+  // Tells the app this page sizes its frame to the content, so it keeps its
+  // content's height instead of fitting a short frame.
+  function sizes(frame) {
+    if (sizing.get(frame)) return;
+    sizing.set(frame, true);
+    var origin = originOf(frame);
+    if (frame.contentWindow && origin) frame.contentWindow.postMessage({ type: 'space-alliances:sizing', protocol: PROTOCOL }, origin === 'null' ? '*' : origin);
+  }
+
   window.addEventListener('message', function (event) {
     var data = event.data;
     if (!data || typeof data.type !== 'string' || data.type.indexOf('space-alliances:') !== 0) return;
     var frame = frameOf(event.source);
     if (!frame) return;
+    if (data.type === 'space-alliances:height' || data.type === 'space-alliances:ready') sizes(frame);
     if (data.type === 'space-alliances:height') {
       if (typeof data.height === 'number' && data.height > 0 && data.height < 20000) {
         frame.style.height = Math.ceil(data.height) + 'px';

@@ -195,13 +195,25 @@ pub async fn next_task() {
 }
 
 /// Marks the page as an embed (`html.embed-page`), so the stylesheet can
-/// fit a short, fixed-size frame (one without embed.js growing it) instead
-/// of letting the page scroll inside it.
+/// fit a short, fixed-size frame (one no host script sizes: see
+/// [`mark_embed_sized`]) instead of letting the page scroll inside it.
 pub fn mark_embed_page() {
     if let Some(html) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
     {
         let _ = html.class_list().add_1("embed-page");
+    }
+}
+
+/// The host page sizes the frame to the content (`html.embed-sized`): the
+/// page keeps its content's height, which the host follows, rather than
+/// fitting a short frame.
+pub fn mark_embed_sized() {
+    if let Some(html) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = html.class_list().add_1("embed-sized");
     }
 }

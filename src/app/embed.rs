@@ -61,7 +61,8 @@ pub fn connect(state: AppState) {
                 .map_err(|e| Rejected::Shape(e.to_string()))
                 .and_then(HostMessage::checked);
             match msg {
-                Ok(m) => show(state, &m.query()),
+                Ok(HostMessage::Sizing { .. }) => super::browser::mark_embed_sized(),
+                Ok(m) => show(state, &m.query().unwrap_or_default()),
                 Err(e) => warn(&e),
             }
         });

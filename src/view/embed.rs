@@ -40,6 +40,13 @@ pub enum HostMessage {
         /// The step, from 1.
         step: usize,
     },
+    /// The host page sizes the frame to the content's height (embed.js
+    /// does), so the page need not fit a short frame.
+    #[serde(rename = "space-alliances:sizing")]
+    Sizing {
+        /// Protocol version.
+        protocol: u32,
+    },
 }
 
 /// Any host message's fields, as they arrive.
@@ -77,6 +84,7 @@ impl TryFrom<RawHostMessage> for HostMessage {
                     step,
                 })
             }
+            ("space-alliances:sizing", ..) => Ok(HostMessage::Sizing { protocol }),
             ("space-alliances:set-view", ..) => Err("set-view needs a query".into()),
             ("space-alliances:go-to-step", ..) => Err("go-to-step needs a story and a step".into()),
             (other, ..) => Err(format!("unknown message type '{other}'")),
@@ -141,22 +149,25 @@ impl std::fmt::Display for Rejected {
 }
 
 impl HostMessage {
-    /// The query string of the view asked for (a step as `story=…&step=…`).
-    pub fn query(&self) -> String {
+    /// The query string of the view asked for (a step as `story=…&step=…`);
+    /// `None` for a message that asks for no view.
+    pub fn query(&self) -> Option<String> {
         match self {
-            HostMessage::SetView { query, .. } => query.clone(),
-            HostMessage::GoToStep { story, step, .. } => {
-                format!("story={}&step={step}", crate::view::url::encode(story))
-            }
+            HostMessage::SetView { query, .. } => Some(query.clone()),
+            HostMessage::GoToStep { story, step, .. } => Some(format!(
+                "story={}&step={step}",
+                crate::view::url::encode(story)
+            )),
+            HostMessage::Sizing { .. } => None,
         }
     }
 
     /// Checks the protocol version.
     pub fn checked(self) -> Result<HostMessage, Rejected> {
         let p = match &self {
-            HostMessage::SetView { protocol, .. } | HostMessage::GoToStep { protocol, .. } => {
-                *protocol
-            }
+            HostMessage::SetView { protocol, .. }
+            | HostMessage::GoToStep { protocol, .. }
+            | HostMessage::Sizing { protocol } => *protocol,
         };
         if p > PROTOCOL {
             Err(Rejected::Protocol(p))
@@ -178,12 +189,21 @@ mod tests {
     fn host_messages_read_from_their_json_and_round_trip() {
         let m = read(r#"{"type": "space-alliances:set-view", "protocol": 1, "query": "?sel=CHN"}"#)
             .unwrap();
-        assert_eq!(m.query(), "?sel=CHN");
+        assert_eq!(m.query().as_deref(), Some("?sel=CHN"));
         let s = read(
             r#"{"type":"space-alliances:go-to-step","protocol":1,"story":"hedgers","step":3}"#,
         )
         .unwrap();
-        assert_eq!(s.query(), "story=hedgers&step=3");
+        assert_eq!(s.query().as_deref(), Some("story=hedgers&step=3"));
+        let sizing = read(r#"{"type": "space-alliances:sizing", "protocol": 1}"#).unwrap();
+        assert_eq!(sizing, HostMessage::Sizing { protocol: 1 });
+        assert_eq!(sizing.query(), None);
+        assert!(matches!(
+            read(r#"{"type": "space-alliances:sizing", "protocol": 9}"#)
+                .unwrap()
+                .checked(),
+            Err(Rejected::Protocol(9))
+        ));
         for m in [m, s] {
             let json = serde_json::to_string(&m).unwrap();
             assert_eq!(read(&json).unwrap(), m);
@@ -228,6 +248,9 @@ mod tests {
             story: "a&sel=USA".into(),
             step: 1,
         };
-        assert_eq!(sneaky.query(), "story=a%26sel%3DUSA&step=1");
+        assert_eq!(
+            sneaky.query().as_deref(),
+            Some("story=a%26sel%3DUSA&step=1")
+        );
     }
 }
