@@ -31,12 +31,16 @@
     try { return new URL(frame.src, location.href).origin; } catch (e) { return null; }
   }
 
+  function post(frame, msg) {
+    var origin = originOf(frame);
+    if (frame.contentWindow && origin) frame.contentWindow.postMessage(msg, origin === 'null' ? '*' : origin);
+  }
+
   // Sent now (the app may be running already, its ready message before this
   // script), and again once it says it is ready if that is still to come.
   function send(frame, msg) {
     if (!ready.get(frame)) wanted.set(frame, msg);
-    var origin = originOf(frame);
-    if (frame.contentWindow && origin) frame.contentWindow.postMessage(msg, origin === 'null' ? '*' : origin);
+    post(frame, msg);
   }
 
   // Tells the app this page sizes its frame to the content, so it keeps its
@@ -44,8 +48,7 @@
   function sizes(frame) {
     if (sizing.get(frame)) return;
     sizing.set(frame, true);
-    var origin = originOf(frame);
-    if (frame.contentWindow && origin) frame.contentWindow.postMessage({ type: 'space-alliances:sizing', protocol: PROTOCOL }, origin === 'null' ? '*' : origin);
+    post(frame, { type: 'space-alliances:sizing', protocol: PROTOCOL });
   }
 
   window.addEventListener('message', function (event) {

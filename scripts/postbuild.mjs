@@ -73,22 +73,24 @@ function fail(why) {
 function follow(box) {
   if (!box) return;
   let k = 1, x = 0, y = 0, drag = null;
+  // The event's point in the box, and the box; null outside it.
   const local = (e) => {
     const r = box.getBoundingClientRect();
     const p = [e.clientX - r.left, e.clientY - r.top];
-    return p[0] >= 0 && p[1] >= 0 && p[0] <= r.width && p[1] <= r.height ? p : null;
+    return p[0] >= 0 && p[1] >= 0 && p[0] <= r.width && p[1] <= r.height ? [p, r] : null;
   };
   const show = () => {
     for (const svg of box.children) svg.style.transform = \`matrix(\${k},0,0,\${k},\${x},\${y})\`;
   };
   const on = {
     wheel(e) {
-      const p = local(e);
+      const at = local(e);
       const svg = [...box.children].find((s) => s.getBoundingClientRect().width > 0);
-      if (!p || !svg) return;
+      if (!at || !svg) return;
       e.preventDefault();
+      const [p, r] = at;
       const [step, lo, hi] = svg.dataset.zoom.split(' ').map(Number);
-      const r = box.getBoundingClientRect(), vb = svg.viewBox.baseVal;
+      const vb = svg.viewBox.baseVal;
       const meet = Math.min(r.width / vb.width, r.height / vb.height);
       const unit = e.deltaMode === 1 ? 33 : e.deltaMode === 2 ? 400 : 1;
       const want = Math.min(Math.max(k * Math.pow(step, -e.deltaY * unit / 100), lo / meet), hi / meet);

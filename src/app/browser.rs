@@ -176,9 +176,7 @@ pub fn remove_first_paint() {
             el.remove();
         }
     }
-    if let Some(html) = doc.document_element() {
-        let _ = html.class_list().remove_1("booting");
-    }
+    html_class("booting", false);
 }
 
 /// Resolves in a later task (a zero `setTimeout`), so the browser can
@@ -194,26 +192,14 @@ pub async fn next_task() {
     let _ = wasm_bindgen_futures::JsFuture::from(p).await;
 }
 
-/// Marks the page as an embed (`html.embed-page`), so the stylesheet can
-/// fit a short, fixed-size frame (one no host script sizes: see
-/// [`mark_embed_sized`]) instead of letting the page scroll inside it.
-pub fn mark_embed_page() {
+/// Sets or clears a class on the page's root element (`<html>`), where the
+/// stylesheet reads the page's states: `booting` until the app's first
+/// frame, `embed-fits` while an embed fits its frame rather than its content.
+pub fn html_class(name: &str, on: bool) {
     if let Some(html) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
     {
-        let _ = html.class_list().add_1("embed-page");
-    }
-}
-
-/// The host page sizes the frame to the content (`html.embed-sized`): the
-/// page keeps its content's height, which the host follows, rather than
-/// fitting a short frame.
-pub fn mark_embed_sized() {
-    if let Some(html) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
-        let _ = html.class_list().add_1("embed-sized");
+        let _ = html.class_list().toggle_with_force(name, on);
     }
 }

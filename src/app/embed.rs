@@ -61,7 +61,7 @@ pub fn connect(state: AppState) {
                 .map_err(|e| Rejected::Shape(e.to_string()))
                 .and_then(HostMessage::checked);
             match msg {
-                Ok(HostMessage::Sizing { .. }) => super::browser::mark_embed_sized(),
+                Ok(HostMessage::Sizing { .. }) => super::browser::html_class("embed-fits", false),
                 Ok(m) => show(state, &m.query().unwrap_or_default()),
                 Err(e) => warn(&e),
             }

@@ -322,8 +322,9 @@ pub fn Explorer(
     });
     let embed = initial.embed;
     if embed {
-        // For the stylesheet: an embed in a short frame fits the frame.
-        browser::mark_embed_page();
+        // An embed in a short frame fits the frame, until a host script
+        // says it sizes the frame to the content (app/embed.rs).
+        browser::html_class("embed-fits", true);
     }
     let stored = StoredValue::new(ds.clone());
     let view = RwSignal::new(initial);
