@@ -56,7 +56,7 @@ export async function waitForUrl(a, what, re, timeout = 5_000) {
 /** Opens the app and waits for the first complete frame of the graph. */
 export async function openApp(a, query = '') {
   await a.goto(`/${query}`);
-  await waitFor(a, 'the first frame', () => window.__firstFrame !== undefined);
+  await waitFor(a, 'the first frame and the node list', () => window.__firstFrame !== undefined && !document.querySelector('#graph[aria-busy]'));
 }
 
 async function noErrors(a, when) {

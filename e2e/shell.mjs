@@ -4,7 +4,7 @@
 // script to set them), and without what the page must not or need not
 // carry: inline styles (the CSP forbids them; only the graph's accessible
 // node list and tooltips have any) and that node list (its places follow
-// the live camera), the citation (it names the page's own address and
+// the live camera; the app builds it after its first frame, aria-busy until then), the citation (it names the page's own address and
 // today's date, which only the live app knows), the canvas's size and
 // Leptos's empty comments.
 // Used by scripts/first-paint-shell.mjs and e2e/tests/first-paint.spec.mjs.
@@ -29,6 +29,7 @@ export async function captureShell(page) {
     });
     copy.querySelectorAll('[style]').forEach((el) => el.removeAttribute('style'));
     copy.querySelectorAll('.a11y-nodes, p.cite').forEach((el) => el.replaceChildren());
+    copy.querySelectorAll('[aria-busy]').forEach((el) => el.removeAttribute('aria-busy'));
     copy.querySelectorAll('canvas').forEach((el) => {
       for (const a of [...el.attributes]) el.removeAttribute(a.name);
     });

@@ -16,7 +16,7 @@ page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') 
 page.on('pageerror', (e) => console.log('[pageerror]', e.message));
 for (const [i, q] of queries.entries()) {
   await page.goto(`http://127.0.0.1:4199/${q}`);
-  await page.waitForFunction(() => window.__firstFrame !== undefined, null, { timeout: 15000 });
+  await page.waitForFunction(() => window.__firstFrame !== undefined && !document.querySelector('#graph[aria-busy]'), null, { timeout: 15000 });
   if (process.env.ACTION) await eval(process.env.ACTION);
   await page.waitForTimeout(Number(process.env.WAIT || 800));
   const file = `${out}/shot-${i}.png`;

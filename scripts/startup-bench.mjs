@@ -88,8 +88,9 @@ function brotliOf(file) {
 // the frame that callback begins. An unhandled wheel — the script not listening yet — is tried
 // again on the next frame.) Long tasks (PerformanceObserver 'longtask') are recorded for both
 // pages: how long input would wait at worst once the graph is on screen.
-// Then, as before the page was baked, the live canvas: it waits until the graph canvas exists and reports
-// data-layout="settled" (its first frame is drawn), then, in a requestAnimationFrame callback (so
+// Then, as before the page was baked, the live canvas: it waits until the graph canvas exists and its
+// first complete, settled frame is drawn (__firstFrame; the node list and data-layout="settled" may
+// follow in a later task), then, in a requestAnimationFrame callback (so
 // only when the main thread is free to run one), takes a signature of the canvas (drawn scaled to
 // 64x40 and read back), dispatches one wheel notch (deltaY -100, cancelable) at the canvas centre,
 // and looks at the canvas again on each of the next 10 frames: the first frame whose signature
@@ -158,12 +159,12 @@ const PROBE = (mode) => {
       if (c && P.handlerAt === undefined && wheel(c)) P.handlerAt = performance.now();
       if (P.handlerAt !== undefined && window.__firstFrame !== undefined) return;
     } else {
-      const c = document.querySelector('canvas[data-layout]');
+      const c = document.querySelector('#graph canvas');
       if (c && base !== null) {
         waited++;
         if (signature(c) !== base) { P.respondedAt = performance.now(); P.respondedAfterTries = P.tries; return; }
         if (waited >= 10) base = null;
-      } else if (c && c.getAttribute('data-layout') === 'settled' && window.__firstFrame !== undefined) {
+      } else if (c && window.__firstFrame !== undefined) {
         base = signature(c);
         waited = 0;
         P.lastWheelAt = performance.now();

@@ -34,11 +34,27 @@ async fn frames(n: u32) {
     }
 }
 
+/// Waits (at most `n` frames) until the canvas in `host` says its frame is
+/// settled: drawn, and its node list (built after the first frame) placed.
+async fn settled(host: &web_sys::HtmlElement, n: u32) {
+    for _ in 0..n {
+        let state = host
+            .query_selector("canvas")
+            .unwrap()
+            .and_then(|c| c.get_attribute("data-layout"));
+        if state.as_deref() == Some("settled") {
+            return;
+        }
+        frames(1).await;
+    }
+    panic!("the canvas did not settle in {n} frames");
+}
+
 #[wasm_bindgen_test]
 async fn app_mounts_and_lists_the_coalitions() {
     let host = wrapper();
     let _handle = mount_to(host.clone(), App);
-    frames(3).await;
+    settled(&host, 600).await;
     let options = host.query_selector_all("[role=option]").unwrap();
     assert!(options.length() > 80, "{} options", options.length());
     let text = host.text_content().unwrap();

@@ -91,7 +91,9 @@ for (const { name, viewport, picture, dark } of [
 }
 
 /** Centres of the live graph's nodes: the boxes of their options. */
-function liveNodes(page) {
+async function liveNodes(page) {
+  // Placed once the list is built after the first frame.
+  await expect(page.locator('#graph canvas')).toHaveAttribute('data-layout', 'settled');
   return page.evaluate(() => new Promise((done) => requestAnimationFrame(() => {
     const out = {};
     for (const o of document.querySelectorAll('#graph [role=option]')) {

@@ -18,10 +18,10 @@ export const test = base.extend({
 });
 export { expect };
 
-/** Opens the app and waits for the first complete frame. */
+/** Opens the app and waits for the first complete frame and the node list built after it. */
 export async function open(page, query = '') {
   await page.goto(`/${query}`);
-  await page.waitForFunction(() => window.__firstFrame !== undefined);
+  await page.waitForFunction(() => window.__firstFrame !== undefined && !document.querySelector('#graph[aria-busy]'));
 }
 
 /**

@@ -59,6 +59,9 @@ pub struct SceneHandle {
     state: Option<AppState>,
     /// Whether the baked picture's pan and zoom has been taken over.
     adopted: Rc<Cell<bool>>,
+    /// Whether the accessible node list is built: only after the first
+    /// frame, which it would otherwise delay (a task of its own).
+    listed: RwSignal<bool>,
 }
 
 /// What the next animation frame draws.
@@ -98,6 +101,7 @@ impl SceneHandle {
             settle_timer: Debounce::default(),
             state: None,
             adopted: Rc::new(Cell::new(false)),
+            listed: RwSignal::new(false),
         }
     }
 
@@ -193,21 +197,48 @@ impl SceneHandle {
 
     /// What follows a full frame on `canvas`, drawn with `cam`.
     fn full_frame_shown(&self, canvas: &web_sys::HtmlCanvasElement, cam: Camera) {
-        // A state tests (and tools) can wait on instead of sleeping.
         let settled = !self.scene.borrow().animating();
-        let state = if settled { "settled" } else { "moving" };
-        if canvas.get_attribute("data-layout").as_deref() != Some(state) {
-            let _ = canvas.set_attribute("data-layout", state);
-        }
-        if settled && self.state.is_some() {
-            self.read(place_options);
+        if !settled || self.state.is_none() {
+            set_layout_state(canvas, if settled { "settled" } else { "moving" });
+        } else {
             publish_first_frame();
+            if self.listed.get_untracked() {
+                self.expose(canvas);
+            } else {
+                // The first frame is on screen: the node list is built in
+                // a task of its own, then placed, and only then does the
+                // canvas say `settled`.
+                let this = self.clone();
+                leptos::task::spawn_local(async move {
+                    super::browser::next_task().await;
+                    this.listed.set(true);
+                    super::browser::next_task().await;
+                    if !this.scene.borrow().animating()
+                        && let Some(canvas) = this.target()
+                    {
+                        this.expose(&canvas);
+                    }
+                });
+            }
         }
         let (full, moved) = self.drawn.get();
         self.drawn.set((full + 1, moved));
         // Copied lazily, when a pan or zoom starts: a copy rasterises
         // the frame, too slow to do after every layout frame.
         self.drawn_with.set(Some(cam));
+    }
+
+    /// The settled frame made readable: each option of the node list laid
+    /// over its node, then `data-layout="settled"`, a state tests (and
+    /// tools) wait on instead of sleeping.
+    fn expose(&self, canvas: &web_sys::HtmlCanvasElement) {
+        self.read(place_options);
+        set_layout_state(canvas, "settled");
+    }
+
+    /// Whether the accessible node list is built (after the first frame).
+    pub fn listed(&self) -> RwSignal<bool> {
+        self.listed
     }
 
     /// A full redraw without a long frame: large scenes paint the frame
@@ -475,6 +506,13 @@ fn place_options(s: &Scene) {
         let d = format!("{:.1}px", 2.0 * r);
         let _ = st.set_property("width", &d);
         let _ = st.set_property("height", &d);
+    }
+}
+
+/// What the render loop last drew, on the canvas: `moving` or `settled`.
+fn set_layout_state(canvas: &web_sys::HtmlCanvasElement, state: &str) {
+    if canvas.get_attribute("data-layout").as_deref() != Some(state) {
+        let _ = canvas.set_attribute("data-layout", state);
     }
 }
 

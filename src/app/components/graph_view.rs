@@ -481,13 +481,17 @@ pub fn GraphView() -> impl IntoView {
         }
     };
 
+    let listed = handle.listed();
     let options = move || {
+        // Built after the first frame (see `SceneHandle::listed`).
+        let listed = listed.get();
         let g = state.graph.get();
         let hide = state.filters(|f| f.hide_unverified);
         let ds = state.ds();
         let as_of = state.as_of();
         g.nodes
             .iter()
+            .filter(|_| listed)
             .map(|n| {
                 let text = crate::graph::node_status(&ds, &g, &n.id, as_of, hide);
                 let id = n.id.clone();
@@ -527,6 +531,8 @@ pub fn GraphView() -> impl IntoView {
             tabindex="0"
             aria-label=summary
             aria-activedescendant=move || focus_id.get().map(|id| option_id(&id))
+            // Until its options are built, after the first frame.
+            aria-busy=move || (!listed.get()).then_some("true")
             on:keydown=on_key
             on:focus=move |ev: web_sys::FocusEvent| {
                 // A click focuses the graph too; the keyboard ring shows
