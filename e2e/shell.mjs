@@ -4,8 +4,9 @@
 // script to set them), and without what the page must not or need not
 // carry: inline styles (the CSP forbids them; only the graph's accessible
 // node list and tooltips have any) and that node list (its places follow
-// the live camera; the app builds it after its first frame, aria-busy until then), the citation (it names the page's own address and
-// today's date, which only the live app knows), the canvas's size and
+// the live camera; the app builds it after its first frame, the listbox
+// aria-busy until then), the citation (it names the page's own address
+// and today's date, which only the live app knows), the canvas's size and
 // Leptos's empty comments.
 // Used by scripts/first-paint-shell.mjs and e2e/tests/first-paint.spec.mjs.
 export async function captureShell(page) {
