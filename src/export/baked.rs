@@ -125,4 +125,38 @@ mod tests {
             );
         }
     }
+
+    #[test]
+    fn every_picture_names_the_hubs_the_leading_powers_and_the_countries_in_both_camps_and_a_desktop_one_those_between()
+     {
+        use crate::graph::facts::Alignment;
+        use crate::render::labels::{Key, key_nodes};
+        let ds = crate::test_support::dataset();
+        let g = build(ds, &Filters::default());
+        let all: Vec<usize> = (0..g.nodes.len()).collect();
+        let mut canonical = Canonical::default();
+        for design in DESIGNS {
+            let svg = baked_svg(ds, &g, &mut canonical, design, false);
+            let key = key_nodes(&g, &all, design.width, design.height);
+            let named: Vec<&str> = svg
+                .split("</text>")
+                .filter_map(|t| t.rsplit_once('>').map(|(_, name)| name))
+                .collect();
+            for (i, n) in g.nodes.iter().enumerate() {
+                // A phone's box (390 px) names the hedgers it has room
+                // for; the rest show as the reader zooms in.
+                let must = n.is_hub()
+                    || n.leader
+                    || n.alignment == Alignment::Both
+                    || (key[i] == Key::Hedge && design.width >= 600.0);
+                let label = super::super::svg::xml_escape(&n.label);
+                assert!(
+                    !must || named.contains(&label.as_ref()),
+                    "{} is not named in the {} picture",
+                    n.label,
+                    design.name
+                );
+            }
+        }
+    }
 }

@@ -1,7 +1,11 @@
 //! Label placement: greedy by priority, never overlapping. Labels that do
 //! not fit stay hidden until the reader zooms in, except the ones a reader
-//! must always see (the selection, the hubs, the countries in both camps),
-//! which go first and take the best spot left even where it is crowded.
+//! must always see (the selection, the hubs, the leading powers and the
+//! [key countries](key_nodes)), which go first and take the best spot left
+//! even where it is crowded.
+
+use crate::graph::{EdgeKind, Graph};
+use crate::model::FrameworkId;
 
 /// A label candidate in screen space.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -24,6 +28,9 @@ pub struct Candidate {
     /// left it may cover other nodes (another label only when every spot
     /// is taken), and it is kept on screen.
     pub must: bool,
+    /// When no clear spot is left, it may cover other nodes (never a
+    /// label) rather than stay hidden: a [key country](key_nodes).
+    pub crowd: bool,
 }
 
 /// How a node's label is ranked: what the reader is looking at first, then
@@ -39,6 +46,10 @@ pub struct Rank {
     pub leader: bool,
     /// A country in both camps.
     pub both: bool,
+    /// Tied to both coalitions, however tentatively (see [`key_nodes`]).
+    pub hedge: bool,
+    /// Among the busiest countries of the picture (see [`key_nodes`]).
+    pub busy: bool,
     /// A neighbour of the selection.
     pub neighbour: bool,
     /// Matches the search.
@@ -50,9 +61,10 @@ pub struct Rank {
 impl Rank {
     /// The rank of node `i` of `graph`, given what the reader is doing.
     pub fn of(
-        graph: &crate::graph::Graph,
+        graph: &Graph,
         i: usize,
         active: bool,
+        key: Key,
         neighbour: bool,
         matched: bool,
     ) -> Rank {
@@ -62,6 +74,8 @@ impl Rank {
             hub: n.is_hub(),
             leader: n.leader,
             both: !n.is_hub() && n.alignment == crate::graph::facts::Alignment::Both,
+            hedge: key == Key::Hedge,
+            busy: key == Key::Busy,
             neighbour,
             matched,
             degree: n.degree,
@@ -74,8 +88,10 @@ impl Rank {
             5.0
         } else if self.hub || self.leader {
             4.0
-        } else if self.both {
+        } else if self.both || self.hedge {
             3.0
+        } else if self.busy {
+            2.5
         } else if self.neighbour {
             2.0
         } else if self.matched {
@@ -90,6 +106,76 @@ impl Rank {
     pub fn must(&self) -> bool {
         self.active || self.hub || self.leader || self.both
     }
+
+    /// Whether the label may cover other nodes where it is crowded.
+    pub fn crowd(&self) -> bool {
+        self.must() || self.hedge || self.busy
+    }
+}
+
+/// The area of the graph's box, in square pixels, per busiest country that
+/// must be named (a 200 px square): about 6 on a phone, 12 in a desktop
+/// box, 30 in a wide one.
+pub const KEY_AREA: f32 = 40_000.0;
+
+/// Why a country's label is key to the picture (see [`key_nodes`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Key {
+    /// Not key.
+    #[default]
+    No,
+    /// Tied to both coalitions, however tentatively.
+    Hedge,
+    /// Among the busiest countries.
+    Busy,
+}
+
+/// The countries of a `width` × `height` picture whose labels a reader must
+/// find besides the hubs, the leading powers and the countries in both
+/// camps, among the `shown` nodes (not dimmed, on screen), in this order:
+/// - those tied to both coalitions however tentatively (a signatory with a
+///   reported or agency-level step toward the other camp, as Brazil's): the
+///   hedging the research is about;
+/// - the busiest, by visible ties (at least two), one per [`KEY_AREA`] of
+///   the box: the space powers and partners the ties run through.
+///
+/// Their labels go right after those that must show, and where crowded
+/// they may cover other nodes, never a label.
+///
+/// Without it the greedy placement named the quiet countries at the edge of
+/// the picture and left the busy core, where node discs crowd every spot,
+/// unnamed: Brazil and Japan were unlabelled in the default view.
+pub fn key_nodes(graph: &Graph, shown: &[usize], width: f32, height: f32) -> Vec<Key> {
+    let n = graph.nodes.len();
+    let mut key = vec![Key::No; n];
+    let (mut artemis, mut ilrs) = (vec![false; n], vec![false; n]);
+    for e in &graph.edges {
+        match e.kind {
+            EdgeKind::Member(FrameworkId::Artemis, _) => artemis[e.source] = true,
+            EdgeKind::Member(FrameworkId::Ilrs, _) => ilrs[e.source] = true,
+            _ => {}
+        }
+    }
+    let plain = |i: usize| !graph.nodes[i].is_hub() && !graph.nodes[i].leader;
+    let mut busy: Vec<usize> = Vec::new();
+    for &i in shown.iter().filter(|&&i| i < n && plain(i)) {
+        if artemis[i] && ilrs[i] {
+            key[i] = Key::Hedge;
+        } else if graph.nodes[i].degree >= 2 {
+            busy.push(i);
+        }
+    }
+    crate::sort::sort_by(&mut busy, |&a, &b| {
+        graph.nodes[b]
+            .degree
+            .cmp(&graph.nodes[a].degree)
+            .then(a.cmp(&b))
+    });
+    let room = (width.max(0.0) * height.max(0.0) / KEY_AREA) as usize;
+    for &i in busy.iter().take(room) {
+        key[i] = Key::Busy;
+    }
+    key
 }
 
 /// A placed label: its node and the rectangle it occupies.
@@ -116,14 +202,38 @@ fn overlaps(a: &[f32; 4], b: &[f32; 4]) -> bool {
     a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]
 }
 
+/// What covering the disc of a node whose label may crowd costs a crowded
+/// label in [`place`], in plain nodes covered.
+pub const KEY_DISC: usize = 4;
+
+/// What a rectangle in [`place`]'s grid is.
+#[derive(Clone, Copy, PartialEq)]
+enum Taken {
+    /// A placed label: nothing else may cover it.
+    Label,
+    /// A fixed obstacle (an axis label): the same.
+    Fixed,
+    /// A node's disc: only a label that must show or may crowd covers it,
+    /// and rather a plain node's than one whose own label may crowd.
+    Disc(usize),
+}
+
 /// Places labels greedily: in priority order, each tries right, left, above
-/// and below its node, then the four diagonals, and takes the first spot clear of every label already
-/// placed, of every `obstacles` rectangle (other nodes, axis labels: a label
-/// over another node reads as that node's) and inside the `width` × `height`
-/// screen. `must` labels (e.g. the selection) go first.
+/// and below its node, then the four diagonals (a label that must show or
+/// may crowd also a line up or down beside it, and a step further out), and
+/// takes the first spot clear of every label already placed, of every
+/// `obstacles` rectangle (axis labels), of every disc in `discs` (node
+/// index, rectangle: a label over another node reads as that node's) and
+/// inside the `width` × `height` screen. `must` labels (e.g. the selection)
+/// go first. Where no spot is clear, a `must` or `crowd` label takes the one
+/// on screen and clear of labels and obstacles that covers the fewest discs,
+/// a disc of a node whose own label may crowd counting as [`KEY_DISC`]
+/// plain ones (a label over it reads as that key node's); failing that a
+/// `must` label takes its first spot regardless, and any other stays hidden.
 pub fn place(
     mut candidates: Vec<Candidate>,
     obstacles: &[[f32; 4]],
+    discs: &[(usize, [f32; 4])],
     width: f32,
     height: f32,
 ) -> Vec<Placed> {
@@ -133,12 +243,19 @@ pub fn place(
             .then(b.priority.total_cmp(&a.priority))
             .then(a.node.cmp(&b.node))
     });
+    // Nodes whose labels may crowd: their discs are covered last.
+    let mut keep_clear: Vec<usize> = candidates
+        .iter()
+        .filter(|c| c.must || c.crowd)
+        .map(|c| c.node)
+        .collect();
+    crate::sort::sort(&mut keep_clear);
     // A coarse grid of placed rectangles keeps this near-linear.
     const CELL: f32 = 64.0;
     let cols = (width / CELL).ceil().max(1.0) as usize + 1;
     let rows = (height / CELL).ceil().max(1.0) as usize + 1;
     let mut grid: Vec<Vec<usize>> = vec![Vec::new(); cols * rows];
-    let mut placed: Vec<Placed> = Vec::new();
+    let mut taken: Vec<([f32; 4], Taken)> = Vec::new();
     let cells = |r: &[f32; 4]| {
         let c0 = (r[0] / CELL).floor().max(0.0) as usize;
         let c1 = ((r[2] / CELL).floor().max(0.0) as usize).min(cols - 1);
@@ -146,28 +263,58 @@ pub fn place(
         let r1 = ((r[3] / CELL).floor().max(0.0) as usize).min(rows - 1);
         (c0.min(cols - 1), c1, r0.min(rows - 1), r1)
     };
-    for &rect in obstacles {
+    let take = |grid: &mut [Vec<usize>], taken: &mut Vec<([f32; 4], Taken)>, rect, what| {
         let (c0, c1, r0, r1) = cells(&rect);
         for gy in r0..=r1 {
             for gx in c0..=c1 {
-                grid[gy * cols + gx].push(placed.len());
+                grid[gy * cols + gx].push(taken.len());
             }
         }
-        placed.push(Placed {
-            node: usize::MAX,
-            rect,
-        });
+        taken.push((rect, what));
+    };
+    for &rect in obstacles {
+        take(&mut grid, &mut taken, rect, Taken::Fixed);
     }
-    let clear = |grid: &[Vec<usize>], placed: &[Placed], rect: &[f32; 4], labels_only: bool| {
+    for &(node, rect) in discs {
+        take(&mut grid, &mut taken, rect, Taken::Disc(node));
+    }
+    // What a label of node `own` at `rect` overlaps, as (blocked, cost of
+    // the discs covered): blocked by a label or an obstacle, or with
+    // `crowding` off by any other disc. (Its own disc's box only meets a
+    // diagonal spot's corner, not the disc.)
+    let overlapping = |grid: &[Vec<usize>],
+                       taken: &[([f32; 4], Taken)],
+                       own: usize,
+                       rect: &[f32; 4],
+                       crowding: bool| {
         let (c0, c1, r0, r1) = cells(rect);
-        (r0..=r1).all(|gy| {
-            (c0..=c1).all(|gx| {
-                grid[gy * cols + gx].iter().all(|&k| {
-                    (labels_only && placed[k].node == usize::MAX)
-                        || !overlaps(&placed[k].rect, rect)
-                })
-            })
-        })
+        let mut seen: Vec<usize> = Vec::new();
+        let mut cost = 0;
+        let mut blocked = false;
+        for gy in r0..=r1 {
+            for gx in c0..=c1 {
+                for &k in &grid[gy * cols + gx] {
+                    let (other, what) = taken[k];
+                    if !overlaps(&other, rect) || what == Taken::Disc(own) {
+                        continue;
+                    }
+                    match what {
+                        Taken::Disc(n) if crowding => {
+                            if !seen.contains(&k) {
+                                seen.push(k);
+                                cost += if keep_clear.binary_search(&n).is_ok() {
+                                    KEY_DISC
+                                } else {
+                                    1
+                                };
+                            }
+                        }
+                        _ => blocked = true,
+                    }
+                }
+            }
+        }
+        (blocked, cost)
     };
     let inside = |r: &[f32; 4]| r[0] >= 0.0 && r[1] >= 0.0 && r[2] <= width && r[3] <= height;
     // Kept on screen: slid inside the edges.
@@ -176,6 +323,7 @@ pub fn place(
         let dy = (-r[1]).max(0.0) - (r[3] - height).max(0.0);
         [r[0] + dx, r[1] + dy, r[2] + dx, r[3] + dy]
     };
+    let mut placed: Vec<Placed> = Vec::new();
     for c in candidates {
         let gap = 3.0;
         let (w, h, r) = (c.width, c.height, c.radius);
@@ -185,15 +333,20 @@ pub fn place(
             [c.x - w / 2.0, c.y - r - gap - h],
             [c.x - w / 2.0, c.y + r + gap],
         ];
-        // Then the diagonals, and for labels that must show a step further out.
+        // Then the diagonals.
         options.extend([
             [c.x + r * 0.7, c.y - r * 0.7 - h],
             [c.x - r * 0.7 - w, c.y - r * 0.7 - h],
             [c.x + r * 0.7, c.y + r * 0.7],
             [c.x - r * 0.7 - w, c.y + r * 0.7],
         ]);
-        if c.must {
+        if c.must || c.crowd {
+            // Beside the node, a line up or down; then a step further out.
             options.extend([
+                [c.x + r + gap, c.y - 1.5 * h],
+                [c.x + r + gap, c.y + 0.5 * h],
+                [c.x - r - gap - w, c.y - 1.5 * h],
+                [c.x - r - gap - w, c.y + 0.5 * h],
                 [c.x - w / 2.0, c.y - r - gap - 2.0 * h],
                 [c.x - w / 2.0, c.y + r + gap + h],
             ]);
@@ -205,25 +358,22 @@ pub fn place(
         let mut spot = rects
             .iter()
             .copied()
-            .find(|r| inside(r) && clear(&grid, &placed, r, false));
-        if c.must && spot.is_none() {
-            // Crowded: cover other nodes rather than vanish, never a label.
-            spot = rects
-                .iter()
-                .map(|r| clamp(*r))
-                .find(|r| clear(&grid, &placed, r, true))
-                .or(Some(clamp(rects[0])));
+            .find(|r| inside(r) && overlapping(&grid, &taken, c.node, r, false) == (false, 0));
+        if (c.must || c.crowd) && spot.is_none() {
+            // Crowded: cover as few other nodes as it can rather than vanish.
+            let mut best: Option<(usize, [f32; 4])> = None;
+            for r in rects.iter().map(|r| clamp(*r)) {
+                let (blocked, covered) = overlapping(&grid, &taken, c.node, &r, true);
+                if !blocked && best.is_none_or(|(fewest, _)| covered < fewest) {
+                    best = Some((covered, r));
+                }
+            }
+            spot = best.map(|(_, r)| r).or(c.must.then(|| clamp(rects[0])));
         }
         let Some(rect) = spot else { continue };
-        let (c0, c1, r0, r1) = cells(&rect);
-        for gy in r0..=r1 {
-            for gx in c0..=c1 {
-                grid[gy * cols + gx].push(placed.len());
-            }
-        }
+        take(&mut grid, &mut taken, rect, Taken::Label);
         placed.push(Placed { node: c.node, rect });
     }
-    placed.retain(|p| p.node != usize::MAX);
     placed
 }
 
@@ -241,6 +391,7 @@ mod tests {
             width: 60.0,
             height: 12.0,
             must: false,
+            crowd: false,
         }
     }
 
@@ -253,7 +404,7 @@ mod tests {
                 cand(i, (i % 17) as f32, 400.0 + p[0] * 1.5, 300.0 + p[1] * 1.5)
             })
             .collect();
-        let placed = place(cands, &[], 800.0, 600.0);
+        let placed = place(cands, &[], &[], 800.0, 600.0);
         assert!(placed.len() > 20);
         for i in 0..placed.len() {
             for j in i + 1..placed.len() {
@@ -274,6 +425,7 @@ mod tests {
         let placed = place(
             vec![cand(1, 1.0, 100.0, 100.0), cand(2, 5.0, 100.0, 100.0)],
             &[],
+            &[],
             800.0,
             600.0,
         );
@@ -287,31 +439,37 @@ mod tests {
     fn labels_keep_off_obstacles() {
         // Another node's disc right of the anchor: the label goes left instead.
         let other = [108.0, 92.0, 124.0, 108.0];
-        let placed = place(vec![cand(1, 1.0, 100.0, 100.0)], &[other], 800.0, 600.0);
+        let placed = place(
+            vec![cand(1, 1.0, 100.0, 100.0)],
+            &[],
+            &[(2, other)],
+            800.0,
+            600.0,
+        );
         assert_eq!(placed.len(), 1);
         assert!(!overlaps(&placed[0].rect, &other));
         assert!(placed[0].rect[2] <= 100.0);
         // Boxed in on all four sides: hidden until zoomed in.
         let boxed = [
-            [104.0, 80.0, 180.0, 120.0],
-            [20.0, 80.0, 96.0, 120.0],
-            [40.0, 60.0, 160.0, 96.0],
-            [40.0, 104.0, 160.0, 140.0],
+            (10, [104.0, 80.0, 180.0, 120.0]),
+            (11, [20.0, 80.0, 96.0, 120.0]),
+            (12, [40.0, 60.0, 160.0, 96.0]),
+            (13, [40.0, 104.0, 160.0, 140.0]),
         ];
-        assert!(place(vec![cand(1, 1.0, 100.0, 100.0)], &boxed, 800.0, 600.0).is_empty());
+        assert!(place(vec![cand(1, 1.0, 100.0, 100.0)], &[], &boxed, 800.0, 600.0).is_empty());
         // A label that must show covers the crowd, on screen, still clear of labels.
         let must = Candidate {
             must: true,
             ..cand(1, 1.0, 100.0, 100.0)
         };
-        let placed = place(vec![must], &boxed, 800.0, 600.0);
+        let placed = place(vec![must], &[], &boxed, 800.0, 600.0);
         assert_eq!(placed.len(), 1);
         // At the screen's edge too.
         let edge = Candidate {
             must: true,
             ..cand(2, 1.0, 795.0, 2.0)
         };
-        let r = place(vec![edge], &[], 800.0, 600.0)[0].rect;
+        let r = place(vec![edge], &[], &[], 800.0, 600.0)[0].rect;
         assert!(
             r[0] >= 0.0 && r[1] >= 0.0 && r[2] <= 800.0 && r[3] <= 600.0,
             "{r:?}"
@@ -329,7 +487,7 @@ mod tests {
             })
             .chain((6..40).map(|i| cand(i, 1e7, 400.0, 300.0)))
             .collect();
-        let placed = place(cands, &[], 800.0, 600.0);
+        let placed = place(cands, &[], &[], 800.0, 600.0);
         let musts: Vec<&Placed> = placed.iter().filter(|p| p.node < 6).collect();
         assert_eq!(musts.len(), 6, "{placed:?}");
         for (i, a) in placed.iter().enumerate() {
@@ -362,5 +520,96 @@ mod tests {
         );
         assert!(rank(|r| r.both = true) > rank(|r| r.neighbour = true));
         assert!(rank(|r| r.neighbour = true) > plain);
+    }
+
+    #[test]
+    fn a_crowded_key_label_covers_the_fewest_nodes_plain_ones_first_never_a_label_or_an_obstacle() {
+        let key = |node| Candidate {
+            crowd: true,
+            ..cand(node, 2.0, 100.0, 100.0)
+        };
+        // Right of the anchor a plain node's disc; left, two of them; every
+        // other spot blocked by an axis label.
+        let walls = [[20.0, 20.0, 400.0, 93.5], [20.0, 106.5, 400.0, 200.0]];
+        let plain = [
+            (10, [140.0, 97.0, 146.0, 103.0]),
+            (11, [50.0, 97.0, 56.0, 103.0]),
+            (12, [70.0, 97.0, 76.0, 103.0]),
+        ];
+        let placed = place(vec![key(1)], &walls, &plain, 800.0, 600.0);
+        assert_eq!(
+            placed.len(),
+            1,
+            "a key label covers a plain node rather than vanish"
+        );
+        assert!(
+            placed[0].rect[0] > 100.0,
+            "it covers one node, not two: {placed:?}"
+        );
+        for w in &walls {
+            assert!(!overlaps(&placed[0].rect, w));
+        }
+        // The disc of a node whose own label may crowd is covered last: the
+        // label goes left over two plain nodes rather than right over it.
+        let other_key = (10, [140.0, 97.0, 146.0, 103.0]);
+        let mut other = key(10);
+        (other.x, other.y) = (143.0, 300.0);
+        let placed = place(vec![key(1), other], &walls, &plain, 800.0, 600.0);
+        let mine: Vec<&Placed> = placed.iter().filter(|p| p.node == 1).collect();
+        assert_eq!(mine.len(), 1);
+        assert!(
+            !overlaps(&mine[0].rect, &other_key.1),
+            "{mine:?} covers a key node"
+        );
+        for (i, a) in placed.iter().enumerate() {
+            for b in &placed[i + 1..] {
+                assert!(!overlaps(&a.rect, &b.rect), "{a:?} {b:?}");
+            }
+        }
+        // An ordinary label never covers a node.
+        assert!(
+            place(
+                vec![cand(1, 2.0, 100.0, 100.0)],
+                &walls,
+                &plain,
+                800.0,
+                600.0
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
+    fn key_countries_are_the_hedgers_and_the_busiest_the_box_has_room_for() {
+        use crate::graph::{Filters, build};
+        let ds = crate::test_support::dataset();
+        let g = build(ds, &Filters::default());
+        let all: Vec<usize> = (0..g.nodes.len()).collect();
+        let tied = |i: usize, f: FrameworkId| {
+            g.edges
+                .iter()
+                .any(|e| e.source == i && matches!(e.kind, EdgeKind::Member(x, _) if x == f))
+        };
+        let (w, h) = (899.0, 529.0);
+        let key = key_nodes(&g, &all, w, h);
+        let room = (w * h / KEY_AREA) as usize;
+        let plain = |i: usize| !g.nodes[i].is_hub() && !g.nodes[i].leader;
+        for (i, k) in key.iter().enumerate() {
+            let hedge = plain(i) && tied(i, FrameworkId::Artemis) && tied(i, FrameworkId::Ilrs);
+            assert_eq!(*k == Key::Hedge, hedge, "{}", g.nodes[i].label);
+        }
+        let busy: Vec<usize> = (0..g.nodes.len())
+            .filter(|&i| key[i] == Key::Busy)
+            .collect();
+        assert!(busy.len() <= room && !busy.is_empty());
+        // No plain node left out is busier than one taken.
+        let least = busy.iter().map(|&i| g.nodes[i].degree).min().unwrap_or(0);
+        for i in (0..g.nodes.len()).filter(|&i| plain(i) && key[i] == Key::No) {
+            assert!(g.nodes[i].degree <= least, "{} left out", g.nodes[i].label);
+        }
+        // Only the shown nodes count; a smaller box has room for fewer.
+        assert!(key_nodes(&g, &[], w, h).iter().all(|k| *k == Key::No));
+        let small = key_nodes(&g, &all, 390.0, 400.0);
+        assert!(small.iter().filter(|k| **k == Key::Busy).count() < busy.len());
     }
 }

@@ -622,30 +622,40 @@ pub fn display_list(f: &Frame) -> DisplayList {
     }
     // Other nodes are obstacles too: a label drawn over a node reads as
     // that node's. (Not in the bench, which labels only the hubs.)
-    if !f.bench {
-        for (i, p) in scr.iter().enumerate() {
-            let r = node_r(i) + if g.nodes[i].is_hub() { 3.0 } else { 0.0 };
-            obstacles.push(labels::around(*p, r, r));
-        }
-    }
+    let discs: Vec<(usize, [f32; 4])> = if f.bench {
+        Vec::new()
+    } else {
+        scr.iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let r = node_r(i) + if g.nodes[i].is_hub() { 3.0 } else { 0.0 };
+                (i, labels::around(*p, r, r))
+            })
+            .collect()
+    };
 
     // Node labels, greedy by rank.
+    let labelled: Vec<usize> = (0..g.nodes.len())
+        .filter(|&i| {
+            (!f.bench || g.nodes[i].is_hub()) && !dimmed(i) && on_screen(scr[i], 50.0, 20.0)
+        })
+        .collect();
+    let key = labels::key_nodes(g, &labelled, f.width, f.height);
     let mut cands = Vec::new();
-    for (i, n) in g.nodes.iter().enumerate() {
-        if (f.bench && !n.is_hub()) || dimmed(i) || !on_screen(scr[i], 50.0, 20.0) {
-            continue;
-        }
+    for &i in &labelled {
+        let n = &g.nodes[i];
         let active = Some(i) == h.selected
             || Some(i) == h.focus
             || Some(i) == h.hovered
             || h.spotlight.contains(&i);
         let neighbour = lit.is_some() && !active;
-        let rank = Rank::of(g, i, active, neighbour, h.matches.contains(&i));
+        let rank = Rank::of(g, i, active, key[i], neighbour, h.matches.contains(&i));
         let size = if n.is_hub() { 14.0 } else { 12.0 };
         cands.push(Candidate {
             node: i,
             priority: rank.priority(),
             must: rank.must(),
+            crowd: rank.crowd(),
             x: scr[i][0],
             y: scr[i][1],
             radius: node_r(i) + if n.is_hub() { 3.0 } else { 0.0 },
@@ -655,7 +665,7 @@ pub fn display_list(f: &Frame) -> DisplayList {
     }
     let must: BTreeSet<usize> =
         crate::sort::set_of(cands.iter().filter(|c| c.must).map(|c| c.node));
-    for l in labels::place(cands, &obstacles, f.width, f.height) {
+    for l in labels::place(cands, &obstacles, &discs, f.width, f.height) {
         let n = &g.nodes[l.node];
         let (size, weight) = if n.is_hub() {
             (14.0, "bold")
@@ -677,6 +687,7 @@ pub fn display_list(f: &Frame) -> DisplayList {
     // labels that must show; an ordinary label under one gives way, as it
     // does to a more important label (it shows again on zooming in).
     let is_must = |t: &Text| t.node.is_some_and(|n| must.contains(&n));
+    obstacles.extend(discs.iter().map(|(_, r)| *r));
     obstacles.extend(out.labels.iter().filter(|t| is_must(t)).map(|t| t.rect));
     let soft: Vec<[f32; 4]> = out
         .labels
