@@ -31,6 +31,10 @@ pub struct Candidate {
     /// When no clear spot is left, it may cover other nodes (never a
     /// label) rather than stay hidden: a [key country](key_nodes).
     pub crowd: bool,
+    /// Where every spot is taken, still shown at its first spot, over
+    /// other labels: what the reader is looking at (the selection, the
+    /// focus, the hovered node, a story's spotlight).
+    pub insist: bool,
 }
 
 /// How a node's label is ranked: what the reader is looking at first, then
@@ -105,6 +109,12 @@ impl Rank {
     /// Whether the label is always shown.
     pub fn must(&self) -> bool {
         self.active || self.hub || self.leader || self.both
+    }
+
+    /// Whether the label is shown over other labels where every spot is
+    /// taken (another label hides rather than be overprinted).
+    pub fn insist(&self) -> bool {
+        self.active
     }
 
     /// Whether the label may cover other nodes where it is crowded.
@@ -228,8 +238,9 @@ enum Taken {
 /// go first. Where no spot is clear, a `must` or `crowd` label takes the one
 /// on screen and clear of labels and obstacles that covers the fewest discs,
 /// a disc of a node whose own label may crowd counting as [`KEY_DISC`]
-/// plain ones (a label over it reads as that key node's); failing that a
-/// `must` label takes its first spot regardless, and any other stays hidden.
+/// plain ones (a label over it reads as that key node's); failing that an
+/// `insist` label takes its first spot regardless, and any other stays
+/// hidden (two overprinted labels read as neither).
 pub fn place(
     mut candidates: Vec<Candidate>,
     obstacles: &[[f32; 4]],
@@ -368,7 +379,7 @@ pub fn place(
                     best = Some((covered, r));
                 }
             }
-            spot = best.map(|(_, r)| r).or(c.must.then(|| clamp(rects[0])));
+            spot = best.map(|(_, r)| r).or(c.insist.then(|| clamp(rects[0])));
         }
         let Some(rect) = spot else { continue };
         take(&mut grid, &mut taken, rect, Taken::Label);
@@ -392,6 +403,7 @@ mod tests {
             height: 12.0,
             must: false,
             crowd: false,
+            insist: false,
         }
     }
 
@@ -474,6 +486,15 @@ mod tests {
             r[0] >= 0.0 && r[1] >= 0.0 && r[2] <= 800.0 && r[3] <= 600.0,
             "{r:?}"
         );
+        // Every spot taken by the axis labels: a label that must show hides
+        // rather than overprint one; the reader's selection insists.
+        let walled = [[0.0, 0.0, 800.0, 600.0]];
+        assert!(place(vec![must], &walled, &[], 800.0, 600.0).is_empty());
+        let selected = Candidate {
+            insist: true,
+            ..must
+        };
+        assert_eq!(place(vec![selected], &walled, &[], 800.0, 600.0).len(), 1);
     }
 
     #[test]

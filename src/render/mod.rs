@@ -656,6 +656,7 @@ pub fn display_list(f: &Frame) -> DisplayList {
             priority: rank.priority(),
             must: rank.must(),
             crowd: rank.crowd(),
+            insist: rank.insist(),
             x: scr[i][0],
             y: scr[i][1],
             radius: node_r(i) + if n.is_hub() { 3.0 } else { 0.0 },
