@@ -784,13 +784,26 @@ fn paint_over_edges(ctx: &CanvasRenderingContext2d, list: &render::DisplayList) 
         ctx.stroke();
     }
     ctx.set_text_baseline("middle");
+    // The font and colours are set only when they change: labels share a
+    // few, and each setting is parsed as CSS (measured: setting the font for
+    // every label was about a quarter of drawing them at first paint).
+    let (mut font, mut halo, mut fill) = (None, None, None);
     for t in list.axis_labels.iter().chain(&list.labels) {
-        ctx.set_font(&format!("{} {}px {}", t.weight, t.size, render::FONT));
+        if font != Some((t.weight, t.size)) {
+            font = Some((t.weight, t.size));
+            ctx.set_font(&format!("{} {}px {}", t.weight, t.size, render::FONT));
+        }
         let (x, y) = (f64::from(t.at[0]), f64::from(t.at[1]));
-        ctx.set_line_width(t.halo.2);
-        ctx.set_stroke_style_str(&t.halo.0.rgba(t.halo.1));
+        if halo != Some(t.halo) {
+            halo = Some(t.halo);
+            ctx.set_line_width(t.halo.2);
+            ctx.set_stroke_style_str(&t.halo.0.rgba(t.halo.1));
+        }
         let _ = ctx.stroke_text(&t.text, x, y);
-        ctx.set_fill_style_str(&t.colour.hex());
+        if fill != Some(t.colour) {
+            fill = Some(t.colour);
+            ctx.set_fill_style_str(&t.colour.hex());
+        }
         let _ = ctx.fill_text(&t.text, x, y);
     }
     for c in &list.callouts {
