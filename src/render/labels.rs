@@ -1,8 +1,9 @@
 //! Label placement: greedy by priority, never overlapping. Labels that do
-//! not fit stay hidden until the reader zooms in, except the ones a reader
-//! must always see (the selection, the hubs, the leading powers and the
-//! [key countries](key_nodes)), which go first and take the best spot left
-//! even where it is crowded.
+//! not fit stay hidden until the reader zooms in. The ones a reader must
+//! find (the hubs, the leading powers, the countries in both camps and the
+//! [key countries](key_nodes)) go first and, where it is crowded, cover
+//! other nodes rather than vanish; only what the reader is looking at (the
+//! selection) is ever printed over another label.
 
 use crate::graph::{EdgeKind, Graph};
 use crate::model::FrameworkId;
@@ -24,9 +25,9 @@ pub struct Candidate {
     pub width: f32,
     /// Text height in pixels.
     pub height: f32,
-    /// Always shown, and placed before the rest: when no clear spot is
-    /// left it may cover other nodes (another label only when every spot
-    /// is taken), and it is kept on screen.
+    /// Placed before the rest: when no clear spot is left it may cover
+    /// other nodes (not a label, unless it insists), and it is kept on
+    /// screen.
     pub must: bool,
     /// When no clear spot is left, it may cover other nodes (never a
     /// label) rather than stay hidden: a [key country](key_nodes).
@@ -106,7 +107,7 @@ impl Rank {
         tier * 1e6 + self.degree as f32
     }
 
-    /// Whether the label is always shown.
+    /// Whether the label goes before the rest and may cover other nodes.
     pub fn must(&self) -> bool {
         self.active || self.hub || self.leader || self.both
     }
@@ -158,6 +159,16 @@ pub enum Key {
 pub fn key_nodes(graph: &Graph, shown: &[usize], width: f32, height: f32) -> Vec<Key> {
     let n = graph.nodes.len();
     let mut key = vec![Key::No; n];
+    let plain = |i: usize| !graph.nodes[i].is_hub() && !graph.nodes[i].leader;
+    let shown: Vec<usize> = shown
+        .iter()
+        .copied()
+        .filter(|&i| i < n && plain(i))
+        .collect();
+    if shown.is_empty() {
+        // The bench page labels only its hubs: no pass over its edges.
+        return key;
+    }
     let (mut artemis, mut ilrs) = (vec![false; n], vec![false; n]);
     for e in &graph.edges {
         match e.kind {
@@ -166,9 +177,8 @@ pub fn key_nodes(graph: &Graph, shown: &[usize], width: f32, height: f32) -> Vec
             _ => {}
         }
     }
-    let plain = |i: usize| !graph.nodes[i].is_hub() && !graph.nodes[i].leader;
     let mut busy: Vec<usize> = Vec::new();
-    for &i in shown.iter().filter(|&&i| i < n && plain(i)) {
+    for i in shown {
         if artemis[i] && ilrs[i] {
             key[i] = Key::Hedge;
         } else if graph.nodes[i].degree >= 2 {
