@@ -127,8 +127,7 @@ mod tests {
     }
 
     #[test]
-    fn every_picture_names_the_hubs_the_leading_powers_and_the_countries_in_both_camps_and_a_desktop_one_those_between()
-     {
+    fn every_picture_names_what_must_show_and_a_desktop_one_every_country_tied_to_both() {
         use crate::graph::facts::Alignment;
         use crate::render::labels::{Key, key_nodes};
         let ds = crate::test_support::dataset();
