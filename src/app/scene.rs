@@ -445,7 +445,14 @@ impl Scene {
             (&pos, &radius)
         };
         let covered = (self.height - self.covered_bottom).max(self.height * 0.3);
-        camera::fitted(target, radius, &self.axis_labels, self.width, covered)
+        camera::fitted_above(
+            target,
+            radius,
+            &self.axis_labels,
+            self.width,
+            self.height,
+            covered,
+        )
     }
 
     /// The camera as view state: world centre and scale, or `None` while

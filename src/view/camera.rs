@@ -194,9 +194,25 @@ pub fn fitted(
     width: f32,
     height: f32,
 ) -> Camera {
+    fitted_above(pos, radius, axis, width, height, height)
+}
+
+/// [`fitted`] on a `width` × `height` box whose part below `top` pixels is
+/// covered (a phone's details sheet): the picture of the whole box's
+/// design, scaled into the part left. (Fitted at the design of the part
+/// left instead, an upright picture was drawn at the size of a landscape
+/// design's and used a third of a phone's canvas.)
+pub fn fitted_above(
+    pos: &[Point],
+    radius: &[f32],
+    axis: &[crate::layout::AxisLabel],
+    width: f32,
+    height: f32,
+    top: f32,
+) -> Camera {
     let d = Design::of(width, height);
     crate::layout::bounds_with_labels(pos, radius, axis).map_or(Camera::default(), |b| {
-        Camera::fit(b, d.width, d.height, FIT_MARGIN).meet([d.width, d.height], [width, height])
+        Camera::fit(b, d.width, d.height, FIT_MARGIN).meet([d.width, d.height], [width, top])
     })
 }
 
@@ -322,6 +338,21 @@ mod tests {
         let want = fitted(&pos, &radius, &[], d.width, d.height).meet([d.width, d.height], [w, h]);
         assert_eq!(fitted(&pos, &radius, &[], w, h), want);
         assert_eq!(Design::of(1300.0, 700.0).name, "wide");
+        // An upright phone box whose lower part is covered: its upright
+        // design's picture, as large as the part left allows.
+        let tall = [[-50.0, -120.0], [50.0, 120.0], [0.0, 0.0]];
+        let (w, h, top) = (390.0, 506.0, 422.0);
+        let d = Design::of(w, h);
+        assert_eq!(d.name, "portrait");
+        let want =
+            fitted(&tall, &radius, &[], d.width, d.height).meet([d.width, d.height], [w, top]);
+        let got = fitted_above(&tall, &radius, &[], w, h, top);
+        assert_eq!(got, want);
+        assert!(got.scale > fitted(&tall, &radius, &[], w, top).scale * 1.5);
+        assert_eq!(
+            fitted_above(&tall, &radius, &[], w, h, h),
+            fitted(&tall, &radius, &[], w, h)
+        );
         assert_eq!(Design::of(390.0, 600.0).name, "portrait");
     }
 
