@@ -8,7 +8,7 @@
 //   node scripts/layout-interaction.mjs --app target/bench/app --harness target/bench/harness \
 //        [--sizes 10000] [--loads 3] [--threads auto,main] [--start-after 1500] [--quiet-loads 1]
 //
-// --threads: `auto` opens `?graph=…` as the harness does; `main` / `worker` add
+// --threads: `auto` opens `bench.html?graph=…` as the harness does; `main` / `worker` add
 // `&layout-thread=…` (the bench page's override). Each load is a fresh Chromium with the
 // harness runner's flags (its BASE_ARGS + --disable-gpu), 1280×800 at 1×, the harness's kind of
 // static server. Loads alternate between the threads. `--quiet-loads N` adds N loads per thread
@@ -90,7 +90,7 @@ async function load(origin, size, thread, withInput) {
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    await page.goto(`${origin}/app/index.html?${q}`, { waitUntil: 'commit' });
+    await page.goto(`${origin}/app/bench.html?${q}`, { waitUntil: 'commit' });
     // A function, not a string: the page's CSP allows no eval.
     const mark = async (name) => (await page.waitForFunction((k) => (window.__benchError ? 'ERR:' + window.__benchError : window[k]), name, { timeout: TIMEOUT, polling: 50 })).jsonValue();
     const first = await mark('__firstFrame');

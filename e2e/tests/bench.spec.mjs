@@ -1,4 +1,6 @@
-// Bench mode (?graph=): the shared harness's page contract, under the app's CSP.
+// Bench mode (?graph=): the shared harness's page contract, under the app's CSP, on its own
+// page (bench.html, what the harness opens) and through the app's (index.html?graph=), both
+// running the bench module (src/bench_page.rs), never the app's.
 import { test, expect } from './fixtures.mjs';
 
 /** A bench-format graph: two hubs and n countries, each tied to a hub and a neighbour. */
@@ -17,9 +19,11 @@ function graph(n) {
   return { meta: { n }, nodes, edges };
 }
 
-test('draws the graph, lays it out and marks the contract, with no console error', async ({ page, watched }) => {
+for (const at of ['/bench.html', '/']) test(`${at}?graph= draws the graph, lays it out and marks the contract, with no console error`, async ({ page, watched }) => {
+  const urls = [];
+  page.on('request', (r) => urls.push(new URL(r.url()).pathname));
   await page.route('**/test-graph.json', (r) => r.fulfill({ json: graph(60) }));
-  await page.goto('/?graph=test-graph.json');
+  await page.goto(`${at}?graph=test-graph.json`);
   await page.waitForFunction(() => window.__layoutDone !== undefined, null, { timeout: 20000 });
   const marks = await page.evaluate(() => ({
     loaded: window.__graphLoaded, first: window.__firstFrame, done: window.__layoutDone,
@@ -34,6 +38,9 @@ test('draws the graph, lays it out and marks the contract, with no console error
   const vp = page.viewportSize();
   expect([Math.round(box.width), Math.round(box.height)]).toEqual([vp.width, vp.height]);
   expect(watched.errors).toEqual([]);
+  // The bench module drew it; its own page fetches nothing of the app's module.
+  expect(urls).toContain('/bench-page_bg.wasm');
+  if (at === '/bench.html') expect(urls.filter((u) => u.startsWith('/space-alliances'))).toEqual([]);
 });
 
 /** FNV-1a (64-bit) over the little-endian bytes of every coordinate: layout::tests::positions_hash. */
@@ -52,7 +59,7 @@ const NATIVE_300_HASH = '0x5e56bdff4343b1f9';
 for (const thread of ['worker', 'main']) {
   test(`laid out on the ${thread} thread, the graph ends on the native layout's very positions`, async ({ page, watched }) => {
     await page.route('**/g300.json', (r) => r.fulfill({ json: graph(300) }));
-    await page.goto(`/?graph=g300.json&layout-thread=${thread}`);
+    await page.goto(`/bench.html?graph=g300.json&layout-thread=${thread}`);
     await page.waitForFunction(() => window.__layoutDone !== undefined || window.__benchError !== undefined, null, { timeout: 20000 });
     const r = await page.evaluate(() => ({
       error: window.__benchError, thread: window.__benchInfo.layoutThread,
@@ -73,7 +80,7 @@ test('a graph of 500 nodes or more goes to the worker by default, smaller ones s
   page.on('worker', (w) => workers.push(w.url()));
   for (const [n, thread] of [[498, 'worker'], [497, 'main']]) {
     await page.route(`**/g${n}.json`, (r) => r.fulfill({ json: graph(n) }));
-    await page.goto(`/?graph=g${n}.json`);
+    await page.goto(`/bench.html?graph=g${n}.json`);
     await page.waitForFunction(() => window.__benchInfo?.layoutThread !== undefined, null, { timeout: 20000 });
     expect(await page.evaluate(() => window.__benchInfo.layoutThread)).toBe(thread);
     await page.evaluate(() => window.__benchStopLayout());
@@ -82,24 +89,28 @@ test('a graph of 500 nodes or more goes to the worker by default, smaller ones s
   expect(workers.map((u) => new URL(u).pathname)).toEqual(['/layout-worker_loader.js']);
 });
 
-test('the app itself never fetches the layout worker', async ({ page }) => {
+test('the app itself never fetches the layout worker nor the bench module', async ({ page }) => {
   const urls = [];
   page.on('request', (r) => urls.push(r.url()));
   await page.goto('/');
   await page.waitForFunction(() => window.__firstFrame !== undefined, null, { timeout: 20000 });
   await page.waitForTimeout(500);
-  expect(urls.filter((u) => u.includes('layout-worker'))).toEqual([]);
+  expect(urls.filter((u) => u.includes('layout-worker') || u.includes('bench-page'))).toEqual([]);
   expect(urls.some((u) => u.endsWith('.wasm'))).toBe(true);
 });
 
-test('a malformed or missing graph is reported, not hung', async ({ page }) => {
+test('a malformed, missing or absent graph is reported to the harness and on the page, not hung', async ({ page }) => {
   await page.route('**/broken.json', (r) => r.fulfill({ body: '{"nodes": [', contentType: 'application/json' }));
-  await page.goto('/?graph=broken.json');
-  await page.waitForFunction(() => window.__benchError !== undefined);
-  expect(await page.evaluate(() => window.__benchError)).toMatch(/not a bench graph: unexpected end/);
-  await page.goto('/?graph=nowhere.json');
-  await page.waitForFunction(() => window.__benchError !== undefined);
-  expect(await page.evaluate(() => window.__benchError)).toMatch(/could not load nowhere\.json: HTTP 404/);
+  for (const [link, why] of [
+    ['/?graph=broken.json', /not a bench graph: unexpected end/],
+    ['/bench.html?graph=nowhere.json', /could not load nowhere\.json: HTTP 404/],
+    ['/bench.html', /names no graph/],
+  ]) {
+    await page.goto(link);
+    await page.waitForFunction(() => window.__benchError !== undefined);
+    expect(await page.evaluate(() => window.__benchError)).toMatch(why);
+    await expect(page.getByRole('alert')).toContainText(why);
+  }
 });
 
 /** Drags across the canvas in small steps, one per animation frame. */
@@ -119,7 +130,7 @@ async function drag(page) {
 test('a large graph pans by moving its last frame, then redraws once when the view stops', async ({ page }) => {
   // 4 100 countries: 4 102 nodes and 8 199 edges, over the 12 000-element threshold.
   await page.route('**/large.json', (r) => r.fulfill({ json: graph(4100) }));
-  await page.goto('/?graph=large.json');
+  await page.goto("/bench.html?graph=large.json");
   await page.waitForFunction(() => window.__firstFrame !== undefined, null, { timeout: 20000 });
   await page.evaluate(() => window.__benchStopLayout());
   await page.waitForFunction(() => window.__layoutDone !== undefined, null, { timeout: 20000 });
@@ -131,7 +142,7 @@ test('a large graph pans by moving its last frame, then redraws once when the vi
 
 test('a small graph redraws fully on every frame of a pan', async ({ page }) => {
   await page.route('**/small.json', (r) => r.fulfill({ json: graph(300) }));
-  await page.goto('/?graph=small.json');
+  await page.goto("/bench.html?graph=small.json");
   await page.waitForFunction(() => window.__layoutDone !== undefined, null, { timeout: 20000 });
   const [full0, moved0] = await page.evaluate(() => window.__benchInfo.framesDrawn());
   const [full1, moved1] = await drag(page);

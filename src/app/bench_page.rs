@@ -4,6 +4,11 @@
 //! most ~30 ms (so no main-thread task runs long), redraws a few times a
 //! second while it moves, and marks `__layoutDone` after the final draw.
 //! Drag pans and the wheel zooms around the pointer; node dragging is off.
+//!
+//! A module of its own (the `bench-page` binary, `src/bench_page.rs`),
+//! started by the boot script for `?graph=` links instead of the app: it
+//! draws with the app's scene, display list and render loop, and compiles
+//! no Leptos, so the page starts as fast as those allow (issue #18).
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -12,7 +17,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use super::render_loop::SceneHandle;
+use super::render_loop::{Fixed, SceneHandle};
 use crate::layout;
 
 fn window() -> web_sys::Window {
@@ -34,11 +39,65 @@ fn mark(name: &str, value: &JsValue) {
     let _ = js_sys::Reflect::set(&window(), &JsValue::from_str(name), value);
 }
 
-/// Runs bench mode for the graph at `url`. `layout_thread` (the link's
-/// `layout-thread=main|worker`, for measuring both) overrides where the
-/// layout runs; by default the worker takes graphs of
-/// [`WORKER_MIN_NODES`] nodes or more.
-pub fn run(url: String, layout_thread: Option<String>) {
+/// Says what went wrong: in `__benchError` for the harness (the first
+/// problem), and on the page for a person.
+fn fail(why: &str) {
+    let first =
+        js_sys::Reflect::get(&window(), &"__benchError".into()).map_or(true, |v| v.is_undefined());
+    if first {
+        mark("__benchError", &JsValue::from_str(why));
+    }
+    let Some(doc) = window().document() else {
+        return;
+    };
+    let (Ok(p), Some(body)) = (doc.create_element("p"), doc.body()) else {
+        return;
+    };
+    let _ = p.set_attribute("role", "alert");
+    p.set_text_content(Some(&format!("The bench page could not run: {why}")));
+    if let Ok(p) = p.dyn_into::<web_sys::HtmlElement>() {
+        // CSSOM, not a style attribute: the CSP allows no inline styles.
+        for (k, v) in [
+            ("position", "fixed"),
+            ("inset", "0 0 auto 0"),
+            ("margin", "0"),
+            ("padding", "1em"),
+            ("background", "#fff"),
+            ("color", "#000"),
+        ] {
+            let _ = p.style().set_property(k, v);
+        }
+        let _ = body.prepend_with_node_1(&p);
+    }
+}
+
+/// Runs bench mode for the page's link: `graph=<url>`, the graph to load,
+/// and `layout-thread=main|worker` (for measuring both), which overrides
+/// where the layout runs; by default the worker takes graphs of
+/// [`WORKER_MIN_NODES`] nodes or more. A link without a graph, and a
+/// panic, say so in `__benchError`.
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        fail(&info.to_string());
+    }));
+    let search = window().location().search().unwrap_or_default();
+    let param = |key: &str| {
+        search
+            .trim_start_matches('?')
+            .split('&')
+            .find_map(|kv| kv.strip_prefix(key)?.strip_prefix('='))
+            .and_then(|v| js_sys::decode_uri_component(v).ok())
+            .and_then(|v| v.as_string())
+    };
+    match param("graph") {
+        Some(url) => run(url, param("layout-thread")),
+        None => fail("the link names no graph (?graph=<url>)"),
+    }
+}
+
+/// Runs bench mode for the graph at `url`, its layout on `layout_thread`.
+fn run(url: String, layout_thread: Option<String>) {
     pmark("bench:wasmStarted");
     let thread = match layout_thread.as_deref() {
         Some("main") => Some(Thread::Main),
@@ -53,9 +112,9 @@ pub fn run(url: String, layout_thread: Option<String>) {
         match graph {
             Ok(g) => {
                 mark("__graphLoaded", &JsValue::from_f64(now()));
-                start(g, thread)
+                show(g, thread)
             }
-            Err(e) => mark("__benchError", &JsValue::from_str(&e)),
+            Err(e) => fail(&e),
         }
     });
 }
@@ -99,7 +158,8 @@ async fn load(url: &str) -> Result<String, String> {
     String::from_utf8(bytes).map_err(|_| "the graph is not UTF-8 text".to_string())
 }
 
-fn start(graph: crate::graph::Graph, thread: Option<Thread>) {
+/// Draws `graph` at its start positions, then lays it out.
+fn show(graph: crate::graph::Graph, thread: Option<Thread>) {
     let doc = window().document().expect("a document");
     let body = doc.body().expect("a body");
     body.set_inner_html("");
@@ -122,7 +182,7 @@ fn start(graph: crate::graph::Graph, thread: Option<Thread>) {
     let _ = canvas.set_attribute("aria-label", "Benchmark graph");
     body.append_child(&canvas).expect("append");
 
-    let handle = SceneHandle::for_element(canvas.clone());
+    let handle = SceneHandle::new(Fixed(canvas.clone()));
     let n = graph.nodes.len();
     let sim = layout::bench_simulation(&graph);
     handle.with(|s| {
@@ -201,10 +261,14 @@ fn start(graph: crate::graph::Graph, thread: Option<Thread>) {
         .into_js_value(),
     );
     attach_pan_zoom(&canvas, &handle, &run.last_input);
-    match thread {
+    // The layout starts in a task of its own, so the first frame is shown
+    // before it (a worker takes ~10 ms to create, a slice up to ~24 ms).
+    let begin = Closure::once_into_js(move || match thread {
         Thread::Worker => run_in_worker(&run, sim),
         Thread::Main => run.run_here(sim),
-    }
+    });
+    let _ =
+        window().set_timeout_with_callback_and_timeout_and_arguments_0(begin.unchecked_ref(), 0);
 }
 
 /// Where the layout runs.
@@ -236,7 +300,7 @@ const INPUT_QUIET_MS: f64 = 200.0;
 
 /// The layout run of the page.
 struct Run {
-    handle: SceneHandle,
+    handle: SceneHandle<Fixed>,
     phase: RefCell<Phase>,
     /// When the last progress frame was started.
     last_draw: Cell<f64>,
@@ -347,10 +411,7 @@ fn run_in_worker(run: &Rc<Run>, sim: layout::force::Simulation) {
             match report {
                 super::layout_worker::Report::Ready => {
                     if let Err(e) = super::layout_worker::post_job(&worker, &input, PROGRESS_MS) {
-                        mark(
-                            "__benchError",
-                            &JsValue::from_str(&format!("worker: {e:?}")),
-                        );
+                        fail(&format!("worker: {e:?}"));
                     }
                 }
                 super::layout_worker::Report::Positions { ticks, done } => {
@@ -368,10 +429,7 @@ fn run_in_worker(run: &Rc<Run>, sim: layout::force::Simulation) {
                     }
                 }
                 super::layout_worker::Report::Failed(e) => {
-                    mark(
-                        "__benchError",
-                        &JsValue::from_str(&format!("layout worker: {e}")),
-                    );
+                    fail(&format!("layout worker: {e}"));
                 }
             }
         })
@@ -393,10 +451,7 @@ fn run_in_worker(run: &Rc<Run>, sim: layout::force::Simulation) {
                     .ok()
                     .and_then(|m| m.as_string())
                     .unwrap_or_default();
-                mark(
-                    "__benchError",
-                    &JsValue::from_str(&format!("layout worker failed: {msg}")),
-                );
+                fail(&format!("layout worker failed: {msg}"));
                 *run.phase.borrow_mut() = Phase::Done;
             } else if let Some(sim) = fallback.borrow_mut().take() {
                 run.run_here(sim);
@@ -444,7 +499,7 @@ fn layout_slice(run: Rc<Run>) {
 /// (large graphs: moves the last frame, redraws when the view stops).
 fn attach_pan_zoom(
     canvas: &web_sys::HtmlCanvasElement,
-    handle: &SceneHandle,
+    handle: &SceneHandle<Fixed>,
     last_input: &Rc<Cell<f64>>,
 ) {
     let last = Rc::new(Cell::new(None::<(f32, f32)>));

@@ -3,8 +3,9 @@
 //! the URL query string is its text form (see [`crate::view::url`]). The graph is
 //! drawn by [`scene::Scene`] on a canvas, with an accessible DOM layer.
 
-mod bench_page;
+pub mod bench_page;
 mod browser;
+mod canvas_host;
 mod components;
 mod embed;
 pub mod layout_worker;
@@ -150,36 +151,25 @@ pub fn start() {
         console_error_panic_hook::hook(info);
         show_panic(&info.to_string());
     }));
-    // `?graph=<url>`: the benchmark harness's page contract instead of the app.
-    let search = location_search();
-    let param = |key: &str| {
-        search
-            .trim_start_matches('?')
-            .split('&')
-            .find_map(|kv| kv.strip_prefix(key)?.strip_prefix('='))
-            .and_then(|v| js_sys::decode_uri_component(v).ok())
-            .and_then(|v| v.as_string())
-    };
-    match param("graph") {
-        Some(url) => bench_page::run(url, param("layout-thread")),
-        // Into `#app`, laid out under the baked page until its first frame.
-        None => match web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id("app"))
-            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            Some(el) => wasm_bindgen_futures::spawn_local(async move {
-                let data = dataset::load_embedded();
-                // A task boundary between reading the data and mounting the
-                // page: the browser handles input (the baked picture follows
-                // the wheel) and paints in between. Measured: the longest
-                // task after the first graph pixels 112 -> 80 ms, blocking
-                // time 96 -> 49 ms (docs/bench/startup.md).
-                browser::next_task().await;
-                leptos::mount::mount_to(el, move || root(data)).forget();
-            }),
-            None => mount_to_body(App),
-        },
+    // The bench page (`?graph=<url>`) is a module of its own
+    // (src/bench_page.rs), started by the boot script instead of this one.
+    // Into `#app`, laid out under the baked page until its first frame.
+    match web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"))
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        Some(el) => wasm_bindgen_futures::spawn_local(async move {
+            let data = dataset::load_embedded();
+            // A task boundary between reading the data and mounting the
+            // page: the browser handles input (the baked picture follows
+            // the wheel) and paints in between. Measured: the longest
+            // task after the first graph pixels 112 -> 80 ms, blocking
+            // time 96 -> 49 ms (docs/bench/startup.md).
+            browser::next_task().await;
+            leptos::mount::mount_to(el, move || root(data)).forget();
+        }),
+        None => mount_to_body(App),
     }
 }
 
@@ -362,9 +352,8 @@ pub fn Explorer(
     };
     provide_context(state);
     browser::follow_media("(prefers-color-scheme: dark)", state.dark);
-    provide_context(StoredValue::new_local(render_loop::SceneHandle::new(
-        NodeRef::new(),
-        state,
+    provide_context(StoredValue::new_local(canvas_host::AppScene::new(
+        canvas_host::AppHost::new(NodeRef::new(), state),
     )));
     sync_url(state);
     embed::connect(state);

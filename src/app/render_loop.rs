@@ -4,37 +4,69 @@
 //! [`SceneHandle::update`], from effects on the view state's signals and
 //! memos, and the loop draws on the next animation frame (coalescing every
 //! change made in between), keeps drawing while a transition runs, moves a
-//! bitmap for pans and zooms of large graphs, records the camera in the link
-//! a moment after it stops, and exposes what it drew: `data-layout`
-//! (`moving` / `settled`) on the canvas, and each node's place on screen as
-//! the box of its option in the accessible node list (screen magnifiers follow
-//! the keyboard focus there; tests find nodes by it).
+//! bitmap for pans and zooms of large graphs, and says what it drew:
+//! `data-layout` (`moving` / `settled`) on the canvas. What else follows a
+//! change or a frame is the page's [`Host`]: the app's records the camera in
+//! the link and lays the accessible node list over the nodes
+//! ([`super::canvas_host`]). No Leptos here: the bench page's module
+//! (`src/bench_page.rs`) draws with this loop and is built without it.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-use leptos::html::Canvas;
-use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use super::browser::Debounce;
 pub(super) use super::browser::now;
 use super::scene::{Progressive, Scene};
-use super::{AppState, History};
 use crate::view::camera::{self, Camera};
 
+/// What a page adds to the render loop: where it draws, and what follows
+/// a change or a frame. The app's host ([`super::canvas_host::AppHost`])
+/// records the camera in the link and exposes the node list; the bench
+/// page's ([`Fixed`]) only draws. The loop itself knows nothing of Leptos,
+/// so the bench page's module is built without it.
+pub trait Host: 'static {
+    /// The canvas to draw on; none until it is mounted.
+    fn canvas(&self) -> Option<web_sys::HtmlCanvasElement>;
+    /// The scene was changed through [`SceneHandle::update`].
+    fn changed(&self, handle: &SceneHandle<Self>)
+    where
+        Self: Sized;
+    /// A full frame is about to be drawn.
+    fn before_frame(&self, handle: &SceneHandle<Self>)
+    where
+        Self: Sized;
+    /// A settled full frame is on `canvas`: the host says `settled` (see
+    /// [`set_layout_state`]) once its readers can use it.
+    fn settled(&self, handle: &SceneHandle<Self>, canvas: &web_sys::HtmlCanvasElement)
+    where
+        Self: Sized;
+}
+
+/// A canvas made outside any framework (the bench page), settled as soon
+/// as it is drawn.
+pub struct Fixed(pub web_sys::HtmlCanvasElement);
+
+impl Host for Fixed {
+    fn canvas(&self) -> Option<web_sys::HtmlCanvasElement> {
+        Some(self.0.clone())
+    }
+    fn changed(&self, _: &SceneHandle<Self>) {}
+    fn before_frame(&self, _: &SceneHandle<Self>) {}
+    fn settled(&self, _: &SceneHandle<Self>, canvas: &web_sys::HtmlCanvasElement) {
+        set_layout_state(canvas, "settled");
+    }
+}
+
 /// Handle to the scene shared by the view's closures.
-#[derive(Clone)]
-pub struct SceneHandle {
+pub struct SceneHandle<H> {
     scene: Rc<RefCell<Scene>>,
-    /// The canvas drawn on.
-    pub canvas: NodeRef<Canvas>,
-    /// A canvas made outside Leptos (bench mode), used instead of `canvas`.
-    fixed: Option<web_sys::HtmlCanvasElement>,
+    /// Where it draws, and what follows a change or a frame.
+    host: Rc<H>,
     /// The frame scheduled for the next animation frame, if any.
     pending: Rc<Cell<Pending>>,
-    commit_timer: Debounce,
     /// Large scenes: a copy of the last full frame and the camera it was
     /// drawn with, taken when a pan or zoom starts.
     snapshot: Rc<RefCell<Option<(web_sys::HtmlCanvasElement, Camera)>>>,
@@ -55,13 +87,26 @@ pub struct SceneHandle {
     /// What the last full frame cost to paint, in ms (a progressive one:
     /// its parts together), so callers can pace their redraws.
     full_cost: Rc<Cell<f64>>,
-    /// The app whose link records the camera; none on the bench page.
-    state: Option<AppState>,
-    /// Whether the baked picture's pan and zoom has been taken over.
-    adopted: Rc<Cell<bool>>,
-    /// Whether the accessible node list is built: only after the first
-    /// frame, which it would otherwise delay (a task of its own).
-    listed: RwSignal<bool>,
+}
+
+// By hand: a derive would ask `H: Clone`, and the host is shared, not cloned.
+impl<H> Clone for SceneHandle<H> {
+    fn clone(&self) -> Self {
+        SceneHandle {
+            scene: self.scene.clone(),
+            host: self.host.clone(),
+            pending: self.pending.clone(),
+            snapshot: self.snapshot.clone(),
+            drawn_with: self.drawn_with.clone(),
+            settle_timer: self.settle_timer.clone(),
+            drawn: self.drawn.clone(),
+            progressive: self.progressive.clone(),
+            back: self.back.clone(),
+            generation: self.generation.clone(),
+            chunk: self.chunk.clone(),
+            full_cost: self.full_cost.clone(),
+        }
+    }
 }
 
 /// What the next animation frame draws.
@@ -74,22 +119,13 @@ enum Pending {
     Full,
 }
 
-impl SceneHandle {
-    /// A handle drawing on `canvas`, recording its camera in `state`'s link.
-    pub fn new(canvas: NodeRef<Canvas>, state: AppState) -> Self {
-        SceneHandle {
-            state: Some(state),
-            ..Self::detached(canvas)
-        }
-    }
-
-    fn detached(canvas: NodeRef<Canvas>) -> Self {
+impl<H: Host> SceneHandle<H> {
+    /// A handle drawing an empty scene where `host` says.
+    pub fn new(host: H) -> Self {
         SceneHandle {
             scene: Rc::new(RefCell::new(Scene::new())),
-            canvas,
-            fixed: None,
+            host: Rc::new(host),
             pending: Rc::new(Cell::new(Pending::None)),
-            commit_timer: Debounce::default(),
             snapshot: Rc::new(RefCell::new(None)),
             drawn_with: Rc::new(Cell::new(None)),
             drawn: Rc::new(Cell::new((0, 0))),
@@ -99,33 +135,12 @@ impl SceneHandle {
             chunk: Rc::new(Cell::new(2_000)),
             full_cost: Rc::new(Cell::new(0.0)),
             settle_timer: Debounce::default(),
-            state: None,
-            adopted: Rc::new(Cell::new(false)),
-            listed: RwSignal::new(false),
         }
     }
 
-    /// Records the camera in the view state (replacing the history entry),
-    /// a moment after the last pan or zoom so the URL is not rewritten per event.
-    fn commit_view(&self) {
-        let Some(state) = self.state else { return };
-        let this = self.clone();
-        self.commit_timer.call(300, move || {
-            let v = this
-                .read(|s| s.view_state())
-                .and_then(crate::view::url::round_view);
-            if state.view.with_untracked(|x| x.view) != v {
-                state.change(History::Replace, |x| x.view = v);
-            }
-        });
-    }
-
-    /// A handle drawing on a canvas element made outside Leptos (bench mode).
-    pub fn for_element(canvas: web_sys::HtmlCanvasElement) -> Self {
-        SceneHandle {
-            fixed: Some(canvas),
-            ..SceneHandle::detached(NodeRef::new())
-        }
+    /// The host.
+    pub fn host(&self) -> &H {
+        &self.host
     }
 
     /// Reads the scene.
@@ -139,7 +154,7 @@ impl SceneHandle {
     pub fn update<R>(&self, f: impl FnOnce(&mut Scene) -> R) -> R {
         let r = f(&mut self.scene.borrow_mut());
         self.request_frame();
-        self.commit_view();
+        self.host.changed(self);
         r
     }
 
@@ -150,9 +165,7 @@ impl SceneHandle {
     }
 
     fn target(&self) -> Option<web_sys::HtmlCanvasElement> {
-        self.fixed
-            .clone()
-            .or_else(|| self.canvas.try_get_untracked().flatten())
+        self.host.canvas()
     }
 
     /// Whether a full frame is too slow to redraw on every pointer event.
@@ -164,7 +177,7 @@ impl SceneHandle {
     /// app draws only from the loop; the bench page calls this itself.
     pub fn draw_now(&self) {
         self.cancel_progressive();
-        self.adopt_baked_gesture();
+        self.host.before_frame(self);
         if let Some(canvas) = self.target() {
             let t = now();
             self.scene.borrow_mut().draw(&canvas);
@@ -176,69 +189,18 @@ impl SceneHandle {
         }
     }
 
-    /// Before the app's first frame: the pan and zoom the reader gave the
-    /// baked picture meanwhile becomes the camera, so the live canvas
-    /// takes over the picture where the reader left it (and the link
-    /// records it). Only once the scene is sized and placed, when its
-    /// camera is the fitted one the baked picture shows.
-    fn adopt_baked_gesture(&self) {
-        if self.adopted.get() || self.state.is_none() {
-            return;
-        }
-        if self.read(|s| s.width <= 0.0 || s.pos.is_empty()) {
-            return;
-        }
-        self.adopted.set(true);
-        if let Some((k, t)) = super::browser::take_baked_gesture() {
-            self.scene.borrow_mut().steer_screen(k, t);
-            self.commit_view();
-        }
-    }
-
     /// What follows a full frame on `canvas`, drawn with `cam`.
     fn full_frame_shown(&self, canvas: &web_sys::HtmlCanvasElement, cam: Camera) {
-        let settled = !self.scene.borrow().animating();
-        if !settled || self.state.is_none() {
-            set_layout_state(canvas, if settled { "settled" } else { "moving" });
+        if self.scene.borrow().animating() {
+            set_layout_state(canvas, "moving");
         } else {
-            publish_first_frame();
-            if self.listed.get_untracked() {
-                self.expose(canvas);
-            } else {
-                // The first frame is on screen: the node list is built in
-                // a task of its own, then placed, and only then does the
-                // canvas say `settled`.
-                let this = self.clone();
-                leptos::task::spawn_local(async move {
-                    super::browser::next_task().await;
-                    this.listed.set(true);
-                    super::browser::next_task().await;
-                    if !this.scene.borrow().animating()
-                        && let Some(canvas) = this.target()
-                    {
-                        this.expose(&canvas);
-                    }
-                });
-            }
+            self.host.settled(self, canvas);
         }
         let (full, moved) = self.drawn.get();
         self.drawn.set((full + 1, moved));
         // Copied lazily, when a pan or zoom starts: a copy rasterises
         // the frame, too slow to do after every layout frame.
         self.drawn_with.set(Some(cam));
-    }
-
-    /// The settled frame made readable: each option of the node list laid
-    /// over its node, then `data-layout="settled"`, a state tests (and
-    /// tools) wait on instead of sleeping.
-    fn expose(&self, canvas: &web_sys::HtmlCanvasElement) {
-        self.read(place_options);
-        set_layout_state(canvas, "settled");
-    }
-
-    /// Whether the accessible node list is built (after the first frame).
-    pub fn listed(&self) -> RwSignal<bool> {
-        self.listed
     }
 
     /// A full redraw without a long frame: large scenes paint the frame
@@ -479,50 +441,9 @@ fn context(canvas: &web_sys::HtmlCanvasElement) -> Option<web_sys::CanvasRenderi
         .and_then(|c| c.dyn_into().ok())
 }
 
-/// Accessible option id of a node.
-pub(super) fn option_id(id: &str) -> String {
-    format!("node-{}", id.replace(':', "-"))
-}
-
-/// Puts each node's option in the accessible list over the node it names,
-/// as big as the node: a screen magnifier following the keyboard focus
-/// shows the node, and anyone can find a node on screen by its option.
-fn place_options(s: &Scene) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    for (i, n) in s.graph.nodes.iter().enumerate() {
-        let Some(el) = doc.get_element_by_id(&option_id(&n.id)) else {
-            continue;
-        };
-        let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() else {
-            continue;
-        };
-        let [x, y] = s.camera.to_screen(s.pos[i]);
-        let r = (s.radius[i] * s.camera.scale).max(4.0);
-        let st = el.style();
-        let _ = st.set_property("left", &format!("{:.1}px", x - r));
-        let _ = st.set_property("top", &format!("{:.1}px", y - r));
-        let d = format!("{:.1}px", 2.0 * r);
-        let _ = st.set_property("width", &d);
-        let _ = st.set_property("height", &d);
-    }
-}
-
 /// What the render loop last drew, on the canvas: `moving` or `settled`.
-fn set_layout_state(canvas: &web_sys::HtmlCanvasElement, state: &str) {
+pub(super) fn set_layout_state(canvas: &web_sys::HtmlCanvasElement, state: &str) {
     if canvas.get_attribute("data-layout").as_deref() != Some(state) {
         let _ = canvas.set_attribute("data-layout", state);
-    }
-}
-
-/// Marks the first complete frame for the benchmark harness and tests.
-fn publish_first_frame() {
-    if let Some(w) = web_sys::window() {
-        let key = JsValue::from_str("__firstFrame");
-        if js_sys::Reflect::get(&w, &key).is_ok_and(|v| v.is_undefined()) {
-            let _ = js_sys::Reflect::set(&w, &key, &JsValue::from_f64(now()));
-            super::browser::remove_first_paint();
-        }
     }
 }

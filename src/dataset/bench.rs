@@ -255,6 +255,7 @@ pub mod json {
     /// Parses one JSON value with nothing but whitespace around it.
     pub fn parse(text: &str) -> Result<Value<'_>, JsonError> {
         let mut r = Reader {
+            s: text,
             b: text.as_bytes(),
             i: 0,
         };
@@ -267,6 +268,8 @@ pub mod json {
     }
 
     struct Reader<'t> {
+        /// The text, and its bytes.
+        s: &'t str,
         b: &'t [u8],
         i: usize,
     }
@@ -411,17 +414,14 @@ pub mod json {
             loop {
                 // Take the run up to the next quote, backslash or control byte.
                 let run = self.i;
-                while let Some(&c) = self.b.get(self.i) {
-                    if c == b'"' || c == b'\\' || c < 0x20 {
-                        break;
-                    }
-                    self.i += 1;
-                }
+                self.i += self.b[run..]
+                    .iter()
+                    .position(|&c| c == b'"' || c == b'\\' || c < 0x20)
+                    .unwrap_or(self.b.len() - run);
                 // The input is a &str and the run stops only at ASCII bytes,
-                // so the run is whole UTF-8.
-                let text: &'t [u8] = self.b;
-                let piece =
-                    std::str::from_utf8(&text[run..self.i]).map_err(|_| self.err("bad UTF-8"))?;
+                // so the run is whole UTF-8: a slice, not a second check.
+                let text: &'t str = self.s;
+                let piece = text.get(run..self.i).ok_or_else(|| self.err("bad UTF-8"))?;
                 if out.is_empty() {
                     out = Cow::Borrowed(piece);
                 } else {

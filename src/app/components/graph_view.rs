@@ -11,7 +11,8 @@ use wasm_bindgen::JsCast;
 
 use crate::app::AppState;
 use crate::app::browser::{Debounce, media};
-use crate::app::render_loop::{SceneHandle, now, option_id};
+use crate::app::canvas_host::{AppScene, option_id};
+use crate::app::render_loop::now;
 use crate::layout::force::Point;
 use crate::view::camera::{self, Camera};
 use crate::view::gesture::{Action, Gestures};
@@ -20,8 +21,8 @@ use crate::view::gesture::{Action, Gestures};
 #[component]
 pub fn GraphView() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let handle = expect_context::<StoredValue<SceneHandle, LocalStorage>>().get_value();
-    let canvas = handle.canvas;
+    let handle = expect_context::<StoredValue<AppScene, LocalStorage>>().get_value();
+    let canvas = handle.host().canvas;
     let wrap = NodeRef::<Div>::new();
     let focus_id = RwSignal::new(None::<String>);
     let tooltip = RwSignal::new(None::<(f32, f32, String)>);
@@ -481,9 +482,9 @@ pub fn GraphView() -> impl IntoView {
         }
     };
 
-    let listed = handle.listed();
+    let listed = handle.host().listed;
     let options = move || {
-        // Built after the first frame (see `SceneHandle::listed`).
+        // Built after the first frame (see `AppHost::listed`).
         let listed = listed.get();
         let g = state.graph.get();
         let hide = state.filters(|f| f.hide_unverified);

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::app::render_loop::SceneHandle;
+use crate::app::canvas_host::AppScene;
 use crate::app::{AppState, History};
 use crate::graph::facts::Alignment;
 use crate::layout::LayoutKind;
@@ -15,7 +15,7 @@ use crate::view::search;
 #[component]
 pub fn SearchBox() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let handle = expect_context::<StoredValue<SceneHandle, LocalStorage>>().get_value();
+    let handle = expect_context::<StoredValue<AppScene, LocalStorage>>().get_value();
     // The search text is part of the view state (`q=` in the URL).
     let query = Memo::new(move |_| state.view.with(|v| v.search.clone()));
     let set_query = move |text: String| state.change(History::Replace, |v| v.search = text);
@@ -107,7 +107,7 @@ pub fn SearchBox() -> impl IntoView {
 #[component]
 pub fn Toolbar() -> impl IntoView {
     let state = expect_context::<AppState>();
-    let handle = expect_context::<StoredValue<SceneHandle, LocalStorage>>().get_value();
+    let handle = expect_context::<StoredValue<AppScene, LocalStorage>>().get_value();
     let handle_fit = handle.clone();
     let handle_europe = handle.clone();
     let zoom = move |factor: f32| {

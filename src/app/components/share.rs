@@ -125,8 +125,8 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), ExportError> {
 
 /// The graph as SVG (with the export footer), from the scene as drawn.
 fn graph_svg(state: &AppState) -> Option<(String, u32, u32)> {
-    let handle = use_context::<StoredValue<crate::app::render_loop::SceneHandle, LocalStorage>>()?
-        .get_value();
+    let handle =
+        use_context::<StoredValue<crate::app::canvas_host::AppScene, LocalStorage>>()?.get_value();
     let ds = state.ds();
     let filters = state.view.with_untracked(|v| v.filters.clone());
     let (w, h) = (1400.0f32, 900.0f32);
