@@ -111,6 +111,12 @@ test('a malformed, missing or absent graph is reported to the harness and on the
     expect(await page.evaluate(() => window.__benchError)).toMatch(why);
     await expect(page.getByRole('alert')).toContainText(why);
   }
+  // The module's script missing: the boot script says so the same way.
+  await page.route('**/bench-page.js', (r) => r.fulfill({ status: 404 }));
+  await page.goto('/bench.html?graph=broken.json');
+  await page.waitForFunction(() => window.__benchError !== undefined);
+  expect(await page.evaluate(() => window.__benchError)).toMatch(/The bench page could not start \(could not load bench-page\.js\)/);
+  await expect(page.getByRole('alert')).toContainText('could not load bench-page.js');
 });
 
 /** Drags across the canvas in small steps, one per animation frame. */

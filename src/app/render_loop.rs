@@ -27,22 +27,16 @@ use crate::view::camera::{self, Camera};
 /// records the camera in the link and exposes the node list; the bench
 /// page's ([`Fixed`]) only draws. The loop itself knows nothing of Leptos,
 /// so the bench page's module is built without it.
-pub trait Host: 'static {
+pub trait Host: Sized + 'static {
     /// The canvas to draw on; none until it is mounted.
     fn canvas(&self) -> Option<web_sys::HtmlCanvasElement>;
     /// The scene was changed through [`SceneHandle::update`].
-    fn changed(&self, handle: &SceneHandle<Self>)
-    where
-        Self: Sized;
+    fn changed(&self, handle: &SceneHandle<Self>);
     /// A full frame is about to be drawn.
-    fn before_frame(&self, handle: &SceneHandle<Self>)
-    where
-        Self: Sized;
+    fn before_frame(&self, handle: &SceneHandle<Self>);
     /// A settled full frame is on `canvas`: the host says `settled` (see
     /// [`set_layout_state`]) once its readers can use it.
-    fn settled(&self, handle: &SceneHandle<Self>, canvas: &web_sys::HtmlCanvasElement)
-    where
-        Self: Sized;
+    fn settled(&self, handle: &SceneHandle<Self>, canvas: &web_sys::HtmlCanvasElement);
 }
 
 /// A canvas made outside any framework (the bench page), settled as soon
@@ -164,10 +158,6 @@ impl<H: Host> SceneHandle<H> {
         f(&mut self.scene.borrow_mut())
     }
 
-    fn target(&self) -> Option<web_sys::HtmlCanvasElement> {
-        self.host.canvas()
-    }
-
     /// Whether a full frame is too slow to redraw on every pointer event.
     fn large(&self) -> bool {
         self.read(|s| s.graph.nodes.len() + s.graph.edges.len() > camera::BITMAP_MOVE_ELEMENTS)
@@ -178,7 +168,7 @@ impl<H: Host> SceneHandle<H> {
     pub fn draw_now(&self) {
         self.cancel_progressive();
         self.host.before_frame(self);
-        if let Some(canvas) = self.target() {
+        if let Some(canvas) = self.host.canvas() {
             let t = now();
             self.scene.borrow_mut().draw(&canvas);
             self.full_cost.set(now() - t);
@@ -290,7 +280,7 @@ impl<H: Host> SceneHandle<H> {
     /// Puts a completed progressive frame on the canvas; one drawn for a
     /// camera or size the view no longer has is redrawn instead.
     fn show_progressive(&self, p: &Progressive) {
-        let (Some(canvas), Some(back)) = (self.target(), self.back.borrow().clone()) else {
+        let (Some(canvas), Some(back)) = (self.host.canvas(), self.back.borrow().clone()) else {
             return;
         };
         let same = self.read(|s| s.camera) == p.camera
@@ -340,7 +330,7 @@ impl<H: Host> SceneHandle<H> {
         // was drawn since, and then the snapshot is current.
         // A progressive frame on its way is for the old camera.
         self.cancel_progressive();
-        if let (Some(cam), Some(canvas)) = (self.drawn_with.take(), self.target()) {
+        if let (Some(cam), Some(canvas)) = (self.drawn_with.take(), self.host.canvas()) {
             self.keep_snapshot(&canvas, cam);
         }
         if self.snapshot.borrow().is_none() {
@@ -356,7 +346,8 @@ impl<H: Host> SceneHandle<H> {
     /// Draws the last full frame moved to the current camera; false when
     /// it cannot (no snapshot, or the canvas changed size).
     fn draw_moved(&self) -> bool {
-        let (Some(canvas), Some((copy, from))) = (self.target(), self.snapshot.borrow().clone())
+        let (Some(canvas), Some((copy, from))) =
+            (self.host.canvas(), self.snapshot.borrow().clone())
         else {
             return false;
         };
