@@ -54,7 +54,13 @@ impl AppHost {
             let v = handle
                 .read(|s| s.view_state())
                 .and_then(crate::view::url::round_view);
-            if state.view.with_untracked(|x| x.view) != v {
+            // None once the app is unmounted (its signals disposed) before
+            // the timer fires: nothing left to record the camera in.
+            if state
+                .view
+                .try_with_untracked(|x| x.view)
+                .is_some_and(|now| now != v)
+            {
                 state.change(History::Replace, |x| x.view = v);
             }
         });
