@@ -38,27 +38,65 @@ impl std::fmt::Display for GraphError {
 /// is over its byte budget, for this one fixed format; and `JSON.parse`
 /// followed by serde-wasm-bindgen's field-by-field copy across the JS boundary
 /// took 21 ms of the first frame at 1 000 nodes. [`json`] is a complete
-/// RFC 8259 reader, checked against serde_json by property tests, and the
-/// graph is built straight from its borrowed strings.
+/// RFC 8259 reader, checked against serde_json by property tests. The graph
+/// is read as the text streams by, with no tree of values in between (the
+/// tree cost the bench page's first frame allocations for every object and a
+/// key search for every field), and its strings are borrowed from the text.
+/// It reads what [`json::parse`] followed by a look-up of each list and
+/// field would: a key given twice counts once, the last; a field that is not
+/// a string, or an entry that is not an object, reads as empty.
 pub fn parse(text: &str) -> Result<Graph, GraphError> {
-    use json::Value;
-    let root = json::parse(text).map_err(GraphError::Json)?;
-    let list = |key: &'static str| match root.get(key) {
-        Some(Value::Array(items)) => Ok(items),
-        _ => Err(GraphError::NoList(key)),
-    };
-    let (nodes, edges) = (list("nodes")?, list("edges")?);
-    fn field<'a>(v: &'a Value<'_>, key: &str) -> &'a str {
-        match v.get(key) {
-            Some(Value::String(s)) => s,
-            _ => "",
-        }
-    }
+    use std::borrow::Cow;
+    type Fields<'t> = [Cow<'t, str>; 3];
+    // Each list as read, its entries' fields in the order named; None where
+    // the key is missing or not an array (edges are resolved once every node
+    // is known, as a file may list them first).
+    let (mut nodes, mut edges): (Option<Vec<Fields<'_>>>, Option<Vec<Fields<'_>>>) = (None, None);
+    json::read(text, |r| {
+        r.object_or_skip(0, |r, key, depth| {
+            let (slot, names) = match &*key {
+                "nodes" => (&mut nodes, ["id", "label", "group"]),
+                "edges" => (&mut edges, ["source", "target", "kind"]),
+                _ => return r.skip(depth),
+            };
+            let mut list = Vec::new();
+            let read = r.array_or_skip(depth, |r, depth| {
+                let mut fields: Fields<'_> = Default::default();
+                r.object_or_skip(depth, |r, key, depth| {
+                    match names.iter().position(|n| *n == key) {
+                        Some(k) => fields[k] = r.string_or_skip(depth)?.unwrap_or_default(),
+                        None => r.skip(depth)?,
+                    }
+                    Ok(())
+                })?;
+                list.push(fields);
+                Ok(())
+            })?;
+            *slot = read.then_some(list);
+            Ok(())
+        })
+        .map(drop)
+    })
+    .map_err(GraphError::Json)?;
+    from_fields(
+        &nodes.ok_or(GraphError::NoList("nodes"))?,
+        &edges.ok_or(GraphError::NoList("edges"))?,
+    )
+}
+
+/// The graph of a bench file's lists, as read: each node's id, label and
+/// group, each edge's source, target and kind.
+fn from_fields(
+    nodes: &[[std::borrow::Cow<'_, str>; 3]],
+    edges: &[[std::borrow::Cow<'_, str>; 3]],
+) -> Result<Graph, GraphError> {
     let mut index = std::collections::HashMap::with_capacity(nodes.len());
     let mut g = Graph::default();
-    for n in nodes {
-        let (id, label) = (field(n, "id"), field(n, "label"));
-        let (kind, alignment) = match (field(n, "group"), id) {
+    g.nodes.reserve(nodes.len());
+    g.edges.reserve(edges.len());
+    for [id, label, group] in nodes {
+        let id: &str = id;
+        let (kind, alignment) = match (&**group, id) {
             ("hub", "hub:ilrs") => (NodeKind::Hub(FrameworkId::Ilrs), Alignment::Ilrs),
             ("hub", _) => (NodeKind::Hub(FrameworkId::Artemis), Alignment::Artemis),
             ("artemis", _) => (NodeKind::Actor(ActorKind::Country), Alignment::Artemis),
@@ -79,16 +117,15 @@ pub fn parse(text: &str) -> Result<Graph, GraphError> {
             leader: false,
         });
     }
-    for e in edges {
-        let end = |key: &'static str| {
-            let id = field(e, key);
+    for [source, target, kind] in edges {
+        let end = |key: &'static str, id: &str| {
             index
                 .get(id)
                 .copied()
                 .ok_or_else(|| GraphError::UnknownNode(key, id.to_string()))
         };
-        let (s, t) = (end("source")?, end("target")?);
-        let kind = match field(e, "kind") {
+        let (s, t) = (end("source", source)?, end("target", target)?);
+        let kind = match &**kind {
             "artemis" => EdgeKind::Member(FrameworkId::Artemis, MemberLink::State),
             "ilrs" => EdgeKind::Member(FrameworkId::Ilrs, MemberLink::State),
             _ => EdgeKind::Partnership(PartnershipKind::Agreement),
@@ -254,20 +291,37 @@ pub mod json {
 
     /// Parses one JSON value with nothing but whitespace around it.
     pub fn parse(text: &str) -> Result<Value<'_>, JsonError> {
+        let mut v = Value::Null;
+        read(text, |r| {
+            v = r.value(0)?;
+            Ok(())
+        })?;
+        Ok(v)
+    }
+
+    /// Reads `text` as one JSON value with nothing but whitespace around it,
+    /// `value` reading the value itself as it streams by (the way to read a
+    /// known format without a tree of values).
+    pub fn read<'t>(
+        text: &'t str,
+        value: impl FnOnce(&mut Reader<'t>) -> Result<(), JsonError>,
+    ) -> Result<(), JsonError> {
         let mut r = Reader {
             s: text,
             b: text.as_bytes(),
             i: 0,
         };
-        let v = r.value(0)?;
+        value(&mut r)?;
         r.ws();
         if r.i < r.b.len() {
             return Err(r.err("unexpected text after the value"));
         }
-        Ok(v)
+        Ok(())
     }
 
-    struct Reader<'t> {
+    /// A position in a JSON text, read a value at a time: [`read`] hands one
+    /// to a reader of a known format.
+    pub struct Reader<'t> {
         /// The text, and its bytes.
         s: &'t str,
         b: &'t [u8],
@@ -304,6 +358,92 @@ pub mod json {
             }
         }
 
+        /// The next byte after whitespace, not consumed.
+        fn peek(&mut self) -> Option<u8> {
+            self.ws();
+            self.b.get(self.i).copied()
+        }
+
+        /// Reads a value (at nesting `depth`) and drops it.
+        pub fn skip(&mut self, depth: usize) -> Result<(), JsonError> {
+            self.value(depth).map(drop)
+        }
+
+        /// A string value, or None after reading (and dropping) a value of
+        /// another kind.
+        pub fn string_or_skip(&mut self, depth: usize) -> Result<Option<Cow<'t, str>>, JsonError> {
+            if self.peek() == Some(b'"') {
+                self.string().map(Some)
+            } else {
+                self.skip(depth).map(|()| None)
+            }
+        }
+
+        /// An array (at nesting `depth`), `item` reading each of its values
+        /// (given their depth); true, or false after reading (and dropping)
+        /// a value of another kind.
+        pub fn array_or_skip(
+            &mut self,
+            depth: usize,
+            mut item: impl FnMut(&mut Self, usize) -> Result<(), JsonError>,
+        ) -> Result<bool, JsonError> {
+            if self.peek() != Some(b'[') {
+                return self.skip(depth).map(|()| false);
+            }
+            if depth > MAX_DEPTH {
+                return Err(self.err("nested too deeply"));
+            }
+            self.i += 1;
+            if !self.eat(b']') {
+                loop {
+                    item(self, depth + 1)?;
+                    if self.eat(b']') {
+                        break;
+                    }
+                    if !self.eat(b',') {
+                        return Err(self.err("expected , or ]"));
+                    }
+                }
+            }
+            Ok(true)
+        }
+
+        /// An object (at nesting `depth`), `field` reading each key's value
+        /// (given the key and the value's depth) in file order; true, or
+        /// false after reading (and dropping) a value of another kind.
+        pub fn object_or_skip(
+            &mut self,
+            depth: usize,
+            mut field: impl FnMut(&mut Self, Cow<'t, str>, usize) -> Result<(), JsonError>,
+        ) -> Result<bool, JsonError> {
+            if self.peek() != Some(b'{') {
+                return self.skip(depth).map(|()| false);
+            }
+            if depth > MAX_DEPTH {
+                return Err(self.err("nested too deeply"));
+            }
+            self.i += 1;
+            if !self.eat(b'}') {
+                loop {
+                    if self.peek() != Some(b'"') {
+                        return Err(self.err("expected a key"));
+                    }
+                    let k = self.string()?;
+                    if !self.eat(b':') {
+                        return Err(self.err("expected :"));
+                    }
+                    field(self, k, depth + 1)?;
+                    if self.eat(b'}') {
+                        break;
+                    }
+                    if !self.eat(b',') {
+                        return Err(self.err("expected , or }"));
+                    }
+                }
+            }
+            Ok(true)
+        }
+
         fn value(&mut self, depth: usize) -> Result<Value<'t>, JsonError> {
             if depth > MAX_DEPTH {
                 return Err(self.err("nested too deeply"));
@@ -316,43 +456,19 @@ pub mod json {
                 Some(b'f') => self.word("false", Value::Bool(false)),
                 Some(b'"') => self.string().map(Value::String),
                 Some(b'[') => {
-                    self.i += 1;
                     let mut items = Vec::new();
-                    if !self.eat(b']') {
-                        loop {
-                            items.push(self.value(depth + 1)?);
-                            if self.eat(b']') {
-                                break;
-                            }
-                            if !self.eat(b',') {
-                                return Err(self.err("expected , or ]"));
-                            }
-                        }
-                    }
+                    self.array_or_skip(depth, |r, depth| {
+                        items.push(r.value(depth)?);
+                        Ok(())
+                    })?;
                     Ok(Value::Array(items))
                 }
                 Some(b'{') => {
-                    self.i += 1;
                     let mut kv = Vec::new();
-                    if !self.eat(b'}') {
-                        loop {
-                            self.ws();
-                            if self.b.get(self.i) != Some(&b'"') {
-                                return Err(self.err("expected a key"));
-                            }
-                            let k = self.string()?;
-                            if !self.eat(b':') {
-                                return Err(self.err("expected :"));
-                            }
-                            kv.push((k, self.value(depth + 1)?));
-                            if self.eat(b'}') {
-                                break;
-                            }
-                            if !self.eat(b',') {
-                                return Err(self.err("expected , or }"));
-                            }
-                        }
-                    }
+                    self.object_or_skip(depth, |r, k, depth| {
+                        kv.push((k, r.value(depth)?));
+                        Ok(())
+                    })?;
                     Ok(Value::Object(kv))
                 }
                 Some(_) => self.number(),
@@ -544,6 +660,101 @@ mod tests {
                 Ok(v) => prop_assert_eq!(ours, Ok(from_serde(&v))),
                 Err(_) => prop_assert!(ours.is_err(), "accepted {:?}", text),
             }
+        }
+    }
+
+    /// The graph as the tree reader gives it: each list and field looked
+    /// up in [`json::parse`]'s value (the reader before the streaming one,
+    /// kept as its reference).
+    fn parse_via_tree(text: &str) -> Result<Graph, GraphError> {
+        use json::Value;
+        let root = json::parse(text).map_err(GraphError::Json)?;
+        let list = |key: &'static str| match root.get(key) {
+            Some(Value::Array(items)) => Ok(items),
+            _ => Err(GraphError::NoList(key)),
+        };
+        let (nodes, edges) = (list("nodes")?, list("edges")?);
+        let fields =
+            |items: &[Value<'_>], names: [&str; 3]| -> Vec<[std::borrow::Cow<'_, str>; 3]> {
+                let field = |v: &Value<'_>, key: &str| match v.get(key) {
+                    Some(Value::String(s)) => s.to_string().into(),
+                    _ => "".into(),
+                };
+                items.iter().map(|v| names.map(|k| field(v, k))).collect()
+            };
+        from_fields(
+            &fields(nodes, ["id", "label", "group"]),
+            &fields(edges, ["source", "target", "kind"]),
+        )
+    }
+
+    /// A bench graph's text with what a file may hold besides: keys in any
+    /// order or twice, fields of other types, other keys, escapes.
+    fn graphish_json() -> impl Strategy<Value = String> {
+        let id = prop_oneof![
+            Just("\"a\"".to_string()),
+            Just("\"b\"".to_string()),
+            Just("\"hub:ilrs\"".to_string()),
+            Just("\"\\u0061\"".to_string()),
+            Just("1".to_string()),
+            Just("null".to_string()),
+            Just("[\"a\"]".to_string()),
+        ];
+        let key = prop_oneof![
+            Just("id"),
+            Just("label"),
+            Just("group"),
+            Just("source"),
+            Just("target"),
+            Just("kind"),
+            Just("x"),
+        ];
+        let value = prop_oneof![
+            id.clone(),
+            Just("\"hub\"".to_string()),
+            Just("\"both\"".to_string()),
+            Just("\"ilrs\"".to_string())
+        ];
+        let entry = prop_oneof![
+            4 => proptest::collection::vec((key, value), 0..5).prop_map(|kv| {
+                let kv: Vec<String> =
+                    kv.into_iter().map(|(k, v)| format!("\"{k}\": {v}")).collect();
+                format!("{{{}}}", kv.join(", "))
+            }),
+            1 => id,
+        ];
+        let list = prop_oneof![
+            4 => proptest::collection::vec(entry, 0..6)
+                .prop_map(|v| format!("[{}]", v.join(","))),
+            1 => Just("{}".to_string()),
+        ];
+        let root_key = prop_oneof![Just("nodes"), Just("edges"), Just("meta")];
+        proptest::collection::vec((root_key, list), 0..5).prop_map(|kv| {
+            let kv: Vec<String> = kv
+                .into_iter()
+                .map(|(k, v)| format!("\"{k}\":\n {v}"))
+                .collect();
+            format!("{{{}}}", kv.join(", "))
+        })
+    }
+
+    proptest! {
+        /// The streaming graph reader reads what the tree reader does, on
+        /// graph-like files and on token soup (errors included).
+        #[test]
+        fn the_streaming_reader_agrees_with_the_tree(text in graphish_json()) {
+            prop_assert_eq!(parse(&text), parse_via_tree(&text), "{}", text);
+        }
+
+        #[test]
+        fn the_streaming_reader_agrees_on_token_soup(tokens in proptest::collection::vec(prop_oneof![
+            Just("["), Just("]"), Just("{"), Just("}"), Just(":"), Just(","), Just(" "),
+            Just("\"nodes\""), Just("\"edges\""), Just("\"id\""), Just("\"source\""),
+            Just("\"target\""), Just("\"a\""), Just("\"\\x\""), Just("1"), Just("01"),
+            Just("null"), Just("\""),
+        ], 0..16)) {
+            let text = tokens.concat();
+            prop_assert_eq!(parse(&text), parse_via_tree(&text), "{}", text);
         }
     }
 
