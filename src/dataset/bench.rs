@@ -379,6 +379,31 @@ pub mod json {
             }
         }
 
+        /// Opens a `[` or `{` (`bracket`) at nesting `depth`: true, or false
+        /// after reading (and dropping) a value of another kind.
+        fn open(&mut self, bracket: u8, depth: usize) -> Result<bool, JsonError> {
+            if self.peek() != Some(bracket) {
+                return self.skip(depth).map(|()| false);
+            }
+            if depth > MAX_DEPTH {
+                return Err(self.err("nested too deeply"));
+            }
+            self.i += 1;
+            Ok(true)
+        }
+
+        /// After an item: true at the list's `close`, false at a comma (more
+        /// to come), an error (`problem`) at anything else.
+        fn closed(&mut self, close: u8, problem: &'static str) -> Result<bool, JsonError> {
+            if self.eat(close) {
+                Ok(true)
+            } else if self.eat(b',') {
+                Ok(false)
+            } else {
+                Err(self.err(problem))
+            }
+        }
+
         /// An array (at nesting `depth`), `item` reading each of its values
         /// (given their depth); true, or false after reading (and dropping)
         /// a value of another kind.
@@ -387,21 +412,14 @@ pub mod json {
             depth: usize,
             mut item: impl FnMut(&mut Self, usize) -> Result<(), JsonError>,
         ) -> Result<bool, JsonError> {
-            if self.peek() != Some(b'[') {
-                return self.skip(depth).map(|()| false);
+            if !self.open(b'[', depth)? {
+                return Ok(false);
             }
-            if depth > MAX_DEPTH {
-                return Err(self.err("nested too deeply"));
-            }
-            self.i += 1;
             if !self.eat(b']') {
                 loop {
                     item(self, depth + 1)?;
-                    if self.eat(b']') {
+                    if self.closed(b']', "expected , or ]")? {
                         break;
-                    }
-                    if !self.eat(b',') {
-                        return Err(self.err("expected , or ]"));
                     }
                 }
             }
@@ -416,13 +434,9 @@ pub mod json {
             depth: usize,
             mut field: impl FnMut(&mut Self, Cow<'t, str>, usize) -> Result<(), JsonError>,
         ) -> Result<bool, JsonError> {
-            if self.peek() != Some(b'{') {
-                return self.skip(depth).map(|()| false);
+            if !self.open(b'{', depth)? {
+                return Ok(false);
             }
-            if depth > MAX_DEPTH {
-                return Err(self.err("nested too deeply"));
-            }
-            self.i += 1;
             if !self.eat(b'}') {
                 loop {
                     if self.peek() != Some(b'"') {
@@ -433,11 +447,8 @@ pub mod json {
                         return Err(self.err("expected :"));
                     }
                     field(self, k, depth + 1)?;
-                    if self.eat(b'}') {
+                    if self.closed(b'}', "expected , or }")? {
                         break;
-                    }
-                    if !self.eat(b',') {
-                        return Err(self.err("expected , or }"));
                     }
                 }
             }
