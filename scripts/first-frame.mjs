@@ -20,6 +20,7 @@
 // the first counted load's marks as they came. The medians are of each step, not of one load.
 import { chromium } from 'playwright-core';
 import { resolve, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { options, LAUNCH_ARGS, VIEWPORT, serveStatic } from './bench-lib.mjs';
 
 const argv = process.argv.slice(2);
@@ -28,6 +29,8 @@ const HARNESS = resolve(opt('harness', 'target/bench/harness'));
 const SIZE = Number(opt('size', 1000));
 const LOADS = Number(opt('loads', 11));
 const CHROMIUM = opt('chromium', '/usr/bin/chromium');
+// The harness's helpers (median, number format), from its copy, as the other bench scripts use them.
+const { median, fmt } = await import(pathToFileURL(join(HARNESS, 'scripts', 'lib-stats.mjs')).href);
 const given = argv.flatMap((a, i) => (a === '--page' && argv[i + 1] ? [argv[i + 1]] : []));
 const specs = given.length ? given : ['bench=target/bench/bench-page', `d3=${join(HARNESS, 'dist', 'p1-d3-canvas')}`];
 const pages = specs.map((s) => {
@@ -76,26 +79,21 @@ for (let i = 0; i <= LOADS; i++) {
 }
 server.close();
 
-const median = (xs) => {
-  const v = xs.filter((x) => typeof x === 'number' && !Number.isNaN(x)).sort((a, b) => a - b);
-  return v.length ? v[v.length >> 1] : null;
-};
-const ms = (x) => (x === null ? '–' : x.toFixed(0));
 console.log(`graph-${SIZE}.json, ${LOADS} loads each, interleaved; ms from navigation, medians`);
 for (const page of pages) {
   const rs = rows[page.name];
   const ff = rs.map((r) => r.firstFrame).sort((a, b) => a - b);
-  console.log(`\n${page.name}: first frame ${ms(median(ff))} (every load: ${ff.map(ms).join(' ')})`);
+  console.log(`\n${page.name}: first frame ${fmt(median(ff))} (every load: ${ff.map((x) => fmt(x)).join(' ')})`);
   const step = (k) => median(rs.map((r) => r[k]));
   const between = (a, b) => median(rs.map((r) => r[b] - r[a]));
   const steps = [['page parsed', 'parsed'], ['module running', 'wasmStarted'], ['graph bytes in wasm', 'graphBytes'],
     ['graph parsed', 'graphLoaded'], ['scene set up', 'simReady']].filter(([, k]) => step(k) !== null);
-  if (steps.length) console.log('  at:      ' + steps.map(([label, k]) => `${label} ${ms(step(k))}`).join(' | '));
+  if (steps.length) console.log('  at:      ' + steps.map(([label, k]) => `${label} ${fmt(step(k))}`).join(' | '));
   if (step('simReady') !== null) {
     console.log('  between: ' + [['bytes in', 'wasmStarted', 'graphBytes'], ['parse', 'graphBytes', 'graphLoaded'],
       ['set-up', 'graphLoaded', 'simReady'], ['first draw', 'simReady', 'firstFrame']]
-      .map(([label, a, b]) => `${label} ${ms(between(a, b))}`).join(' | '));
+      .map(([label, a, b]) => `${label} ${fmt(between(a, b))}`).join(' | '));
   }
   const names = [...new Set(rs.flatMap((r) => Object.keys(r.files)))];
-  console.log('  files in: ' + names.map((n) => `${n} ${ms(median(rs.map((r) => r.files[n])))}`).join(' | '));
+  console.log('  files in: ' + names.map((n) => `${n} ${fmt(median(rs.map((r) => r.files[n])))}`).join(' | '));
 }
