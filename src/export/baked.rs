@@ -127,7 +127,7 @@ mod tests {
     }
 
     #[test]
-    fn every_picture_names_what_must_show_and_a_desktop_one_every_country_tied_to_both() {
+    fn every_picture_names_what_must_show_and_every_country_tied_to_both() {
         use crate::graph::facts::Alignment;
         use crate::render::labels::{Key, key_nodes};
         let ds = crate::test_support::dataset();
@@ -142,12 +142,10 @@ mod tests {
                 .filter_map(|t| t.rsplit_once('>').map(|(_, name)| name))
                 .collect();
             for (i, n) in g.nodes.iter().enumerate() {
-                // A phone's box (390 px) names the hedgers it has room
-                // for; the rest show as the reader zooms in.
                 let must = n.is_hub()
                     || n.leader
                     || n.alignment == Alignment::Both
-                    || (key[i] == Key::Hedge && design.width >= 600.0);
+                    || key[i] == Key::Hedge;
                 let label = super::super::svg::xml_escape(&n.label);
                 assert!(
                     !must || named.contains(&label.as_ref()),

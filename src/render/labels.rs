@@ -236,6 +236,8 @@ enum Taken {
     /// A node's disc: only a label that must show or may crowd covers it,
     /// and rather a plain node's than one whose own label may crowd.
     Disc(usize),
+    /// A label moved elsewhere: nothing any more.
+    Gone,
 }
 
 /// Places labels greedily: in priority order, each tries right, left, above
@@ -248,7 +250,9 @@ enum Taken {
 /// go first. Where no spot is clear, a `must` or `crowd` label takes the one
 /// on screen and clear of labels and obstacles that covers the fewest discs,
 /// a disc of a node whose own label may crowd counting as [`KEY_DISC`]
-/// plain ones (a label over it reads as that key node's); failing that an
+/// plain ones (a label over it reads as that key node's); failing that it
+/// takes a spot where a single placed label (not an `insist` one) is in its
+/// way, if that label can move to another spot of its own; failing that an
 /// `insist` label takes its first spot regardless, and any other stays
 /// hidden (two overprinted labels read as neither).
 pub fn place(
@@ -316,7 +320,7 @@ pub fn place(
             for gx in c0..=c1 {
                 for &k in &grid[gy * cols + gx] {
                     let (other, what) = taken[k];
-                    if !overlaps(&other, rect) || what == Taken::Disc(own) {
+                    if what == Taken::Gone || what == Taken::Disc(own) || !overlaps(&other, rect) {
                         continue;
                     }
                     match what {
@@ -344,8 +348,10 @@ pub fn place(
         let dy = (-r[1]).max(0.0) - (r[3] - height).max(0.0);
         [r[0] + dx, r[1] + dy, r[2] + dx, r[3] + dy]
     };
-    let mut placed: Vec<Placed> = Vec::new();
-    for c in candidates {
+    // Where a label may go, in order: right, left, above and below its
+    // node, then the diagonals; a label that must show or may crowd also
+    // beside it a line or two up or down, and a step further out.
+    let spots = |c: &Candidate| -> Vec<[f32; 4]> {
         let gap = 3.0;
         let (w, h, r) = (c.width, c.height, c.radius);
         let mut options = vec![
@@ -353,16 +359,12 @@ pub fn place(
             [c.x - r - gap - w, c.y - h / 2.0],
             [c.x - w / 2.0, c.y - r - gap - h],
             [c.x - w / 2.0, c.y + r + gap],
-        ];
-        // Then the diagonals.
-        options.extend([
             [c.x + r * 0.7, c.y - r * 0.7 - h],
             [c.x - r * 0.7 - w, c.y - r * 0.7 - h],
             [c.x + r * 0.7, c.y + r * 0.7],
             [c.x - r * 0.7 - w, c.y + r * 0.7],
-        ]);
+        ];
         if c.must || c.crowd {
-            // Beside the node, a line up or down; then a step further out.
             options.extend([
                 [c.x + r + gap, c.y - 1.5 * h],
                 [c.x + r + gap, c.y + 0.5 * h],
@@ -370,32 +372,97 @@ pub fn place(
                 [c.x - r - gap - w, c.y + 0.5 * h],
                 [c.x - w / 2.0, c.y - r - gap - 2.0 * h],
                 [c.x - w / 2.0, c.y + r + gap + h],
+                [c.x + r + gap, c.y - 2.5 * h],
+                [c.x + r + gap, c.y + 1.5 * h],
+                [c.x - r - gap - w, c.y - 2.5 * h],
+                [c.x - r - gap - w, c.y + 1.5 * h],
             ]);
         }
-        let rects: Vec<[f32; 4]> = options
+        options
             .iter()
             .map(|[l, t]| [*l, *t, l + w, t + h])
-            .collect();
-        let mut spot = rects
-            .iter()
-            .copied()
-            .find(|r| inside(r) && overlapping(&grid, &taken, c.node, r, false) == (false, 0));
-        if (c.must || c.crowd) && spot.is_none() {
-            // Crowded: cover as few other nodes as it can rather than vanish.
+            .collect()
+    };
+    // The spot `c` takes among `rects` beside what is taken: the first
+    // clear one; where none is, for a label that must show or may crowd,
+    // the one clear of labels and obstacles covering the fewest discs, and
+    // for one that insists, its first regardless.
+    let find =
+        |grid: &[Vec<usize>], taken: &[([f32; 4], Taken)], c: &Candidate, rects: &[[f32; 4]]| {
+            let clear = rects
+                .iter()
+                .copied()
+                .find(|r| inside(r) && overlapping(grid, taken, c.node, r, false) == (false, 0));
+            if clear.is_some() || !(c.must || c.crowd) {
+                return clear;
+            }
             let mut best: Option<(usize, [f32; 4])> = None;
             for r in rects.iter().map(|r| clamp(*r)) {
-                let (blocked, covered) = overlapping(&grid, &taken, c.node, &r, true);
+                let (blocked, covered) = overlapping(grid, taken, c.node, &r, true);
                 if !blocked && best.is_none_or(|(fewest, _)| covered < fewest) {
                     best = Some((covered, r));
                 }
             }
-            spot = best.map(|(_, r)| r).or(c.insist.then(|| clamp(rects[0])));
+            best.map(|(_, r)| r).or(c.insist.then(|| clamp(rects[0])))
+        };
+    // Placed labels, with their entry in `taken` and their candidate.
+    let mut placed: Vec<(Placed, usize, Candidate)> = Vec::new();
+    for c in candidates {
+        let rects = spots(&c);
+        if let Some(rect) = find(&grid, &taken, &c, &rects) {
+            placed.push((Placed { node: c.node, rect }, taken.len(), c));
+            take(&mut grid, &mut taken, rect, Taken::Label);
+            continue;
         }
-        let Some(rect) = spot else { continue };
-        take(&mut grid, &mut taken, rect, Taken::Label);
-        placed.push(Placed { node: c.node, rect });
+        if !(c.must || c.crowd) {
+            continue;
+        }
+        // Crowded out: where one spot is blocked by a single label (not one
+        // that insists), move that label to another spot of its own if it
+        // has one, so both show. (Greedy alone left Switzerland or Oman
+        // unnamed in a short embed's crowded core.)
+        for rect in rects.iter().map(|r| clamp(*r)) {
+            let (c0, c1, r0, r1) = cells(&rect);
+            let mut blockers: Vec<usize> = Vec::new();
+            let mut fixed = false;
+            for gy in r0..=r1 {
+                for gx in c0..=c1 {
+                    for &k in &grid[gy * cols + gx] {
+                        let (other, what) = taken[k];
+                        if !overlaps(&other, &rect) {
+                            continue;
+                        }
+                        match what {
+                            Taken::Label if !blockers.contains(&k) => blockers.push(k),
+                            Taken::Fixed => fixed = true,
+                            _ => {}
+                        }
+                    }
+                }
+            }
+            let [k] = blockers[..] else { continue };
+            let Some(p) = placed.iter().position(|(_, at, o)| *at == k && !o.insist) else {
+                continue;
+            };
+            if fixed || !inside(&rect) {
+                continue;
+            }
+            let mine = taken.len();
+            take(&mut grid, &mut taken, rect, Taken::Label);
+            taken[k].1 = Taken::Gone;
+            let other = placed[p].2;
+            if let Some(moved) = find(&grid, &taken, &other, &spots(&other)) {
+                placed[p].0.rect = moved;
+                placed[p].1 = taken.len();
+                take(&mut grid, &mut taken, moved, Taken::Label);
+                placed.push((Placed { node: c.node, rect }, mine, c));
+                break;
+            }
+            taken[k].1 = Taken::Label;
+            taken[mine].1 = Taken::Gone;
+        }
     }
-    placed
+    placed.into_iter().map(|(p, _, _)| p).collect()
 }
 
 #[cfg(test)]
@@ -608,6 +675,53 @@ mod tests {
             )
             .is_empty()
         );
+    }
+
+    #[test]
+    fn a_crowded_out_key_label_moves_the_one_label_in_its_way() {
+        // Walls leave the key node at (100, 100) one spot, right of it; the
+        // hub at (175, 100), placed first, takes that spot (its own right
+        // is walled) though its upper-right diagonal is free.
+        let walls = [
+            [0.0, 0.0, 168.0, 93.0],
+            [0.0, 107.0, 168.0, 200.0],
+            [0.0, 93.0, 95.0, 107.0],
+            [180.0, 98.0, 250.0, 106.0],
+        ];
+        let hub = Candidate {
+            must: true,
+            ..cand(1, 9.0, 175.0, 100.0)
+        };
+        let alone = place(vec![hub], &walls, &[], 300.0, 200.0);
+        let key = Candidate {
+            crowd: true,
+            ..cand(2, 5.0, 100.0, 100.0)
+        };
+        let both = place(vec![hub, key], &walls, &[], 300.0, 200.0);
+        assert!(alone[0].rect[0] < 170.0, "alone, the hub's label goes left");
+        assert_eq!(both.len(), 2, "{both:?}");
+        let (h, k) = (both[0].rect, both[1].rect);
+        assert!(!overlaps(&h, &k));
+        assert!(
+            h[0] > 175.0 && h[3] < 100.0,
+            "the hub's moved up right: {h:?}"
+        );
+        assert!(
+            k[0] > 100.0 && k[2] < 175.0,
+            "the key label right of its node: {k:?}"
+        );
+        for w in &walls {
+            assert!(!overlaps(w, &h) && !overlaps(w, &k));
+        }
+        // A plain label is not worth a move: it stays hidden.
+        let plain = place(
+            vec![hub, cand(2, 5.0, 100.0, 100.0)],
+            &walls,
+            &[],
+            300.0,
+            200.0,
+        );
+        assert_eq!(plain.len(), 1);
     }
 
     #[test]

@@ -1187,6 +1187,57 @@ mod tests {
     }
 
     #[test]
+    fn short_and_phone_boxes_name_every_country_tied_to_both() {
+        // The graph's box in a 900 × 560 frame without embed.js (the
+        // stylesheet's compact chrome: 649 × 294 in Chromium), a shorter
+        // one, and a phone's.
+        let ds = crate::test_support::dataset();
+        let g = build(ds, &Filters::default());
+        let mut canonical = Canonical::default();
+        let all: Vec<usize> = (0..g.nodes.len()).collect();
+        for (width, height) in [(649.0, 294.0), (649.0, 240.0), (390.0, 506.0)] {
+            let pos = canonical
+                .place(
+                    ds,
+                    &g,
+                    LayoutRequest {
+                        orientation: layout::Orientation::of(width, height),
+                        ..Default::default()
+                    },
+                    &Default::default(),
+                )
+                .pos;
+            let radius = layout::radii(&g);
+            let h = Highlight::default();
+            let list = display_list(&Frame {
+                camera: crate::view::camera::fitted(&pos, &radius, &[], width, height),
+                width,
+                height,
+                ..frame_of(&g, &pos, &radius, &h, LayoutKind::Force, false)
+            });
+            let named: BTreeSet<usize> = list.labels.iter().filter_map(|t| t.node).collect();
+            let key = labels::key_nodes(&g, &all, width, height);
+            let must: Vec<usize> = (0..g.nodes.len())
+                .filter(|&i| {
+                    let n = &g.nodes[i];
+                    key[i] == labels::Key::Hedge
+                        || n.is_hub()
+                        || n.leader
+                        || n.alignment == Alignment::Both
+                })
+                .collect();
+            assert!(must.iter().any(|&i| key[i] == labels::Key::Hedge));
+            for i in must {
+                assert!(
+                    named.contains(&i),
+                    "{} unnamed at {width}×{height}",
+                    g.nodes[i].label
+                );
+            }
+        }
+    }
+
+    #[test]
     fn polygon_shapes_surround_their_centre() {
         for shape in [
             Shape::Square,
