@@ -8,12 +8,23 @@
 //! ISO3 code appears as a whole word in those files, which can only keep too
 //! many, never too few. Dropped rows become blank lines, which the CSV reader
 //! skips, so validation messages keep the repository file's line numbers.
+//!
+//! It also keeps the linker's relocations in the app's wasm module (only
+//! that binary's link, only with the `split` feature), which
+//! scripts/split.mjs needs to split it; wasm-bindgen drops them from what
+//! ships. As a global flag they would stay in the other modules (the bench
+//! page's grew 274 KB -> 971 KB).
 
 use std::collections::HashSet;
 use std::path::Path;
 use std::{env, fs};
 
 fn main() {
+    if env::var("CARGO_CFG_TARGET_ARCH").as_deref() == Ok("wasm32")
+        && env::var_os("CARGO_FEATURE_SPLIT").is_some()
+    {
+        println!("cargo::rustc-link-arg-bin=space-alliances=--emit-relocs");
+    }
     let dir = Path::new("assets/data");
     let naming = [
         "actors.csv",

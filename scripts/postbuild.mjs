@@ -12,19 +12,24 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { split } from './split.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR || process.argv[2];
 if (!dir) throw new Error('TRUNK_STAGING_DIR is not set');
 const file = path.join(dir, 'index.html');
 let html = fs.readFileSync(file, 'utf8');
 
-const inline = html.match(/<script type="module">([\s\S]*?)<\/script>/);
+let inline = html.match(/<script type="module">([\s\S]*?)<\/script>/);
 if (!inline) throw new Error('no inline module loader found in index.html');
-const js = inline[1].match(/from '(\.\/[^']+\.js)'/)?.[1];
-const wasm = inline[1].match(/module_or_path: '(\.\/[^']+\.wasm)'/)?.[1];
+let js = inline[1].match(/from '(\.\/[^']+\.js)'/)?.[1];
+let wasm = inline[1].match(/module_or_path: '(\.\/[^']+\.wasm)'/)?.[1];
 if (!js || !wasm) throw new Error('could not read the loader\'s file names');
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// The app's module, split: the views the first frame does not need load on
+// demand (scripts/split.mjs); from here on the page names the split files.
+({ html, js, wasm } = split({ root, dir, html, js, wasm }));
+inline = html.match(/<script type="module">([\s\S]*?)<\/script>/);
 // examples/first_paint.rs, run once: the default view's link query (the view
 // baked into the page), the no-script text and the baked pictures.
 const [defaultQueryRaw, firstPaint, bakedSvg] = execFileSync('cargo', ['run', '-q', '--locked', '--offline', '--example', 'first_paint', '--', 'all'], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 }).split('\0');

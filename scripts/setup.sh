@@ -58,6 +58,14 @@ if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$WB" ]; then
   cargo install --locked wasm-bindgen-cli --version "$WB" || cargo install wasm-bindgen-cli --version "$WB"
 fi
 
+# wasm-split-cli splits the app's module (scripts/split.mjs); its crate is
+# versioned with wasm_split_helpers, which must match Cargo.lock's.
+WS=$(awk '$0=="name = \"wasm_split_helpers\"" {getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)
+if ! cargo install --list | grep -qx "wasm_split_cli_support v$WS:"; then
+  step "cargo install wasm_split_cli_support $WS (about a minute, once)"
+  cargo install --locked wasm_split_cli_support --version "$WS" --features build-binary
+fi
+
 # npm: binaryen (wasm-opt 132), Playwright and selenium-webdriver; no browser
 # or driver download.
 STAMP=node_modules/.package-lock.sha

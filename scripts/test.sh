@@ -26,6 +26,8 @@ run "world.txt is what world-atlas generates" node tools/world-gen.mjs --check
 run "cargo deny: licences, bans, sources" cargo deny --offline --log-level error check licenses bans sources
 run "clippy (native)" cargo clippy -q --locked --workspace --all-targets -- -D warnings
 run "clippy (wasm32)" cargo clippy -q --locked --target wasm32-unknown-unknown --all-targets -- -D warnings
+# The release build's split views (src/app/later.rs, feature `split`).
+run "clippy (wasm32, split)" cargo clippy -q --locked --target wasm32-unknown-unknown --all-targets --features split -- -D warnings
 run "cargo test (native)" cargo test --locked --workspace
 run "wasm-bindgen-test (headless Chromium)" cargo test --locked --target wasm32-unknown-unknown --test web
 # The same wasm tests in Firefox (geckodriver) and WebKit (WebKitWebDriver in the

@@ -84,3 +84,28 @@ test('200 random links open without a console error', async ({ page, watched }) 
     await expect(page.locator('.panic')).toHaveCount(0);
   }
 });
+
+test('the views beyond the graph load when first shown; one that cannot load says so, and loads when shown again', async ({ page }) => {
+  // The release build splits them out of the start module (src/app/later.rs).
+  const fetched = [];
+  page.on('request', (r) => {
+    const file = r.url().split('/').pop();
+    if (file.startsWith('split_')) fetched.push(file.replace(/-[0-9a-f]+\.wasm$/, ''));
+  });
+  let offline = true;
+  await page.route(/\/split_table-[0-9a-f]+\.wasm$/, (route) => (offline ? route.abort('internetdisconnected') : route.continue()));
+  await open(page);
+  await expect(page.getByRole('button', { name: 'Copy link' })).toBeVisible();
+  expect(fetched, 'no view is fetched before it is shown').toEqual([]);
+  await page.getByRole('tab', { name: 'Charts' }).click();
+  await expect(page.getByRole('img', { name: 'Member states over time' })).toBeVisible();
+  expect(fetched).toContain('split_charts');
+  await page.getByRole('tab', { name: 'Table' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'could not be loaded' })).toBeVisible();
+  offline = false;
+  await page.getByRole('tab', { name: 'Graph' }).click();
+  await expect(page.locator('#graph canvas')).toHaveAttribute('data-layout', 'settled');
+  await page.getByRole('tab', { name: 'Table' }).click();
+  await expect(page.getByRole('table')).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'could not be loaded' })).toHaveCount(0);
+});

@@ -8,14 +8,12 @@ mod browser;
 mod canvas_host;
 mod components;
 mod embed;
+mod later;
 pub mod layout_worker;
 mod render_loop;
 pub mod scene;
 
-use components::{
-    changes, charts_view, details, graph_view, lean_view, panels, share, story, table_view,
-    timeline,
-};
+use components::{changes, details, graph_view, panels, share, story, timeline};
 
 use std::sync::Arc;
 
@@ -412,15 +410,15 @@ pub fn Explorer(
                 </div>
                 <div id="panel-table" role="tabpanel" aria-labelledby="tab-table" class="tabpanel"
                     hidden=move || tab.get() != Tab::Table>
-                    {move || (tab.get() == Tab::Table).then(|| view! { <table_view::TableView/> })}
+                    {move || (tab.get() == Tab::Table).then(|| later::shown(later::table()))}
                 </div>
                 <div id="panel-charts" role="tabpanel" aria-labelledby="tab-charts" class="tabpanel"
                     hidden=move || tab.get() != Tab::Charts>
-                    {move || (tab.get() == Tab::Charts).then(|| view! { <charts_view::ChartsView/> })}
+                    {move || (tab.get() == Tab::Charts).then(|| later::shown(later::charts()))}
                 </div>
                 <div id="panel-lean" role="tabpanel" aria-labelledby="tab-lean" class="tabpanel"
                     hidden=move || tab.get() != Tab::Lean>
-                    {move || (tab.get() == Tab::Lean).then(|| view! { <lean_view::LeanView/> })}
+                    {move || (tab.get() == Tab::Lean).then(|| later::shown(later::lean()))}
                 </div>
             </section>
             // Details first: a selection's facts are what the reader asked

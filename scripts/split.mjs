@@ -1,0 +1,89 @@
+// Splits the app's module (issue #18, "a lighter first load"), called by
+// scripts/postbuild.mjs before anything reads the built files.
+//
+// Trunk builds the app with the `split` feature (index.html), so each view of
+// src/app/later.rs is a split point, but Trunk's own wasm-bindgen run cannot
+// split. This takes cargo's output (built with --emit-relocs, scripts/env.sh),
+// splits it with wasm-split-cli (crate wasm_split_cli_support, pinned in
+// scripts/setup.sh to the wasm_split_helpers of Cargo.lock), runs
+// wasm-bindgen (with LLD's exports kept: the chunks import the main module's
+// function table) and wasm-opt on the main module and each chunk, and puts
+// the results in place of Trunk's files: the main module and its script under
+// new content-hashed names, the chunks and the script that loads them beside
+// them. The page's preload links and their integrity hashes follow.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+
+const run = (cmd, args) => execFileSync(cmd, args, { stdio: ['ignore', 'ignore', 'inherit'] });
+const hash = (bytes) => crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+const sri = (bytes) => 'sha384-' + crypto.createHash('sha384').update(bytes).digest('base64');
+
+/**
+ * Splits the app in the staging folder `dir`, whose index.html loads the
+ * script `js` and the module `wasm` (Trunk's names, "./name"). Returns the
+ * page with the new names, and the new names.
+ */
+export function split({ root, dir, html, js, wasm }) {
+  const profile = process.env.TRUNK_PROFILE === 'debug' ? 'debug' : 'release';
+  const target = process.env.CARGO_TARGET_DIR || path.join(root, 'target');
+  const input = path.join(target, 'wasm32-unknown-unknown', profile, 'space-alliances.wasm');
+  if (!fs.existsSync(input)) throw new Error(`split: no ${path.relative(root, input)} (cargo's output)`);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'split-'));
+  try {
+    const parts = path.join(tmp, 'parts');
+    run('wasm-split-cli', [input, parts, '--out-name', 'main']);
+    const bound = path.join(tmp, 'bound');
+    run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--keep-lld-exports', '--out-dir', bound, path.join(parts, 'main.wasm')]);
+    const opt = (from, to, extra) => {
+      if (profile === 'release') run('wasm-opt', ['-Oz', ...extra, from, '-o', to]);
+      else fs.copyFileSync(from, to);
+      return fs.readFileSync(to);
+    };
+    // The chunks, by content: "chunk_5.wasm" -> "chunk_5-<hash>.wasm".
+    const renamed = {};
+    for (const f of fs.readdirSync(parts).filter((f) => f.endsWith('.wasm') && f !== 'main.wasm').sort()) {
+      const bytes = opt(path.join(parts, f), path.join(tmp, f), []);
+      const name = `${f.replace(/\.wasm$/, '').replace(/_\d{6,}$/, '')}-${hash(bytes)}.wasm`;
+      fs.writeFileSync(path.join(dir, name), bytes);
+      renamed[f] = name;
+    }
+    // The main module: -Oz until it stops shrinking (−0.9 KB brotli) and
+    // --low-memory-unused (−3.7 KB; Rust's stack lies below the data), as
+    // measured in docs/bench/startup.md.
+    const main = opt(path.join(bound, 'main_bg.wasm'), path.join(tmp, 'main.wasm'), ['--converge', '--low-memory-unused']);
+    const wasmName = `space-alliances-${hash(main)}_bg.wasm`;
+    fs.writeFileSync(path.join(dir, wasmName), main);
+    // The loader of the chunks imports the main script by name, which
+    // imports it back: name the loader by content first, then the script.
+    let loader = fs.readFileSync(path.join(parts, '__wasm_split.js'), 'utf8');
+    for (const [from, to] of Object.entries(renamed)) loader = loader.replaceAll(`"./${from}"`, `"./${to}"`);
+    let script = fs.readFileSync(path.join(bound, 'main.js'), 'utf8').replaceAll('main_bg.wasm', wasmName);
+    const loaderName = `split-${hash(loader + script)}.js`;
+    // Only the script's imports: the module's own import names stay.
+    script = script.replaceAll('from "./__wasm_split.js"', `from "./${loaderName}"`);
+    const jsName = `space-alliances-${hash(script)}.js`;
+    loader = loader.replace('from "./main.js"', `from "./${jsName}"`);
+    if (!loader.includes(jsName) || !script.includes(loaderName) || !script.includes('"./__wasm_split.js": ')) throw new Error('split: the loader and the script no longer name each other as expected');
+    fs.writeFileSync(path.join(dir, loaderName), loader);
+    fs.writeFileSync(path.join(dir, jsName), script);
+    // Trunk's unsplit files go; the page names the new ones, with their hashes.
+    for (const f of [js, wasm]) fs.rmSync(path.join(dir, f));
+    const swap = (page, from, to, bytes) => page.replace(
+      new RegExp(`(<link[^>]*href="\\${from}"[^>]*integrity=")[^"]*(")`), `$1${sri(bytes)}$2`,
+    ).replaceAll(from, `./${to}`);
+    html = swap(html, js, jsName, Buffer.from(script));
+    // The script imports the loader at once: fetch it with the script, not
+    // a round trip after it.
+    const preload = html.match(new RegExp(`<link rel="modulepreload" href="\\./${jsName}"[^>]*>`));
+    if (!preload) throw new Error('split: no modulepreload link for the app\'s script');
+    html = html.replace(preload[0], `${preload[0]}\n    <link rel="modulepreload" href="./${loaderName}" crossorigin="anonymous" integrity="${sri(Buffer.from(loader))}">`);
+    html = swap(html, wasm, wasmName, main);
+    const chunks = Object.values(renamed);
+    return { html, js: `./${jsName}`, wasm: `./${wasmName}`, chunks };
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}

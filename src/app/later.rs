@@ -1,0 +1,68 @@
+//! Views split out of the start module (issue #18, "a lighter first load"):
+//! the Table, Charts and Lean tabs are not needed for the first graph frame.
+//! (The share bar is, being on the first screen of a tall window: split out,
+//! it arrived after the app and moved the footer's last line down.) Built with the `split` feature (the app's release
+//! build, scripts/split.mjs), each is a chunk of its own that the browser
+//! fetches the first time it is shown; without it (tests, plain builds) each
+//! is an ordinary call that is ready at once.
+
+use leptos::prelude::*;
+
+use super::components::{charts_view, lean_view, table_view};
+
+/// A split view whose chunk could not be fetched (the reader went offline,
+/// say). Not remembered: the next time the view is shown it is fetched again.
+#[derive(Debug)]
+pub struct NotLoaded;
+
+#[cfg(feature = "split")]
+impl From<wasm_split_helpers::SplitLoaderError> for NotLoaded {
+    fn from(_: wasm_split_helpers::SplitLoaderError) -> Self {
+        NotLoaded
+    }
+}
+
+/// What a view's loader returns.
+type Loaded = Result<AnyView, NotLoaded>;
+
+/// The Table tab.
+#[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(table, fallible))]
+pub fn table() -> Loaded {
+    Ok(view! { <table_view::TableView/> }.into_any())
+}
+
+/// The Charts tab.
+#[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(charts, fallible))]
+pub fn charts() -> Loaded {
+    Ok(view! { <charts_view::ChartsView/> }.into_any())
+}
+
+/// The Lean tab.
+#[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(lean, fallible))]
+pub fn lean() -> Loaded {
+    Ok(view! { <lean_view::LeanView/> }.into_any())
+}
+
+/// Shows the view `load` gives (a split view's loader, called), or says
+/// that it could not be loaded.
+#[cfg(feature = "split")]
+pub fn shown(load: impl std::future::Future<Output = Loaded> + 'static) -> impl IntoView {
+    // The loader's future stays on this (the only) thread.
+    let load = send_wrapper::SendWrapper::new(load);
+    Suspend::new(async move { load.await.unwrap_or_else(|NotLoaded| not_loaded()) })
+}
+
+/// Shows the view `load` gives (ready at once without the split).
+#[cfg(not(feature = "split"))]
+pub fn shown(load: Loaded) -> impl IntoView {
+    load.unwrap_or_else(|NotLoaded| not_loaded())
+}
+
+fn not_loaded() -> AnyView {
+    view! {
+        <p class="field-error not-loaded" role="alert">
+            "This part of the page could not be loaded. Check the connection, then open it again."
+        </p>
+    }
+    .into_any()
+}
