@@ -303,6 +303,23 @@ pub fn place(
     for &(node, rect) in discs {
         take(&mut grid, &mut taken, rect, Taken::Disc(node));
     }
+    // The entries of `taken` that `rect` overlaps, each once (a moved
+    // label's old place is nothing).
+    let hits = |grid: &[Vec<usize>], taken: &[([f32; 4], Taken)], rect: &[f32; 4]| {
+        let (c0, c1, r0, r1) = cells(rect);
+        let mut found: Vec<usize> = Vec::new();
+        for gy in r0..=r1 {
+            for gx in c0..=c1 {
+                for &k in &grid[gy * cols + gx] {
+                    let (other, what) = taken[k];
+                    if what != Taken::Gone && overlaps(&other, rect) && !found.contains(&k) {
+                        found.push(k);
+                    }
+                }
+            }
+        }
+        found
+    };
     // What a label of node `own` at `rect` overlaps, as (blocked, cost of
     // the discs covered): blocked by a label or an obstacle, or with
     // `crowding` off by any other disc. (Its own disc's box only meets a
@@ -312,31 +329,19 @@ pub fn place(
                        own: usize,
                        rect: &[f32; 4],
                        crowding: bool| {
-        let (c0, c1, r0, r1) = cells(rect);
-        let mut seen: Vec<usize> = Vec::new();
         let mut cost = 0;
         let mut blocked = false;
-        for gy in r0..=r1 {
-            for gx in c0..=c1 {
-                for &k in &grid[gy * cols + gx] {
-                    let (other, what) = taken[k];
-                    if what == Taken::Gone || what == Taken::Disc(own) || !overlaps(&other, rect) {
-                        continue;
-                    }
-                    match what {
-                        Taken::Disc(n) if crowding => {
-                            if !seen.contains(&k) {
-                                seen.push(k);
-                                cost += if keep_clear.binary_search(&n).is_ok() {
-                                    KEY_DISC
-                                } else {
-                                    1
-                                };
-                            }
-                        }
-                        _ => blocked = true,
-                    }
+        for k in hits(grid, taken, rect) {
+            match taken[k].1 {
+                Taken::Disc(n) if n == own => {}
+                Taken::Disc(n) if crowding => {
+                    cost += if keep_clear.binary_search(&n).is_ok() {
+                        KEY_DISC
+                    } else {
+                        1
+                    };
                 }
+                _ => blocked = true,
             }
         }
         (blocked, cost)
@@ -422,31 +427,18 @@ pub fn place(
         // has one, so both show. (Greedy alone left Switzerland or Oman
         // unnamed in a short embed's crowded core.)
         for rect in rects.iter().map(|r| clamp(*r)) {
-            let (c0, c1, r0, r1) = cells(&rect);
-            let mut blockers: Vec<usize> = Vec::new();
-            let mut fixed = false;
-            for gy in r0..=r1 {
-                for gx in c0..=c1 {
-                    for &k in &grid[gy * cols + gx] {
-                        let (other, what) = taken[k];
-                        if !overlaps(&other, &rect) {
-                            continue;
-                        }
-                        match what {
-                            Taken::Label if !blockers.contains(&k) => blockers.push(k),
-                            Taken::Fixed => fixed = true,
-                            _ => {}
-                        }
-                    }
-                }
+            let hit = hits(&grid, &taken, &rect);
+            if !inside(&rect) || hit.iter().any(|&k| taken[k].1 == Taken::Fixed) {
+                continue;
             }
-            let [k] = blockers[..] else { continue };
+            let labels: Vec<usize> = hit
+                .into_iter()
+                .filter(|&k| taken[k].1 == Taken::Label)
+                .collect();
+            let [k] = labels[..] else { continue };
             let Some(p) = placed.iter().position(|(_, at, o)| *at == k && !o.insist) else {
                 continue;
             };
-            if fixed || !inside(&rect) {
-                continue;
-            }
             let mine = taken.len();
             take(&mut grid, &mut taken, rect, Taken::Label);
             taken[k].1 = Taken::Gone;
