@@ -128,8 +128,7 @@ mod tests {
 
     #[test]
     fn every_picture_names_what_must_show_and_every_country_tied_to_both() {
-        use crate::graph::facts::Alignment;
-        use crate::render::labels::{Key, key_nodes};
+        use crate::render::labels::{key_nodes, must_name};
         let ds = crate::test_support::dataset();
         let g = build(ds, &Filters::default());
         let all: Vec<usize> = (0..g.nodes.len()).collect();
@@ -142,10 +141,7 @@ mod tests {
                 .filter_map(|t| t.rsplit_once('>').map(|(_, name)| name))
                 .collect();
             for (i, n) in g.nodes.iter().enumerate() {
-                let must = n.is_hub()
-                    || n.leader
-                    || n.alignment == Alignment::Both
-                    || key[i] == Key::Hedge;
+                let must = must_name(&g, &key, i);
                 let label = super::super::svg::xml_escape(&n.label);
                 assert!(
                     !must || named.contains(&label.as_ref()),

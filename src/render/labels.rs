@@ -198,6 +198,18 @@ pub fn key_nodes(graph: &Graph, shown: &[usize], width: f32, height: f32) -> Vec
     key
 }
 
+/// Whether every picture must name node `i` of `graph`, with `key` from
+/// [`key_nodes`]: a hub, a leading power, a country in both camps or one
+/// tied to both. The tests' rule, stated apart from [`Rank`].
+#[cfg(test)]
+pub fn must_name(graph: &Graph, key: &[Key], i: usize) -> bool {
+    let n = &graph.nodes[i];
+    n.is_hub()
+        || n.leader
+        || n.alignment == crate::graph::facts::Alignment::Both
+        || key[i] == Key::Hedge
+}
+
 /// A placed label: its node and the rectangle it occupies.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Placed {

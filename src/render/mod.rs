@@ -1218,13 +1218,7 @@ mod tests {
             let named: BTreeSet<usize> = list.labels.iter().filter_map(|t| t.node).collect();
             let key = labels::key_nodes(&g, &all, width, height);
             let must: Vec<usize> = (0..g.nodes.len())
-                .filter(|&i| {
-                    let n = &g.nodes[i];
-                    key[i] == labels::Key::Hedge
-                        || n.is_hub()
-                        || n.leader
-                        || n.alignment == Alignment::Both
-                })
+                .filter(|&i| labels::must_name(&g, &key, i))
                 .collect();
             assert!(must.iter().any(|&i| key[i] == labels::Key::Hedge));
             for i in must {
