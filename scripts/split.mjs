@@ -81,8 +81,7 @@ export function split({ root, dir, html, js, wasm }) {
     if (!preload) throw new Error('split: no modulepreload link for the app\'s script');
     html = html.replace(preload[0], `${preload[0]}\n    <link rel="modulepreload" href="./${loaderName}" crossorigin="anonymous" integrity="${sri(Buffer.from(loader))}">`);
     html = swap(html, wasm, wasmName, main);
-    const chunks = Object.values(renamed);
-    return { html, js: `./${jsName}`, wasm: `./${wasmName}`, chunks };
+    return { html, js: `./${jsName}`, wasm: `./${wasmName}` };
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
