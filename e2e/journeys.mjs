@@ -222,6 +222,18 @@ export async function tableAndCharts(a) {
   const text = await a.evalJs(() => document.querySelector('#panel-charts').textContent);
   check(/Artemis Accords grew from 8 member states/.test(text), 'the charts summary is shown');
   await noErrors(a, 'on the table and charts');
+  // The share bar's downloads run code fetched the first time one is
+  // pressed. In a browser of its own: WebKit's MiniBrowser shows a download
+  // bar that would shrink the viewport of the journeys after this one.
+  const b = await a.newSession();
+  try {
+    await openApp(b);
+    await b.click('.downloads button', 'Actors (CSV)');
+    await waitFor(b, 'a download to start', () => document.querySelector('.share [role=status]')?.textContent.trim() === 'Download started.');
+    await noErrors(b, 'on a download');
+  } finally {
+    await b.close();
+  }
 }
 
 // ---- input: pointer, wheel, touch and keyboard --------------------------------

@@ -109,3 +109,25 @@ test('the views beyond the graph load when first shown; one that cannot load say
   await expect(page.getByRole('table')).toBeVisible();
   await expect(page.getByRole('alert').filter({ hasText: 'could not be loaded' })).toHaveCount(0);
 });
+
+test('a download whose code cannot be fetched says so in the share bar, and starts when pressed again', async ({ page }) => {
+  // The share bar's downloads are split out of the start module too; the
+  // buttons are not.
+  let offline = true;
+  let asked = 0;
+  await page.route(/\/split_downloads-[0-9a-f]+\.wasm$/, (route) => {
+    asked += 1;
+    return offline ? route.abort('internetdisconnected') : route.continue();
+  });
+  await open(page);
+  const button = page.getByRole('button', { name: 'Actors (CSV)' });
+  await expect(button).toBeVisible();
+  expect(asked, 'the download code is not fetched before a download').toBe(0);
+  const status = page.locator('.share [role=status]');
+  await button.click();
+  await expect(status).toHaveText(/could not be loaded/);
+  offline = false;
+  const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  expect(file.suggestedFilename()).toMatch(/^space-alliances-actors-.*\.csv$/);
+  await expect(status).toHaveText('Download started.');
+});

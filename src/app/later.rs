@@ -1,5 +1,6 @@
-//! Views split out of the start module (issue #18, "a lighter first load"):
-//! the Table, Charts and Lean tabs are not needed for the first graph frame.
+//! Code split out of the start module (issue #18, "a lighter first load"):
+//! the Table, Charts and Lean tabs, and the share bar's downloads, are not
+//! needed for the first graph frame.
 //! (The share bar is, being on the first screen of a tall window: split out,
 //! it arrived after the app and moved the footer's last line down.) Built with the `split` feature (the app's release
 //! build, scripts/split.mjs), each is a chunk of its own that the browser
@@ -8,6 +9,9 @@
 
 use leptos::prelude::*;
 
+use super::AppState;
+use super::canvas_host::AppScene;
+use super::components::share::{self, Download};
 use super::components::{charts_view, lean_view, table_view};
 
 /// A split view whose chunk could not be fetched (the reader went offline,
@@ -41,6 +45,50 @@ pub fn charts() -> Loaded {
 #[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(lean, fallible))]
 pub fn lean() -> Loaded {
     Ok(view! { <lean_view::LeanView/> }.into_any())
+}
+
+/// Makes a download of the share bar and starts it (the buttons stay in the
+/// start module: the bar is on a tall window's first screen).
+#[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(downloads, fallible))]
+pub fn download(
+    what: Download,
+    state: AppState,
+    scene: Option<StoredValue<AppScene, LocalStorage>>,
+    status: RwSignal<String>,
+) -> Result<(), NotLoaded> {
+    share::make_download(what, state, scene, status);
+    Ok(())
+}
+
+/// What the share bar says when the download code could not be fetched.
+const DOWNLOAD_NOT_LOADED: &str = "The download could not start: this part of the page could not be loaded. Check the connection, then try again.";
+
+/// Starts the download `what` (fetching its code first, the first time).
+#[cfg(feature = "split")]
+pub fn start_download(
+    what: Download,
+    state: AppState,
+    scene: Option<StoredValue<AppScene, LocalStorage>>,
+    status: RwSignal<String>,
+) {
+    wasm_bindgen_futures::spawn_local(async move {
+        if download(what, state, scene, status).await.is_err() {
+            status.set(DOWNLOAD_NOT_LOADED.into());
+        }
+    });
+}
+
+/// Starts the download `what`.
+#[cfg(not(feature = "split"))]
+pub fn start_download(
+    what: Download,
+    state: AppState,
+    scene: Option<StoredValue<AppScene, LocalStorage>>,
+    status: RwSignal<String>,
+) {
+    if download(what, state, scene, status).is_err() {
+        status.set(DOWNLOAD_NOT_LOADED.into());
+    }
 }
 
 /// Shows the view `load` gives (a split view's loader, called), or says

@@ -7,6 +7,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use crate::app::AppState;
+use crate::app::canvas_host::AppScene;
+use crate::app::later;
 use crate::export;
 use crate::model::date::Date;
 use crate::view::url::{self, ViewState};
@@ -124,9 +126,11 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), ExportError> {
 }
 
 /// The graph as SVG (with the export footer), from the scene as drawn.
-fn graph_svg(state: &AppState) -> Option<(String, u32, u32)> {
-    let handle =
-        use_context::<StoredValue<crate::app::canvas_host::AppScene, LocalStorage>>()?.get_value();
+fn graph_svg(
+    state: &AppState,
+    scene: StoredValue<AppScene, LocalStorage>,
+) -> Option<(String, u32, u32)> {
+    let handle = scene.try_get_value()?;
     let ds = state.ds();
     let filters = state.view.with_untracked(|v| v.filters.clone());
     let (w, h) = (1400.0f32, 900.0f32);
@@ -207,6 +211,104 @@ fn svg_to_png_download(
     img.set_src(&format!("data:image/svg+xml;charset=utf-8,{encoded}"));
 }
 
+/// What a download button of the share bar makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Download {
+    /// The graph as drawn, PNG at 2×.
+    GraphPng,
+    /// The graph as drawn, SVG.
+    GraphSvg,
+    /// The visible countries' table, CSV.
+    Visible,
+    /// The visible countries' table, JSON.
+    VisibleJson,
+    /// The whole dataset, JSON.
+    Dataset,
+    /// All memberships, CSV.
+    Memberships,
+    /// All partnerships, CSV.
+    Partnerships,
+    /// All sources, CSV.
+    Sources,
+    /// All actors, CSV.
+    Actors,
+}
+
+/// Makes the file `what` names and starts its download; `status` says that
+/// it started, or why it did not. Called through `later::download`.
+pub fn make_download(
+    what: Download,
+    state: AppState,
+    scene: Option<StoredValue<AppScene, LocalStorage>>,
+    status: RwSignal<String>,
+) {
+    let report = move |r: Result<(), ExportError>| {
+        status.set(match r {
+            Ok(()) => "Download started.".into(),
+            Err(e) => format!("The download failed: {e}."),
+        })
+    };
+    let ds = state.ds();
+    let at = state
+        .view
+        .with_untracked(|v| v.filters.as_of.unwrap_or(ds.as_of));
+    let regions = || state.view.with_untracked(|v| v.filters.regions.clone());
+    let started = match what {
+        Download::GraphPng => {
+            return match scene.and_then(|s| graph_svg(&state, s)) {
+                Some((svg, w, h)) => {
+                    svg_to_png_download(&svg, w, h, export::file_name("graph", &ds, "png"), report)
+                }
+                None => report(Err(ExportError::NoGraph)),
+            };
+        }
+        Download::GraphSvg => match scene.and_then(|s| graph_svg(&state, s)) {
+            Some((svg, _, _)) => download(
+                &export::file_name("graph", &ds, "svg"),
+                "image/svg+xml",
+                &svg,
+            ),
+            None => Err(ExportError::NoGraph),
+        },
+        Download::Dataset => download(
+            &export::file_name("dataset", &ds, "json"),
+            "application/json",
+            &export::dataset_json(&ds),
+        ),
+        Download::Memberships => download(
+            &export::file_name("memberships", &ds, "csv"),
+            "text/csv",
+            &export::memberships_csv(&ds),
+        ),
+        Download::Partnerships => download(
+            &export::file_name("partnerships", &ds, "csv"),
+            "text/csv",
+            &export::partnerships_csv(&ds),
+        ),
+        Download::Sources => download(
+            &export::file_name("sources", &ds, "csv"),
+            "text/csv",
+            &export::sources_csv(&ds),
+        ),
+        Download::Actors => download(
+            &export::file_name("actors", &ds, "csv"),
+            "text/csv",
+            &export::actors_csv(&ds),
+        ),
+        Download::VisibleJson => download(
+            &export::file_name("visible-countries", &ds, "json"),
+            "application/json",
+            &export::countries_table_json(&ds, &state.graph.get_untracked(), at, &regions()),
+        ),
+        Download::Visible => download(
+            &export::file_name("visible-countries", &ds, "csv"),
+            "text/csv",
+            &export::countries_table_csv(&ds, &state.graph.get_untracked(), at, &regions()),
+        ),
+    };
+    report(started);
+}
+
 /// Copy link, share, embed, cite and download.
 #[component]
 pub fn ShareBar() -> impl IntoView {
@@ -272,74 +374,13 @@ pub fn ShareBar() -> impl IntoView {
         state.view.track();
         export::citation(&state.ds(), &permalink(&state, false), today())
     };
-    // What a download says when it starts, or why it did not.
-    let report = move |r: Result<(), ExportError>| {
-        status.set(match r {
-            Ok(()) => "Download started.".into(),
-            Err(e) => format!("The download failed: {e}."),
-        })
-    };
-    let dl = move |kind: &'static str| {
+    // A download button: the file is made by code fetched when first
+    // needed (src/app/later.rs); the scene is looked up here, where the
+    // component's context is.
+    let dl = move |what: Download| {
         move |_| {
-            let ds = state.ds();
-            let started = match kind {
-                "json" => download(
-                    &export::file_name("dataset", &ds, "json"),
-                    "application/json",
-                    &export::dataset_json(&ds),
-                ),
-                "memberships" => download(
-                    &export::file_name("memberships", &ds, "csv"),
-                    "text/csv",
-                    &export::memberships_csv(&ds),
-                ),
-                "partnerships" => download(
-                    &export::file_name("partnerships", &ds, "csv"),
-                    "text/csv",
-                    &export::partnerships_csv(&ds),
-                ),
-                "sources" => download(
-                    &export::file_name("sources", &ds, "csv"),
-                    "text/csv",
-                    &export::sources_csv(&ds),
-                ),
-                "visible-json" => {
-                    let g = state.graph.get_untracked();
-                    let (at, regions) = state.view.with_untracked(|v| {
-                        (
-                            v.filters.as_of.unwrap_or(ds.as_of),
-                            v.filters.regions.clone(),
-                        )
-                    });
-                    download(
-                        &export::file_name("visible-countries", &ds, "json"),
-                        "application/json",
-                        &export::countries_table_json(&ds, &g, at, &regions),
-                    )
-                }
-                "actors" => download(
-                    &export::file_name("actors", &ds, "csv"),
-                    "text/csv",
-                    &export::actors_csv(&ds),
-                ),
-                _ => {
-                    let g = state.graph.get_untracked();
-                    let at = state
-                        .view
-                        .with_untracked(|v| v.filters.as_of.unwrap_or(ds.as_of));
-                    download(
-                        &export::file_name("visible-countries", &ds, "csv"),
-                        "text/csv",
-                        &export::countries_table_csv(
-                            &ds,
-                            &g,
-                            at,
-                            &state.view.with_untracked(|v| v.filters.regions.clone()),
-                        ),
-                    )
-                }
-            };
-            report(started);
+            let scene = use_context::<StoredValue<AppScene, LocalStorage>>();
+            later::start_download(what, state, scene, status);
         }
     };
     view! {
@@ -352,21 +393,15 @@ pub fn ShareBar() -> impl IntoView {
             </div>
             <div class="downloads" role="group" aria-label="Download data">
                 <span>"Download: "</span>
-                <button type="button" on:click=move |_| match graph_svg(&state) {
-                    Some((svg, w, h)) => svg_to_png_download(&svg, w, h, export::file_name("graph", &state.ds(), "png"), report),
-                    None => report(Err(ExportError::NoGraph)),
-                }>"Graph (PNG)"</button>
-                <button type="button" on:click=move |_| report(match graph_svg(&state) {
-                    Some((svg, _, _)) => download(&export::file_name("graph", &state.ds(), "svg"), "image/svg+xml", &svg),
-                    None => Err(ExportError::NoGraph),
-                })>"Graph (SVG)"</button>
-                <button type="button" on:click=dl("visible")>"Visible countries (CSV)"</button>
-                <button type="button" on:click=dl("visible-json")>"Visible countries (JSON)"</button>
-                <button type="button" on:click=dl("json")>"Full dataset (JSON)"</button>
-                <button type="button" on:click=dl("memberships")>"Memberships (CSV)"</button>
-                <button type="button" on:click=dl("partnerships")>"Partnerships (CSV)"</button>
-                <button type="button" on:click=dl("sources")>"Sources (CSV)"</button>
-                <button type="button" on:click=dl("actors")>"Actors (CSV)"</button>
+                <button type="button" on:click=dl(Download::GraphPng)>"Graph (PNG)"</button>
+                <button type="button" on:click=dl(Download::GraphSvg)>"Graph (SVG)"</button>
+                <button type="button" on:click=dl(Download::Visible)>"Visible countries (CSV)"</button>
+                <button type="button" on:click=dl(Download::VisibleJson)>"Visible countries (JSON)"</button>
+                <button type="button" on:click=dl(Download::Dataset)>"Full dataset (JSON)"</button>
+                <button type="button" on:click=dl(Download::Memberships)>"Memberships (CSV)"</button>
+                <button type="button" on:click=dl(Download::Partnerships)>"Partnerships (CSV)"</button>
+                <button type="button" on:click=dl(Download::Sources)>"Sources (CSV)"</button>
+                <button type="button" on:click=dl(Download::Actors)>"Actors (CSV)"</button>
             </div>
             <p class="cite"><span class="visually-hidden">"Citation: "</span>{cite_text}</p>
             <p class="status" role="status">{move || status.get()}</p>
