@@ -58,7 +58,8 @@ test('a story is chosen from the list and read step by step, by buttons and keys
   await panel(page).getByRole('button', { name: /Next/ }).focus();
   await page.keyboard.press('Escape');
   await expect(panel(page)).toHaveCount(0);
-  await expect(page).not.toHaveURL(/story=/);
+  // The address keeps the story: reloading tries again.
+  await expect(page).toHaveURL(new RegExp(`story=${s.id}&step=2`));
   expect(await checked()).toBe(layout);
   expect(watched.errors).toEqual([]);
 });
@@ -78,7 +79,8 @@ test('every step link opens that step in a fresh page, and axe finds nothing', a
   // Any other change (here the Table tab) leaves the story, keeping what it showed.
   await page.getByRole('tab', { name: 'Table' }).click();
   await expect(panel(page)).toHaveCount(0);
-  await expect(page).not.toHaveURL(/story=/);
+  // The address keeps the story: reloading tries again.
+  await expect(page).toHaveURL(new RegExp(`story=${s.id}&step=2`));
   // Every step of every story opens without a notice.
   for (const st of STORIES) {
     for (let n = 1; n <= st.steps.length; n++) {
@@ -167,4 +169,45 @@ test('the embed ignores messages from other frames and of other shapes, and stil
   await expect(frame.getByRole('radio', { name: 'Alignment axis' })).toBeChecked();
   await expect(frame.getByRole('status').filter({ hasText: 'NOPE' })).toBeVisible();
   await expect(frame.locator('img')).toHaveCount(0);
+});
+
+test('when the stories cannot be fetched, a story link shows the explorer and says why, and the list loads when opened again', async ({ page }) => {
+  // The stories are split out of the start module (src/app/later.rs).
+  let offline = true;
+  await page.route(/\/split_stories-[0-9a-f]+\.wasm$/, (route) => (offline ? route.abort('internetdisconnected') : route.continue()));
+  const s = STORIES[1];
+  await open(page, `?v=1&story=${s.id}&step=2`);
+  await expect(page.getByRole('status').filter({ hasText: 'the stories could not be loaded' })).toBeVisible();
+  await expect(panel(page)).toHaveCount(0);
+  // The address keeps the story: reloading tries again.
+  await expect(page).toHaveURL(new RegExp(`story=${s.id}&step=2`));
+  await page.getByRole('button', { name: 'Stories' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Stories' });
+  await expect(dialog.getByRole('alert')).toHaveText(/could not be loaded/);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  offline = false;
+  await page.getByRole('button', { name: 'Stories' }).click();
+  await expect(dialog.getByRole('button')).toHaveCount(STORIES.length + 1);
+  await expect(dialog.getByRole('button', { name: new RegExp(STORIES[0].title) })).toBeFocused();
+  await dialog.getByRole('button', { name: new RegExp(s.title) }).click();
+  await expect(step(page)).toHaveText(`1. ${s.steps[0]}`);
+});
+
+test('a host asking for a story step, then at once for another view, ends on the later view', async ({ page, baseURL }) => {
+  // The story waits for its stories to be fetched; the later view must win.
+  const s = STORIES[1];
+  const frame = await host(page, baseURL, '?v=1&embed=1');
+  await expect(frame.locator('#graph canvas')).toHaveAttribute('data-layout', 'settled');
+  await page.evaluate((id) => {
+    const w = document.getElementById('f').contentWindow;
+    w.postMessage({ type: 'space-alliances:set-view', protocol: 1, query: `?story=${id}&step=2` }, '*');
+    w.postMessage({ type: 'space-alliances:set-view', protocol: 1, query: '?layout=map&sel=BRA' }, '*');
+  }, s.id);
+  await expect(frame.getByRole('complementary', { name: 'Details' }).getByRole('heading', { name: 'Brazil' })).toBeVisible();
+  await expect(frame.getByRole('radio', { name: 'Map' })).toBeChecked();
+  // Long enough for the stories to have arrived: the story did not land after.
+  await frame.getByRole('button', { name: 'Stories' }).click();
+  await expect(frame.getByRole('dialog', { name: 'Stories' }).getByRole('button')).toHaveCount(STORIES.length + 1);
+  await expect(frame.locator('.story-panel')).toHaveCount(0);
+  await expect(frame.getByRole('radio', { name: 'Map' })).toBeChecked();
 });

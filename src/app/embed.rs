@@ -109,9 +109,9 @@ pub fn connect(state: AppState) {
 /// Shows the view a host asked for, read like a link; the embed stays an
 /// embed, and what could not be used is said in the notices.
 fn show(state: AppState, query: &str) {
-    let ds = state.ds();
-    let (view, notices) = crate::story::open(query, &ds, &|| state.stories());
-    let embed = state.view.with_untracked(|v| v.embed);
-    state.notices.set(notices);
-    state.change(History::Replace, |v| *v = ViewState { embed, ..view });
+    state.open_link(query.to_string(), move |view, notices| {
+        let embed = state.view.with_untracked(|v| v.embed);
+        state.notices.set(notices);
+        state.change(History::Replace, |v| *v = ViewState { embed, ..view });
+    });
 }

@@ -1,6 +1,6 @@
 //! Code split out of the start module (issue #18, "a lighter first load"):
-//! the Table, Charts and Lean tabs, and the share bar's downloads, are not
-//! needed for the first graph frame.
+//! the Table, Charts and Lean tabs, the share bar's downloads and the
+//! stories are not needed for the first graph frame.
 //! (The share bar is, being on the first screen of a tall window: split out,
 //! it arrived after the app and moved the footer's last line down.) Built with the `split` feature (the app's release
 //! build, scripts/split.mjs), each is a chunk of its own that the browser
@@ -60,6 +60,37 @@ pub fn download(
     Ok(())
 }
 
+/// The stories (their text and the code that reads them), read and
+/// checked against the dataset.
+#[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(stories, fallible))]
+pub fn stories(ds: &crate::model::Dataset) -> Result<crate::story::Stories, NotLoaded> {
+    Ok(crate::story::load_embedded(ds))
+}
+
+/// The stories, fetching their code first the first time.
+#[cfg(feature = "split")]
+pub async fn load_stories(ds: &crate::model::Dataset) -> Result<crate::story::Stories, NotLoaded> {
+    stories(ds).await
+}
+
+/// The stories.
+#[cfg(not(feature = "split"))]
+pub async fn load_stories(ds: &crate::model::Dataset) -> Result<crate::story::Stories, NotLoaded> {
+    stories(ds)
+}
+
+/// The stories, where no fetch is needed (without the split).
+#[cfg(not(feature = "split"))]
+pub fn stories_at_once(ds: &crate::model::Dataset) -> Option<crate::story::Stories> {
+    stories(ds).ok()
+}
+
+/// The stories, where no fetch is needed: none with the split.
+#[cfg(feature = "split")]
+pub fn stories_at_once(_: &crate::model::Dataset) -> Option<crate::story::Stories> {
+    None
+}
+
 /// What the share bar says when the download code could not be fetched.
 const DOWNLOAD_NOT_LOADED: &str = "The download could not start: this part of the page could not be loaded. Check the connection, then try again.";
 
@@ -106,7 +137,8 @@ pub fn shown(load: Loaded) -> impl IntoView {
     load.unwrap_or_else(|NotLoaded| not_loaded())
 }
 
-fn not_loaded() -> AnyView {
+/// What a part of the page that could not be fetched says in its place.
+pub fn not_loaded() -> AnyView {
     view! {
         <p class="field-error not-loaded" role="alert">
             "This part of the page could not be loaded. Check the connection, then open it again."

@@ -25,6 +25,7 @@ use crate::dataset::{self, DataError};
 use crate::graph::{self, Filters, Graph};
 use crate::layout::LayoutKind;
 use crate::model::Dataset;
+use crate::story::Stories;
 use crate::view::url::{self, Notice, Tab, ViewState};
 
 /// How a change of view state reaches the browser history.
@@ -60,9 +61,12 @@ pub struct AppState {
     /// The system's dark theme: one signal the graph, legend and charts
     /// follow when it changes (e.g. at sunset).
     pub dark: RwSignal<bool>,
-    /// The stories, checked against the dataset.
-    /// Loaded on first use (see [`AppState::stories`]).
-    stories: StoredValue<Option<Arc<crate::story::Stories>>>,
+    /// The stories, checked against the dataset, once loaded: their code
+    /// and text are fetched on first use (see [`AppState::with_stories`]).
+    stories: RwSignal<Option<Arc<Stories>>>,
+    /// Links opened so far (Back/Forward, the embed's host): a story link
+    /// waits for the stories, and must not land after a later link.
+    links_opened: StoredValue<u64>,
     /// How the next view change is written to history.
     history: StoredValue<History>,
 }
@@ -73,14 +77,56 @@ impl AppState {
         self.ds.get_value()
     }
 
-    /// The stories, read and checked against the dataset on first use.
-    pub fn stories(&self) -> Arc<crate::story::Stories> {
-        if let Some(s) = self.stories.get_value() {
-            return s;
+    /// The stories, if loaded (tracked). A story can be shown only once
+    /// they are, so a view with a story always finds them.
+    pub fn stories(&self) -> Option<Arc<Stories>> {
+        self.stories.get()
+    }
+
+    /// Calls `then` with the stories, reading and checking them first (and
+    /// fetching their code, the first time); with `None` if their code
+    /// could not be fetched (asked again next time).
+    pub fn with_stories(&self, then: impl FnOnce(Option<Arc<Stories>>) + 'static) {
+        if let Some(s) = self.stories.get_untracked() {
+            return then(Some(s));
         }
-        let s = Arc::new(crate::story::load_embedded(&self.ds()));
-        self.stories.set_value(Some(s.clone()));
-        s
+        let (ds, stories) = (self.ds(), self.stories);
+        wasm_bindgen_futures::spawn_local(async move {
+            let loaded = later::load_stories(&ds).await.ok().map(Arc::new);
+            if loaded.is_some() && stories.get_untracked().is_none() {
+                stories.set(loaded.clone());
+            }
+            then(stories.get_untracked().or(loaded));
+        });
+    }
+
+    /// Reads a link into its view and notices and hands them to `apply`: at
+    /// once, or, for a story link, once the stories are loaded, unless
+    /// another link was opened meanwhile.
+    fn open_link(&self, query: String, apply: impl FnOnce(ViewState, Vec<Notice>) + 'static) {
+        let ds = self.ds();
+        let n = self.links_opened.get_value() + 1;
+        self.links_opened.set_value(n);
+        let (view, notices) = url::from_query(&query, &ds);
+        let Some(at) = view.story.clone() else {
+            return apply(view, notices);
+        };
+        let opened = self.links_opened;
+        self.with_stories(move |stories| {
+            if opened.get_value() != n {
+                return;
+            }
+            match stories {
+                Some(s) => {
+                    let (view, notices) = crate::story::open(&query, &ds, &|| s.clone());
+                    apply(view, notices)
+                }
+                None => {
+                    let (view, notices) = unloaded_story(view, notices, &at.id);
+                    apply(view, notices)
+                }
+            }
+        });
     }
 
     /// The effective "as of" date (tracked).
@@ -159,13 +205,21 @@ pub fn start() {
     {
         Some(el) => wasm_bindgen_futures::spawn_local(async move {
             let data = dataset::load_embedded();
+            // A story link shows its step from the first frame: its stories
+            // are loaded before the page is mounted.
+            let stories = match &data {
+                Ok(ds) if url::from_query(&location_search(), ds).0.story.is_some() => {
+                    later::load_stories(ds).await.ok().map(Arc::new)
+                }
+                _ => None,
+            };
             // A task boundary between reading the data and mounting the
             // page: the browser handles input (the baked picture follows
             // the wheel) and paints in between. Measured: the longest
             // task after the first graph pixels 112 -> 80 ms, blocking
             // time 96 -> 49 ms (docs/bench/startup.md).
             browser::next_task().await;
-            leptos::mount::mount_to(el, move || root(data)).forget();
+            leptos::mount::mount_to(el, move || root(data, stories)).forget();
         }),
         None => mount_to_body(App),
     }
@@ -230,6 +284,23 @@ pub fn show_panic(details: &str) {
     }
 }
 
+/// A story link whose stories could not be loaded: the explorer, with a
+/// notice saying why.
+fn unloaded_story(view: ViewState, mut notices: Vec<Notice>, id: &str) -> (ViewState, Vec<Notice>) {
+    notices.push(Notice::new(
+        "story",
+        id,
+        "the stories could not be loaded (check the connection, then open the link again); the explorer is shown",
+    ));
+    (
+        ViewState {
+            story: None,
+            ..view
+        },
+        notices,
+    )
+}
+
 fn location_search() -> String {
     web_sys::window()
         .and_then(|w| w.location().search().ok())
@@ -239,13 +310,19 @@ fn location_search() -> String {
 /// The root component: the explorer, or the data error view.
 #[component]
 pub fn App() -> impl IntoView {
-    root(dataset::load_embedded())
+    let data = dataset::load_embedded();
+    let stories = data
+        .as_ref()
+        .ok()
+        .and_then(later::stories_at_once)
+        .map(Arc::new);
+    root(data, stories)
 }
 
 /// The explorer of a validated dataset, or the data error view.
-fn root(data: Result<Dataset, Vec<DataError>>) -> AnyView {
+fn root(data: Result<Dataset, Vec<DataError>>, stories: Option<Arc<Stories>>) -> AnyView {
     match data {
-        Ok(ds) => view! { <Explorer ds=Arc::new(ds)/> }.into_any(),
+        Ok(ds) => view! { <Explorer ds=Arc::new(ds) stories=stories/> }.into_any(),
         Err(errors) => view! { <DataErrors errors=errors/> }.into_any(),
     }
 }
@@ -289,10 +366,10 @@ fn sync_url(state: AppState) {
         };
     });
     browser::on_window("popstate", move || {
-        let ds = state.ds();
-        let (view, notices) = crate::story::open(&location_search(), &ds, &|| state.stories());
-        state.notices.set(notices);
-        state.change(History::Keep, |v| *v = view);
+        state.open_link(location_search(), move |view, notices| {
+            state.notices.set(notices);
+            state.change(History::Keep, |v| *v = view);
+        });
     });
 }
 
@@ -301,13 +378,22 @@ fn sync_url(state: AppState) {
 pub fn Explorer(
     /// The validated dataset.
     ds: Arc<Dataset>,
+    /// The stories, when the link names one (loaded before the mount).
+    stories: Option<Arc<Stories>>,
 ) -> impl IntoView {
-    let stories = StoredValue::new(None);
-    let (initial, notices) = crate::story::open(&location_search(), &ds, &|| {
-        let s = Arc::new(crate::story::load_embedded(&ds));
-        stories.set_value(Some(s.clone()));
-        s
-    });
+    let search = location_search();
+    let (initial, notices) = match &stories {
+        Some(s) => crate::story::open(&search, &ds, &|| s.clone()),
+        None => {
+            let (view, notices) = url::from_query(&search, &ds);
+            // Only if their code could not be fetched.
+            match view.story.clone() {
+                Some(at) => unloaded_story(view, notices, &at.id),
+                None => (view, notices),
+            }
+        }
+    };
+    let stories = RwSignal::new(stories);
     let embed = initial.embed;
     if embed {
         // An embed in a short frame fits the frame, until a host script
@@ -346,6 +432,7 @@ pub fn Explorer(
         notices: RwSignal::new(notices),
         dark: RwSignal::new(false),
         stories,
+        links_opened: StoredValue::new(0),
         history: StoredValue::new(History::Push),
     };
     provide_context(state);

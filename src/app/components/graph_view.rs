@@ -160,7 +160,7 @@ pub fn GraphView() -> impl IntoView {
         let at = Memo::new(move |_| state.view.with(|v| v.story.clone()));
         Effect::new(move |_| {
             let marks = at.get().and_then(|at| {
-                let stories = state.stories();
+                let stories = state.stories()?;
                 stories
                     .step(&at)
                     .map(|s| (s.highlight.clone(), s.notes.clone()))

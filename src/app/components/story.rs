@@ -14,14 +14,20 @@ pub fn StoriesButton() -> impl IntoView {
     let state = expect_context::<AppState>();
     let dialog = NodeRef::<Dialog>::new();
     // The list is made on the first opening: reading and checking the
-    // stories need not delay the first frame.
+    // stories (and fetching their code) need not delay the first frame.
     let opened = RwSignal::new(false);
+    let failed = RwSignal::new(false);
     let open = move |_| {
         opened.set(true);
-        if let Some(d) = dialog.get_untracked() {
-            let _ = d.show_modal();
-            // The list has just been made: start on its first story, not on
-            // the Close button below it.
+        failed.set(false);
+        let Some(d) = dialog.get_untracked() else {
+            return;
+        };
+        let _ = d.show_modal();
+        state.with_stories(move |loaded| {
+            failed.set(loaded.is_none());
+            // The list is there: start on its first story, not on the
+            // Close button below it.
             request_animation_frame(move || {
                 if let Some(first) = d
                     .query_selector(".story-choice")
@@ -32,7 +38,7 @@ pub fn StoriesButton() -> impl IntoView {
                     let _ = first.focus();
                 }
             });
-        }
+        });
     };
     let close = move || {
         if let Some(d) = dialog.get_untracked() {
@@ -43,7 +49,14 @@ pub fn StoriesButton() -> impl IntoView {
         if !opened.get() {
             return None;
         }
-        let stories = state.stories();
+        if failed.get() {
+            return Some(crate::app::later::not_loaded());
+        }
+        let Some(stories) = state.stories() else {
+            return Some(
+                view! { <p class="loading" role="status">"Loading the stories…"</p> }.into_any(),
+            );
+        };
         let list = stories
             .list
             .iter()
@@ -56,8 +69,12 @@ pub fn StoriesButton() -> impl IntoView {
                 );
                 let start = move |_| {
                     let embed = state.view.with_untracked(|v| v.embed);
-                    let stories = state.stories();
-                    if let Some(v) = stories.get(&id).and_then(|s| story::step_view(s, 1, embed)) {
+                    let stories = state.stories.get_untracked();
+                    if let Some(v) = stories
+                        .as_ref()
+                        .and_then(|s| s.get(&id))
+                        .and_then(|s| story::step_view(s, 1, embed))
+                    {
                         state.change(History::Push, |x| *x = v);
                     }
                     close();
@@ -82,7 +99,7 @@ pub fn StoriesButton() -> impl IntoView {
                     <ul>{errors.iter().map(|e| view! { <li><code>{e.to_string()}</code></li> }).collect_view()}</ul>
                 </div>
             })}
-        })
+        }.into_any())
     };
     view! {
         <button type="button" class="stories-button" on:click=open aria-haspopup="dialog">"Stories"</button>
@@ -104,7 +121,9 @@ pub fn StoryPanel() -> impl IntoView {
         let Some(id) = at.get_untracked().map(|a| a.id) else {
             return;
         };
-        let stories = state.stories();
+        let Some(stories) = state.stories.get_untracked() else {
+            return;
+        };
         let embed = state.view.with_untracked(|v| v.embed);
         if let Some(v) = stories.get(&id).and_then(|s| story::step_view(s, n, embed)) {
             state.change(History::Push, |x| *x = v);
@@ -116,7 +135,11 @@ pub fn StoryPanel() -> impl IntoView {
     // arrows move between nodes.
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
         let Some(at) = at.get_untracked() else { return };
-        let total = state.stories().get(&at.id).map_or(0, |s| s.steps.len());
+        let total = state
+            .stories
+            .get_untracked()
+            .and_then(|s| s.get(&at.id).map(|s| s.steps.len()))
+            .unwrap_or(0);
         let target = ev
             .target()
             .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok());
@@ -172,7 +195,7 @@ pub fn StoryPanel() -> impl IntoView {
     });
     move || {
         let at = at.get()?;
-        let stories = state.stories();
+        let stories = state.stories()?;
         let s = stories.get(&at.id)?.clone();
         let step = stories.step(&at)?.clone();
         let (n, total) = (at.step, s.steps.len());
