@@ -58,8 +58,7 @@ test('a story is chosen from the list and read step by step, by buttons and keys
   await panel(page).getByRole('button', { name: /Next/ }).focus();
   await page.keyboard.press('Escape');
   await expect(panel(page)).toHaveCount(0);
-  // The address keeps the story: reloading tries again.
-  await expect(page).toHaveURL(new RegExp(`story=${s.id}&step=2`));
+  await expect(page).not.toHaveURL(/story=/);
   expect(await checked()).toBe(layout);
   expect(watched.errors).toEqual([]);
 });
@@ -79,8 +78,7 @@ test('every step link opens that step in a fresh page, and axe finds nothing', a
   // Any other change (here the Table tab) leaves the story, keeping what it showed.
   await page.getByRole('tab', { name: 'Table' }).click();
   await expect(panel(page)).toHaveCount(0);
-  // The address keeps the story: reloading tries again.
-  await expect(page).toHaveURL(new RegExp(`story=${s.id}&step=2`));
+  await expect(page).not.toHaveURL(/story=/);
   // Every step of every story opens without a notice.
   for (const st of STORIES) {
     for (let n = 1; n <= st.steps.length; n++) {
