@@ -131,3 +131,29 @@ test('a download whose code cannot be fetched says so in the share bar, and star
   expect(file.suggestedFilename()).toMatch(/^space-alliances-actors-.*\.csv$/);
   await expect(status).toHaveText('Download started.');
 });
+
+test('the map fetches its world when first shown; without it, the countries are placed and a notice says why', async ({ page }) => {
+  // The outlines are split out of the start module (src/app/later.rs).
+  let offline = true;
+  let asked = 0;
+  await page.route(/\/split_world-[0-9a-f]+\.wasm$/, (route) => {
+    asked += 1;
+    return offline ? route.abort('internetdisconnected') : route.continue();
+  });
+  await open(page);
+  expect(asked, 'the default view does not fetch the world').toBe(0);
+  const canvas = page.locator('#graph canvas');
+  const map = page.getByRole('radio', { name: 'Map' });
+  const picture = () => canvas.evaluate((c) => c.toDataURL());
+  await map.check();
+  await expect(page.getByRole('status').filter({ hasText: 'outlines could not be loaded' })).toBeVisible();
+  await expect(canvas).toHaveAttribute('data-layout', 'settled');
+  const bare = await picture();
+  offline = false;
+  await page.getByRole('radio', { name: 'Network' }).check();
+  await expect(canvas).toHaveAttribute('data-layout', 'settled');
+  await map.check();
+  await expect(canvas).toHaveAttribute('data-layout', 'settled');
+  expect(asked).toBe(2);
+  expect(await picture(), 'the world is drawn under the countries').not.toBe(bare);
+});

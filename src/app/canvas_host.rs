@@ -32,6 +32,9 @@ pub struct AppHost {
     /// Whether the accessible node list is built: only after the first
     /// frame, which it would otherwise delay (a task of its own).
     pub listed: RwSignal<bool>,
+    /// Whether the map's world outlines are on their way: the frame is not
+    /// the settled picture until they are drawn.
+    pub world_pending: Cell<bool>,
 }
 
 impl AppHost {
@@ -43,6 +46,7 @@ impl AppHost {
             commit_timer: Debounce::default(),
             adopted: Cell::new(false),
             listed: RwSignal::new(false),
+            world_pending: Cell::new(false),
         }
     }
 
@@ -102,6 +106,9 @@ impl Host for AppHost {
 
     fn settled(&self, handle: &AppScene, canvas: &web_sys::HtmlCanvasElement) {
         publish_first_frame();
+        if self.world_pending.get() {
+            return;
+        }
         if self.listed.get_untracked() {
             Self::expose(handle, canvas);
             return;

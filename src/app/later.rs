@@ -1,6 +1,6 @@
 //! Code split out of the start module (issue #18, "a lighter first load"):
-//! the Table, Charts and Lean tabs, the share bar's downloads and the
-//! stories are not needed for the first graph frame.
+//! the Table, Charts and Lean tabs, the share bar's downloads, the stories
+//! and the map's world outlines are not needed for the first graph frame.
 //! (The share bar is, being on the first screen of a tall window: split out,
 //! it arrived after the app and moved the footer's last line down.) Built with the `split` feature (the app's release
 //! build, scripts/split.mjs), each is a chunk of its own that the browser
@@ -89,6 +89,32 @@ pub fn stories_at_once(ds: &crate::model::Dataset) -> Option<crate::story::Stori
 #[cfg(feature = "split")]
 pub fn stories_at_once(_: &crate::model::Dataset) -> Option<crate::story::Stories> {
     None
+}
+
+/// The map's world outlines (the file and its reader).
+#[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(world, fallible))]
+pub fn world() -> Result<Vec<crate::layout::world::Outline>, NotLoaded> {
+    Ok(crate::layout::world::shipped())
+}
+
+/// Makes sure the map has its world outlines, fetching them the first
+/// time; says whether it has them.
+pub async fn load_world() -> bool {
+    use crate::layout::world;
+    if world::ready() {
+        return true;
+    }
+    #[cfg(feature = "split")]
+    let loaded = world().await;
+    #[cfg(not(feature = "split"))]
+    let loaded = world();
+    match loaded {
+        Ok(outlines) => {
+            world::provide(outlines);
+            true
+        }
+        Err(NotLoaded) => false,
+    }
 }
 
 /// What the share bar says when the download code could not be fetched.

@@ -213,6 +213,17 @@ pub fn start() {
                 }
                 _ => None,
             };
+            // So does the map its world's outlines.
+            if let Ok(ds) = &data {
+                let query = location_search();
+                let view = match &stories {
+                    Some(s) => crate::story::open(&query, ds, &|| s.clone()).0,
+                    None => url::from_query(&query, ds).0,
+                };
+                if view.layout == LayoutKind::Geographic {
+                    later::load_world().await;
+                }
+            }
             // A task boundary between reading the data and mounting the
             // page: the browser handles input (the baked picture follows
             // the wheel) and paints in between. Measured: the longest

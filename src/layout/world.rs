@@ -97,12 +97,39 @@ pub fn parse(text: &str) -> Result<Vec<Outline>, WorldError> {
     Ok(out)
 }
 
-/// The shipped outlines, parsed on first use.
+/// The outlines shown, once read (see [`outlines`]).
+static WORLD: OnceLock<Vec<Outline>> = OnceLock::new();
+
+/// Whether [`outlines`] reads the shipped file on first use: everywhere but
+/// the app's split build, whose start module does not carry the file (issue
+/// #18, "a lighter first load"): the browser fetches it with the Map layout
+/// and hands it over with [`provide`].
+const ON_FIRST_USE: bool = !cfg!(all(target_arch = "wasm32", feature = "split"));
+
+/// The shipped outlines, parsed. The file is generated and checked in CI;
+/// a broken one draws no world rather than failing the map.
+pub fn shipped() -> Vec<Outline> {
+    parse(include_str!("../../assets/data/world.txt")).unwrap_or_default()
+}
+
+/// The outlines: the shipped ones, parsed on first use; in the app's split
+/// build none until [`provide`]d.
 pub fn outlines() -> &'static [Outline] {
-    static WORLD: OnceLock<Vec<Outline>> = OnceLock::new();
-    // The file is generated and checked in CI; a broken one draws no world
-    // rather than failing the map.
-    WORLD.get_or_init(|| parse(include_str!("../../assets/data/world.txt")).unwrap_or_default())
+    if ON_FIRST_USE {
+        WORLD.get_or_init(shipped)
+    } else {
+        WORLD.get().map_or(&[], Vec::as_slice)
+    }
+}
+
+/// Whether [`outlines`] has the world to give.
+pub fn ready() -> bool {
+    ON_FIRST_USE || WORLD.get().is_some()
+}
+
+/// Hands over the outlines the split build fetched (the first ones stay).
+pub fn provide(outlines: Vec<Outline>) {
+    let _ = WORLD.set(outlines);
 }
 
 /// How each outline is filled in a view: the alignment of its country as

@@ -110,6 +110,34 @@ pub fn GraphView() -> impl IntoView {
             }
         });
     }
+    // The map's world outlines, fetched the first time the map is shown
+    // (a map link has them before the mount): the canvas says `settled`
+    // only once they are drawn, or a notice says they could not be fetched.
+    {
+        let handle = handle.clone();
+        Effect::new(move |_| {
+            let map = layout_key.get().0 == crate::layout::LayoutKind::Geographic;
+            if !map || crate::layout::world::ready() || handle.host().world_pending.get() {
+                return;
+            }
+            handle.host().world_pending.set(true);
+            let handle = handle.clone();
+            leptos::task::spawn_local(async move {
+                let loaded = crate::app::later::load_world().await;
+                handle.host().world_pending.set(false);
+                if !loaded {
+                    state.notices.update(|n| {
+                        n.push(crate::view::url::Notice::new(
+                            "layout",
+                            "map",
+                            "the world's outlines could not be loaded (check the connection, then choose the map again); the countries are placed without them",
+                        ))
+                    });
+                }
+                handle.update(|_| ());
+            });
+        });
+    }
     // Lean colours and the axis's lean order: the leans are computed only
     // when one of them is asked for.
     {
