@@ -28,7 +28,9 @@ if (!js || !wasm) throw new Error('could not read the loader\'s file names');
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // The app's module, split: the views the first frame does not need load on
 // demand (scripts/split.mjs); from here on the page names the split files.
-({ html, js, wasm } = split({ root, dir, html, js, wasm }));
+let needs;
+({ html, js, wasm, needs } = split({ root, dir, html, js, wasm }));
+for (const m of ['stories', 'world']) if (!needs[m]) throw new Error(`postbuild: no split module "${m}" (src/app/later.rs)`);
 inline = html.match(/<script type="module">([\s\S]*?)<\/script>/);
 // examples/first_paint.rs, run once: the default view's link query (the view
 // baked into the page), the no-script text and the baked pictures.
@@ -62,6 +64,18 @@ export const benchScript = bench ? new Promise((loaded, failed) => {
   document.head.append(s);
 }) : null;
 benchScript?.catch(() => {}); // reported by the boot script
+// A story or map link needs code the default view does not (src/app/later.rs),
+// before its page is mounted: fetched now, beside the start module, rather
+// than after it. The split modules' loader fetches the same files.
+if (!bench) {
+  const q = new URLSearchParams(location.search);
+  const files = [...(q.has('story') ? ${JSON.stringify(needs.stories)} : []), ...(q.get('layout') === 'map' ? ${JSON.stringify(needs.world)} : [])];
+  for (const href of new Set(files)) {
+    const link = document.createElement('link');
+    Object.assign(link, { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href });
+    document.head.append(link);
+  }
+}
 if (bench) {
   window.__benchGraphBytes = fetch(new URLSearchParams(location.search).get('graph')).then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error('HTTP ' + r.status))));
   window.__benchGraphBytes.catch(() => {}); // reported by the bench page

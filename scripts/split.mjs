@@ -22,9 +22,27 @@ const hash = (bytes) => crypto.createHash('sha256').update(bytes).digest('hex').
 const sri = (bytes) => 'sha384-' + crypto.createHash('sha384').update(bytes).digest('base64');
 
 /**
+ * The files each split module's load fetches (its own and the chunks it
+ * shares with others), read from the loader wasm-split-cli wrote:
+ * `{ stories: ['./split_stories-….wasm', './chunk_10-….wasm', …], … }`.
+ */
+function needs(loader) {
+  const chunks = {};
+  for (const m of loader.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("(\.\/[^"]+\.wasm)"/g)) chunks[m[1]] = m[2];
+  const out = {};
+  for (const m of loader.matchAll(/export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\s*const src = fetch\(new URL\("(\.\/[^"]+\.wasm)"[\s\S]*?\n, \[([^\]]*)\]\)\)/g)) {
+    const deps = m[3].split(',').map((d) => d.trim()).filter(Boolean);
+    if (deps.some((d) => !chunks[d])) throw new Error(`split: the loader of ${m[1]} names a chunk it does not define`);
+    out[m[1]] = [m[2], ...deps.map((d) => chunks[d])];
+  }
+  if (Object.keys(out).length === 0) throw new Error('split: no split module found in the loader');
+  return out;
+}
+
+/**
  * Splits the app in the staging folder `dir`, whose index.html loads the
  * script `js` and the module `wasm` (Trunk's names, "./name"). Returns the
- * page with the new names, and the new names.
+ * page with the new names, the new names, and what each split module needs.
  */
 export function split({ root, dir, html, js, wasm }) {
   const profile = process.env.TRUNK_PROFILE === 'debug' ? 'debug' : 'release';
@@ -81,7 +99,7 @@ export function split({ root, dir, html, js, wasm }) {
     if (!preload) throw new Error('split: no modulepreload link for the app\'s script');
     html = html.replace(preload[0], `${preload[0]}\n    <link rel="modulepreload" href="./${loaderName}" crossorigin="anonymous" integrity="${sri(Buffer.from(loader))}">`);
     html = swap(html, wasm, wasmName, main);
-    return { html, js: `./${jsName}`, wasm: `./${wasmName}` };
+    return { html, js: `./${jsName}`, wasm: `./${wasmName}`, needs: needs(loader) };
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }

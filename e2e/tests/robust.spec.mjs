@@ -157,3 +157,27 @@ test('the map fetches its world when first shown; without it, the countries are 
   expect(asked).toBe(2);
   expect(await picture(), 'the world is drawn under the countries').not.toBe(bare);
 });
+
+test('a story or map link fetches the code it needs beside the start module, once', async ({ page }) => {
+  const count = new Map();
+  page.on('request', (r) => {
+    const file = r.url().split('/').pop();
+    if (/^(split_|chunk_)/.test(file)) count.set(file, (count.get(file) ?? 0) + 1);
+  });
+  const preloads = () => page.evaluate(() => [...document.querySelectorAll('link[rel=preload][as=fetch]')]
+    .map((l) => l.href.split('/').pop()).filter((f) => /^(split_|chunk_)/.test(f)));
+  await open(page);
+  expect(await preloads()).toEqual([]);
+  await open(page, '?v=1&story=hedgers&step=2');
+  const early = await preloads();
+  expect(early.some((f) => f.startsWith('split_stories-'))).toBe(true);
+  await expect(page.locator('.story-step h2')).toHaveText(/^2\. /);
+  // The preloads were the fetches the loader made: no file twice.
+  for (const f of early) expect(count.get(f), f).toBe(1);
+  count.clear();
+  await open(page, '?v=1&layout=map');
+  expect((await preloads()).some((f) => f.startsWith('split_world-'))).toBe(true);
+  await expect(page.locator('#graph canvas')).toHaveAttribute('data-layout', 'settled');
+  for (const [f, n] of count) expect(n, f).toBe(1);
+  expect([...count.keys()].some((f) => f.startsWith('split_world-'))).toBe(true);
+});
