@@ -149,12 +149,19 @@ test('the map fetches its world when first shown; without it, the countries are 
   await expect(page.getByRole('status').filter({ hasText: 'outlines could not be loaded' })).toBeVisible();
   await expect(canvas).toHaveAttribute('data-layout', 'settled');
   const bare = await picture();
+  // Chosen again while still offline: fetched again, said once.
+  await page.getByRole('radio', { name: 'Network' }).check();
+  await expect(canvas).toHaveAttribute('data-layout', 'settled');
+  await map.check();
+  await expect.poll(() => asked).toBe(2);
+  await expect(canvas).toHaveAttribute('data-layout', 'settled');
+  await expect(page.locator('.notices li').filter({ hasText: 'outlines could not be loaded' })).toHaveCount(1);
   offline = false;
   await page.getByRole('radio', { name: 'Network' }).check();
   await expect(canvas).toHaveAttribute('data-layout', 'settled');
   await map.check();
   await expect(canvas).toHaveAttribute('data-layout', 'settled');
-  expect(asked).toBe(2);
+  expect(asked).toBe(3);
   expect(await picture(), 'the world is drawn under the countries').not.toBe(bare);
 });
 

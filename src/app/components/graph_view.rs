@@ -126,12 +126,16 @@ pub fn GraphView() -> impl IntoView {
                 let loaded = crate::app::later::load_world().await;
                 handle.host().world_pending.set(false);
                 if !loaded {
+                    let notice = crate::view::url::Notice::new(
+                        "layout",
+                        "map",
+                        "the world's outlines could not be loaded (check the connection, then choose the map again); the countries are placed without them",
+                    );
+                    // Said once, however often the map is chosen offline.
                     state.notices.update(|n| {
-                        n.push(crate::view::url::Notice::new(
-                            "layout",
-                            "map",
-                            "the world's outlines could not be loaded (check the connection, then choose the map again); the countries are placed without them",
-                        ))
+                        if !n.contains(&notice) {
+                            n.push(notice)
+                        }
                     });
                 }
                 handle.update(|_| ());
