@@ -74,16 +74,38 @@ test('200 random links open without a console error', async ({ page, watched }) 
   test.setTimeout(240_000);
   const r = rng(20261126);
   const pick = (a) => a[Math.floor(r() * a.length)];
+  // The split code a link fetches (a story, a tab) arrives before the next
+  // link is opened: an aborted fetch is an error of the test, not the link.
+  const split = (req) => /\/(split_|chunk_)[^/]*\.wasm$/.test(req.url());
+  let fetching = 0;
+  page.on('request', (req) => { if (split(req)) fetching += 1; });
+  for (const done of ['requestfinished', 'requestfailed']) page.on(done, (req) => { if (split(req)) fetching -= 1; });
   for (let i = 0; i < 200; i++) {
     const n = 1 + Math.floor(r() * 5);
     const parts = Array.from({ length: n }, () => `${pick(KEYS)}=${pick(VALUES)}`);
     const link = `/?${parts.join('&')}`;
     await page.goto(link);
-    await page.waitForFunction(() => window.__firstFrame !== undefined || document.querySelector('[role=tabpanel]'), null, { timeout: 10_000 });
+    // The live canvas drawn, or (on another tab) the app mounted in #app.
+    await page.waitForFunction(() => window.__firstFrame !== undefined || document.querySelector('#app [role=tabpanel]'), null, { timeout: 10_000 });
+    await expect.poll(() => fetching, { message: `split code fetched after ${link}` }).toBe(0);
     expect(watched.errors, `after ${link}`).toEqual([]);
     await expect(page.locator('.panic')).toHaveCount(0);
   }
 });
+
+/**
+ * Makes the split module `name`'s file (src/app/later.rs) unreachable until
+ * `online()`; `asked()` counts the requests for it.
+ */
+async function offlineSplit(page, name) {
+  let offline = true;
+  let asked = 0;
+  await page.route(new RegExp(`/split_${name}-[0-9a-f]+\\.wasm$`), (route) => {
+    asked += 1;
+    return offline ? route.abort('internetdisconnected') : route.continue();
+  });
+  return { asked: () => asked, online: () => { offline = false; } };
+}
 
 test('the views beyond the graph load when first shown; one that cannot load says so, and loads when shown again', async ({ page }) => {
   // The release build splits them out of the start module (src/app/later.rs).
@@ -92,8 +114,7 @@ test('the views beyond the graph load when first shown; one that cannot load say
     const file = r.url().split('/').pop();
     if (file.startsWith('split_')) fetched.push(file.replace(/-[0-9a-f]+\.wasm$/, ''));
   });
-  let offline = true;
-  await page.route(/\/split_table-[0-9a-f]+\.wasm$/, (route) => (offline ? route.abort('internetdisconnected') : route.continue()));
+  const table = await offlineSplit(page, 'table');
   await open(page);
   await expect(page.getByRole('button', { name: 'Copy link' })).toBeVisible();
   expect(fetched, 'no view is fetched before it is shown').toEqual([]);
@@ -102,7 +123,7 @@ test('the views beyond the graph load when first shown; one that cannot load say
   expect(fetched).toContain('split_charts');
   await page.getByRole('tab', { name: 'Table' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'could not be loaded' })).toBeVisible();
-  offline = false;
+  table.online();
   await page.getByRole('tab', { name: 'Graph' }).click();
   await expect(page.locator('#graph canvas')).toHaveAttribute('data-layout', 'settled');
   await page.getByRole('tab', { name: 'Table' }).click();
@@ -113,20 +134,15 @@ test('the views beyond the graph load when first shown; one that cannot load say
 test('a download whose code cannot be fetched says so in the share bar, and starts when pressed again', async ({ page }) => {
   // The share bar's downloads are split out of the start module too; the
   // buttons are not.
-  let offline = true;
-  let asked = 0;
-  await page.route(/\/split_downloads-[0-9a-f]+\.wasm$/, (route) => {
-    asked += 1;
-    return offline ? route.abort('internetdisconnected') : route.continue();
-  });
+  const code = await offlineSplit(page, 'downloads');
   await open(page);
   const button = page.getByRole('button', { name: 'Actors (CSV)' });
   await expect(button).toBeVisible();
-  expect(asked, 'the download code is not fetched before a download').toBe(0);
+  expect(code.asked(), 'the download code is not fetched before a download').toBe(0);
   const status = page.locator('.share [role=status]');
   await button.click();
   await expect(status).toHaveText(/could not be loaded/);
-  offline = false;
+  code.online();
   const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
   expect(file.suggestedFilename()).toMatch(/^space-alliances-actors-.*\.csv$/);
   await expect(status).toHaveText('Download started.');
@@ -134,14 +150,9 @@ test('a download whose code cannot be fetched says so in the share bar, and star
 
 test('the map fetches its world when first shown; without it, the countries are placed and a notice says why', async ({ page }) => {
   // The outlines are split out of the start module (src/app/later.rs).
-  let offline = true;
-  let asked = 0;
-  await page.route(/\/split_world-[0-9a-f]+\.wasm$/, (route) => {
-    asked += 1;
-    return offline ? route.abort('internetdisconnected') : route.continue();
-  });
+  const world = await offlineSplit(page, 'world');
   await open(page);
-  expect(asked, 'the default view does not fetch the world').toBe(0);
+  expect(world.asked(), 'the default view does not fetch the world').toBe(0);
   const canvas = page.locator('#graph canvas');
   const map = page.getByRole('radio', { name: 'Map' });
   const picture = () => canvas.evaluate((c) => c.toDataURL());
@@ -153,15 +164,15 @@ test('the map fetches its world when first shown; without it, the countries are 
   await page.getByRole('radio', { name: 'Network' }).check();
   await expect(canvas).toHaveAttribute('data-layout', 'settled');
   await map.check();
-  await expect.poll(() => asked).toBe(2);
+  await expect.poll(() => world.asked()).toBe(2);
   await expect(canvas).toHaveAttribute('data-layout', 'settled');
   await expect(page.locator('.notices li').filter({ hasText: 'outlines could not be loaded' })).toHaveCount(1);
-  offline = false;
+  world.online();
   await page.getByRole('radio', { name: 'Network' }).check();
   await expect(canvas).toHaveAttribute('data-layout', 'settled');
   await map.check();
   await expect(canvas).toHaveAttribute('data-layout', 'settled');
-  expect(asked).toBe(3);
+  expect(world.asked()).toBe(3);
   expect(await picture(), 'the world is drawn under the countries').not.toBe(bare);
 });
 

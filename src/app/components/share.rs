@@ -253,6 +253,17 @@ pub fn make_download(
         .view
         .with_untracked(|v| v.filters.as_of.unwrap_or(ds.as_of));
     let regions = || state.view.with_untracked(|v| v.filters.regions.clone());
+    // A file of generated text: its name from the stem, its type from the
+    // extension.
+    let file = |stem: &str, ext: &str, text: &str| {
+        let mime = match ext {
+            "csv" => "text/csv",
+            "json" => "application/json",
+            _ => "image/svg+xml",
+        };
+        download(&export::file_name(stem, &ds, ext), mime, text)
+    };
+    let visible = "visible-countries";
     let started = match what {
         Download::GraphPng => {
             return match scene.and_then(|s| graph_svg(&state, s)) {
@@ -263,48 +274,30 @@ pub fn make_download(
             };
         }
         Download::GraphSvg => match scene.and_then(|s| graph_svg(&state, s)) {
-            Some((svg, _, _)) => download(
-                &export::file_name("graph", &ds, "svg"),
-                "image/svg+xml",
-                &svg,
-            ),
+            Some((svg, _, _)) => file("graph", "svg", &svg),
             None => Err(ExportError::NoGraph),
         },
-        Download::Dataset => download(
-            &export::file_name("dataset", &ds, "json"),
-            "application/json",
-            &export::dataset_json(&ds),
-        ),
-        Download::Memberships => download(
-            &export::file_name("memberships", &ds, "csv"),
-            "text/csv",
-            &export::memberships_csv(&ds),
-        ),
-        Download::Partnerships => download(
-            &export::file_name("partnerships", &ds, "csv"),
-            "text/csv",
-            &export::partnerships_csv(&ds),
-        ),
-        Download::Sources => download(
-            &export::file_name("sources", &ds, "csv"),
-            "text/csv",
-            &export::sources_csv(&ds),
-        ),
-        Download::Actors => download(
-            &export::file_name("actors", &ds, "csv"),
-            "text/csv",
-            &export::actors_csv(&ds),
-        ),
-        Download::VisibleJson => download(
-            &export::file_name("visible-countries", &ds, "json"),
-            "application/json",
-            &export::countries_table_json(&ds, &state.graph.get_untracked(), at, &regions()),
-        ),
-        Download::Visible => download(
-            &export::file_name("visible-countries", &ds, "csv"),
-            "text/csv",
-            &export::countries_table_csv(&ds, &state.graph.get_untracked(), at, &regions()),
-        ),
+        Download::Dataset => file("dataset", "json", &export::dataset_json(&ds)),
+        Download::Memberships => file("memberships", "csv", &export::memberships_csv(&ds)),
+        Download::Partnerships => file("partnerships", "csv", &export::partnerships_csv(&ds)),
+        Download::Sources => file("sources", "csv", &export::sources_csv(&ds)),
+        Download::Actors => file("actors", "csv", &export::actors_csv(&ds)),
+        Download::VisibleJson => {
+            let g = state.graph.get_untracked();
+            file(
+                visible,
+                "json",
+                &export::countries_table_json(&ds, &g, at, &regions()),
+            )
+        }
+        Download::Visible => {
+            let g = state.graph.get_untracked();
+            file(
+                visible,
+                "csv",
+                &export::countries_table_csv(&ds, &g, at, &regions()),
+            )
+        }
     };
     report(started);
 }
