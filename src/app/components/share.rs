@@ -252,7 +252,6 @@ pub fn make_download(
     let at = state
         .view
         .with_untracked(|v| v.filters.as_of.unwrap_or(ds.as_of));
-    let regions = || state.view.with_untracked(|v| v.filters.regions.clone());
     // A file of generated text: its name from the stem, its type from the
     // extension.
     let file = |stem: &str, ext: &str, text: &str| {
@@ -282,21 +281,22 @@ pub fn make_download(
         Download::Partnerships => file("partnerships", "csv", &export::partnerships_csv(&ds)),
         Download::Sources => file("sources", "csv", &export::sources_csv(&ds)),
         Download::Actors => file("actors", "csv", &export::actors_csv(&ds)),
-        Download::VisibleJson => {
+        Download::Visible | Download::VisibleJson => {
             let g = state.graph.get_untracked();
-            file(
-                visible,
-                "json",
-                &export::countries_table_json(&ds, &g, at, &regions()),
-            )
-        }
-        Download::Visible => {
-            let g = state.graph.get_untracked();
-            file(
-                visible,
-                "csv",
-                &export::countries_table_csv(&ds, &g, at, &regions()),
-            )
+            let regions = state.view.with_untracked(|v| v.filters.regions.clone());
+            if what == Download::VisibleJson {
+                file(
+                    visible,
+                    "json",
+                    &export::countries_table_json(&ds, &g, at, &regions),
+                )
+            } else {
+                file(
+                    visible,
+                    "csv",
+                    &export::countries_table_csv(&ds, &g, at, &regions),
+                )
+            }
         }
     };
     report(started);
