@@ -34,8 +34,11 @@ for (const m of ['stories', 'world']) if (!needs[m]) throw new Error(`postbuild:
 inline = html.match(/<script type="module">([\s\S]*?)<\/script>/);
 // examples/first_paint.rs, run once: the default view's link query (the view
 // baked into the page), the no-script text and the baked pictures.
-const [defaultQueryRaw, firstPaint, bakedSvg] = execFileSync('cargo', ['run', '-q', '--locked', '--offline', '--example', 'first_paint', '--', 'all'], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 }).split('\0');
-if (bakedSvg === undefined) throw new Error('first_paint all: expected three parts');
+const [defaultQueryRaw, firstPaint, bakedSvg, mapStepsJson] = execFileSync('cargo', ['run', '-q', '--locked', '--offline', '--example', 'first_paint', '--', 'all'], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 26 }).split('\0');
+if (mapStepsJson === undefined) throw new Error('first_paint all: expected four parts');
+// The story steps on the map ("story/step"): their links need the world too.
+const mapSteps = JSON.parse(mapStepsJson);
+if (!Array.isArray(mapSteps) || !mapSteps.every((s) => /^[a-z0-9-]+\/\d+$/.test(s))) throw new Error('first_paint all: the map steps are not a list of "story/step"');
 const defaultQuery = defaultQueryRaw.trim();
 
 // The early start, an async module in the head: it runs as soon as it is
@@ -69,7 +72,8 @@ benchScript?.catch(() => {}); // reported by the boot script
 // than after it. The split modules' loader fetches the same files.
 if (!bench) {
   const q = new URLSearchParams(location.search);
-  const files = [...(q.has('story') ? ${JSON.stringify(needs.stories)} : []), ...(q.get('layout') === 'map' ? ${JSON.stringify(needs.world)} : [])];
+  const onMap = q.has('story') ? ${JSON.stringify(mapSteps)}.includes(q.get('story') + '/' + Number(q.get('step') ?? 1)) : q.get('layout') === 'map';
+  const files = [...(q.has('story') ? ${JSON.stringify(needs.stories)} : []), ...(onMap ? ${JSON.stringify(needs.world)} : [])];
   for (const href of new Set(files)) {
     const link = document.createElement('link');
     Object.assign(link, { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href });

@@ -1,4 +1,5 @@
 // No surprises: strict CSP, no other origins, fallbacks, random links.
+import fs from 'node:fs';
 import { test, expect, open } from './fixtures.mjs';
 
 test('the page carries a strict CSP and works under it', async ({ page, watched }) => {
@@ -176,6 +177,19 @@ test('the map fetches its world when first shown; without it, the countries are 
   expect(await picture(), 'the world is drawn under the countries').not.toBe(bare);
 });
 
+/** The first story step whose view is on the map, as its files say. */
+function onTheMap() {
+  const dir = new URL('../../assets/stories/', import.meta.url);
+  for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.story')).sort()) {
+    let step = 0;
+    for (const line of fs.readFileSync(new URL(f, dir), 'utf8').split('\n')) {
+      if (line.startsWith('==')) step += 1;
+      else if (step > 0 && /^view:.*\blayout=map\b/.test(line)) return { id: f.replace(/\.story$/, ''), step };
+    }
+  }
+  throw new Error('no story step on the map');
+}
+
 test('a story or map link fetches the code it needs beside the start module, once', async ({ page }) => {
   const count = new Map();
   page.on('request', (r) => {
@@ -192,6 +206,12 @@ test('a story or map link fetches the code it needs beside the start module, onc
   await expect(page.locator('.story-step h2')).toHaveText(/^2\. /);
   // The preloads were the fetches the loader made: no file twice.
   for (const f of early) expect(count.get(f), f).toBe(1);
+  // A story step on the map fetches the world beside the stories.
+  const mapStep = onTheMap();
+  await open(page, `?v=1&story=${mapStep.id}&step=${mapStep.step}`);
+  const both = await preloads();
+  expect(both.some((f) => f.startsWith('split_stories-')) && both.some((f) => f.startsWith('split_world-')), `preloads ${both}`).toBe(true);
+  await expect(page.locator('#graph canvas')).toHaveAttribute('data-layout', 'settled');
   count.clear();
   await open(page, '?v=1&layout=map');
   expect((await preloads()).some((f) => f.startsWith('split_world-'))).toBe(true);
