@@ -107,24 +107,15 @@ impl AppState {
         let ds = self.ds();
         let n = self.links_opened.get_value() + 1;
         self.links_opened.set_value(n);
-        let (view, notices) = url::from_query(&query, &ds);
-        let Some(at) = view.story.clone() else {
-            return apply(view, notices);
-        };
+        let read = url::from_query(&query, &ds);
+        if read.0.story.is_none() {
+            return apply(read.0, read.1);
+        }
         let opened = self.links_opened;
         self.with_stories(move |stories| {
-            if opened.get_value() != n {
-                return;
-            }
-            match stories {
-                Some(s) => {
-                    let (view, notices) = crate::story::open(&query, &ds, &|| s.clone());
-                    apply(view, notices)
-                }
-                None => {
-                    let (view, notices) = unloaded_story(view, notices, &at.id);
-                    apply(view, notices)
-                }
+            if opened.get_value() == n {
+                let (view, notices) = link_view(&query, &ds, read, stories.as_ref());
+                apply(view, notices)
             }
         });
     }
@@ -204,33 +195,32 @@ pub fn start() {
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
     {
         Some(el) => wasm_bindgen_futures::spawn_local(async move {
-            let data = dataset::load_embedded();
-            // A story link shows its step from the first frame: its stories
-            // are loaded before the page is mounted.
-            let stories = match &data {
-                Ok(ds) if url::from_query(&location_search(), ds).0.story.is_some() => {
-                    later::load_stories(ds).await.ok().map(Arc::new)
+            let data = match dataset::load_embedded() {
+                Ok(ds) => {
+                    // A story link shows its step from the first frame: its
+                    // stories are loaded before the page is mounted; so is
+                    // the map's world for a view on the map.
+                    let query = location_search();
+                    let read = url::from_query(&query, &ds);
+                    let stories = match read.0.story {
+                        Some(_) => later::load_stories(&ds).await.ok().map(Arc::new),
+                        None => None,
+                    };
+                    let opened = Opened::read(&query, &ds, read, stories);
+                    if opened.view.layout == LayoutKind::Geographic {
+                        later::load_world().await;
+                    }
+                    Ok((ds, opened))
                 }
-                _ => None,
+                Err(errors) => Err(errors),
             };
-            // So does the map its world's outlines.
-            if let Ok(ds) = &data {
-                let query = location_search();
-                let view = match &stories {
-                    Some(s) => crate::story::open(&query, ds, &|| s.clone()).0,
-                    None => url::from_query(&query, ds).0,
-                };
-                if view.layout == LayoutKind::Geographic {
-                    later::load_world().await;
-                }
-            }
             // A task boundary between reading the data and mounting the
             // page: the browser handles input (the baked picture follows
             // the wheel) and paints in between. Measured: the longest
             // task after the first graph pixels 112 -> 80 ms, blocking
             // time 96 -> 49 ms (docs/bench/startup.md).
             browser::next_task().await;
-            leptos::mount::mount_to(el, move || root(data, stories)).forget();
+            leptos::mount::mount_to(el, move || root(data)).forget();
         }),
         None => mount_to_body(App),
     }
@@ -295,12 +285,25 @@ pub fn show_panic(details: &str) {
     }
 }
 
-/// A story link whose stories could not be loaded: the explorer, with a
-/// notice saying why.
-fn unloaded_story(view: ViewState, mut notices: Vec<Notice>, id: &str) -> (ViewState, Vec<Notice>) {
+/// The view `query` opens and its notices, from `read`, the link read
+/// (`url::from_query`): a story link's step from `stories`, or, without
+/// them (their code could not be fetched), the explorer with a notice.
+fn link_view(
+    query: &str,
+    ds: &Dataset,
+    read: (ViewState, Vec<Notice>),
+    stories: Option<&Arc<Stories>>,
+) -> (ViewState, Vec<Notice>) {
+    let (view, mut notices) = read;
+    let Some(at) = view.story.clone() else {
+        return (view, notices);
+    };
+    if let Some(s) = stories {
+        return crate::story::open(query, ds, &|| s.clone());
+    }
     notices.push(Notice::new(
         "story",
-        id,
+        &at.id,
         "the stories could not be loaded (check the connection, then open the link again); the explorer is shown",
     ));
     (
@@ -312,6 +315,32 @@ fn unloaded_story(view: ViewState, mut notices: Vec<Notice>, id: &str) -> (ViewS
     )
 }
 
+/// The link the page was opened with: its view, its notices, and the
+/// stories when it named one.
+pub struct Opened {
+    view: ViewState,
+    notices: Vec<Notice>,
+    stories: Option<Arc<Stories>>,
+}
+
+impl Opened {
+    /// The page's link `query`, `read` (`url::from_query`), with the
+    /// stories it needed (see [`link_view`]).
+    fn read(
+        query: &str,
+        ds: &Dataset,
+        read: (ViewState, Vec<Notice>),
+        stories: Option<Arc<Stories>>,
+    ) -> Opened {
+        let (view, notices) = link_view(query, ds, read, stories.as_ref());
+        Opened {
+            view,
+            notices,
+            stories,
+        }
+    }
+}
+
 fn location_search() -> String {
     web_sys::window()
         .and_then(|w| w.location().search().ok())
@@ -321,19 +350,24 @@ fn location_search() -> String {
 /// The root component: the explorer, or the data error view.
 #[component]
 pub fn App() -> impl IntoView {
-    let data = dataset::load_embedded();
-    let stories = data
-        .as_ref()
-        .ok()
-        .and_then(later::stories_at_once)
-        .map(Arc::new);
-    root(data, stories)
+    root(dataset::load_embedded().map(|ds| {
+        let query = location_search();
+        let read = url::from_query(&query, &ds);
+        let stories = read
+            .0
+            .story
+            .as_ref()
+            .and_then(|_| later::stories_at_once(&ds))
+            .map(Arc::new);
+        let opened = Opened::read(&query, &ds, read, stories);
+        (ds, opened)
+    }))
 }
 
 /// The explorer of a validated dataset, or the data error view.
-fn root(data: Result<Dataset, Vec<DataError>>, stories: Option<Arc<Stories>>) -> AnyView {
+fn root(data: Result<(Dataset, Opened), Vec<DataError>>) -> AnyView {
     match data {
-        Ok(ds) => view! { <Explorer ds=Arc::new(ds) stories=stories/> }.into_any(),
+        Ok((ds, opened)) => view! { <Explorer ds=Arc::new(ds) opened=opened/> }.into_any(),
         Err(errors) => view! { <DataErrors errors=errors/> }.into_any(),
     }
 }
@@ -389,21 +423,15 @@ fn sync_url(state: AppState) {
 pub fn Explorer(
     /// The validated dataset.
     ds: Arc<Dataset>,
-    /// The stories, when the link names one (loaded before the mount).
-    stories: Option<Arc<Stories>>,
+    /// The link the page was opened with, read (its stories loaded before
+    /// the mount when it names one).
+    opened: Opened,
 ) -> impl IntoView {
-    let search = location_search();
-    let (initial, notices) = match &stories {
-        Some(s) => crate::story::open(&search, &ds, &|| s.clone()),
-        None => {
-            let (view, notices) = url::from_query(&search, &ds);
-            // Only if their code could not be fetched.
-            match view.story.clone() {
-                Some(at) => unloaded_story(view, notices, &at.id),
-                None => (view, notices),
-            }
-        }
-    };
+    let Opened {
+        view: initial,
+        notices,
+        stories,
+    } = opened;
     let stories = RwSignal::new(stories);
     let embed = initial.embed;
     if embed {
