@@ -1,4 +1,5 @@
 // Shared fixture: a page that records console errors and requests to other origins.
+import fs from 'node:fs';
 import { test as base, expect } from '@playwright/test';
 
 export const test = base.extend({
@@ -46,4 +47,23 @@ export async function clickNode(page, id) {
   const p = await nodeAt(page, id);
   expect(p, `node ${id} is drawn`).not.toBeNull();
   await page.mouse.click(p[0], p[1]);
+}
+
+/**
+ * The shipped stories as their files say (titles, step titles and each
+ * step's view line), in list order.
+ */
+export function shippedStories() {
+  const dir = new URL('../../assets/stories/', import.meta.url);
+  return fs.readdirSync(dir).filter((f) => f.endsWith('.story')).map((f) => {
+    const text = fs.readFileSync(new URL(f, dir), 'utf8');
+    const field = (k) => text.match(new RegExp(`^${k}:\\s*(.+)$`, 'm'))[1].trim();
+    return {
+      id: f.replace(/\.story$/, ''),
+      title: field('title'),
+      order: Number(field('order')),
+      steps: [...text.matchAll(/^==\s*(.+)$/gm)].map((m) => m[1].trim()),
+      views: text.split(/^==.*$/m).slice(1).map((step) => step.match(/^view:\s*(.+)$/m)?.[1].trim() ?? ''),
+    };
+  }).sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
 }

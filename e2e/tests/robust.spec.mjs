@@ -1,6 +1,5 @@
 // No surprises: strict CSP, no other origins, fallbacks, random links.
-import fs from 'node:fs';
-import { test, expect, open } from './fixtures.mjs';
+import { test, expect, open, shippedStories } from './fixtures.mjs';
 
 test('the page carries a strict CSP and works under it', async ({ page, watched }) => {
   const violations = [];
@@ -179,13 +178,9 @@ test('the map fetches its world when first shown; without it, the countries are 
 
 /** The first story step whose view is on the map, as its files say. */
 function onTheMap() {
-  const dir = new URL('../../assets/stories/', import.meta.url);
-  for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.story')).sort()) {
-    let step = 0;
-    for (const line of fs.readFileSync(new URL(f, dir), 'utf8').split('\n')) {
-      if (line.startsWith('==')) step += 1;
-      else if (step > 0 && /^view:.*\blayout=map\b/.test(line)) return { id: f.replace(/\.story$/, ''), step };
-    }
+  for (const s of shippedStories()) {
+    const i = s.views.findIndex((v) => /\blayout=map\b/.test(v));
+    if (i >= 0) return { id: s.id, step: i + 1 };
   }
   throw new Error('no story step on the map');
 }

@@ -1,23 +1,8 @@
 // Stories: reading them, their links, in an embed, and a host page that drives the embed.
-import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { test, expect, open } from './fixtures.mjs';
+import { test, expect, open, shippedStories } from './fixtures.mjs';
 
-/** The shipped stories as their files say (titles and step titles), in list order. */
-function stories() {
-  const dir = new URL('../../assets/stories/', import.meta.url);
-  return fs.readdirSync(dir).filter((f) => f.endsWith('.story')).map((f) => {
-    const text = fs.readFileSync(new URL(f, dir), 'utf8');
-    const field = (k) => text.match(new RegExp(`^${k}:\\s*(.+)$`, 'm'))[1].trim();
-    return {
-      id: f.replace(/\.story$/, ''),
-      title: field('title'),
-      order: Number(field('order')),
-      steps: [...text.matchAll(/^==\s*(.+)$/gm)].map((m) => m[1].trim()),
-    };
-  }).sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
-}
-const STORIES = stories();
+const STORIES = shippedStories();
 const step = (page) => page.locator('.story-step h2');
 const panel = (page) => page.locator('.story-panel');
 
