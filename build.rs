@@ -79,6 +79,14 @@ fn main() {
         } else {
             text
         };
+        if f == "sources.csv" {
+            // The ids alone, for the app's split build (dataset::EMBEDDED).
+            fs::write(
+                Path::new(&out_dir).join("source_ids.csv"),
+                first_column(&kept),
+            )
+            .expect("write source_ids.csv");
+        }
         fs::write(Path::new(&out_dir).join(f), kept).unwrap_or_else(|e| panic!("write {f}: {e}"));
     }
 
@@ -104,6 +112,37 @@ fn main() {
     }
     list.push(']');
     fs::write(Path::new(&out_dir).join("stories.rs"), list).expect("write stories.rs");
+}
+
+/// Keeps the first field of every CSV record (RFC 4180, as below), keeping
+/// every line break so that line numbers stay those of the file.
+fn first_column(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() / 4);
+    let (mut quoted, mut first) = (false, true);
+    for c in text.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => first = false,
+            '\n' if !quoted => {
+                if out.ends_with('\r') {
+                    out.pop();
+                }
+                out.push('\n');
+                first = true;
+                continue;
+            }
+            '\n' => {
+                // A line break inside a quoted field: kept, for the numbering.
+                out.push('\n');
+                continue;
+            }
+            _ => {}
+        }
+        if first {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Drops the last field of every CSV record (RFC 4180: quoted fields may hold

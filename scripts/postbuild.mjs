@@ -30,7 +30,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // demand (scripts/split.mjs); from here on the page names the split files.
 let needs;
 ({ html, js, wasm, needs } = split({ root, dir, html, js, wasm }));
-for (const m of ['stories', 'world']) if (!needs[m]) throw new Error(`postbuild: no split module "${m}" (src/app/later.rs)`);
+for (const m of ['stories', 'world', 'sources']) if (!needs[m]) throw new Error(`postbuild: no split module "${m}" (src/app/later.rs)`);
 inline = html.match(/<script type="module">([\s\S]*?)<\/script>/);
 // examples/first_paint.rs, run once: the default view's link query (the view
 // baked into the page), the no-script text and the baked pictures.
@@ -67,13 +67,15 @@ export const benchScript = bench ? new Promise((loaded, failed) => {
   document.head.append(s);
 }) : null;
 benchScript?.catch(() => {}); // reported by the boot script
-// A story or map link needs code the default view does not (src/app/later.rs),
-// before its page is mounted: fetched now, beside the start module, rather
-// than after it. The split modules' loader fetches the same files.
+// A story, map, selection or comparison link needs code the default view
+// does not (src/app/later.rs) before its page is mounted: fetched now,
+// beside the start module, rather than after it. The split modules' loader fetches the same files.
 if (!bench) {
   const q = new URLSearchParams(location.search);
   const onMap = q.has('story') ? ${JSON.stringify(mapSteps)}.includes(q.get('story') + '/' + Number(q.get('step') ?? 1)) : q.get('layout') === 'map';
-  const files = [...(q.has('story') ? ${JSON.stringify(needs.stories)} : []), ...(onMap ? ${JSON.stringify(needs.world)} : [])];
+  // The stories, a selection's details and what changed cite sources.
+  const cites = q.has('story') || q.has('sel') || q.has('from');
+  const files = [...(q.has('story') ? ${JSON.stringify(needs.stories)} : []), ...(cites ? ${JSON.stringify(needs.sources)} : []), ...(onMap ? ${JSON.stringify(needs.world)} : [])];
   for (const href of new Set(files)) {
     const link = document.createElement('link');
     Object.assign(link, { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href });

@@ -103,6 +103,7 @@ test('the change list sorts, downloads, leads to the graph; the marks turn off a
   expect(json.changes).toHaveLength(n);
   expect(json.from).toBe('2023-01');
   expect(json.changes.every((c) => c.sources.length > 0 && c.sources.length === c.source_urls.length)).toBe(true);
+  expect(json.changes.some((c) => c.source_urls.some((u) => /^https?:\/\//.test(u))), 'the sources are cited by address').toBe(true);
   // The marks: the legend explains them and turns them off; the link keeps it.
   await expect(page.locator('#graph canvas')).toHaveAttribute('data-layout', 'settled');
   const toggle = page.getByRole('button', { name: /^Marks on the graph/ });

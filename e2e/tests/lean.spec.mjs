@@ -118,6 +118,7 @@ test('the lean table downloads as CSV and JSON with the same rows', async ({ pag
   expect(doc.weights.length).toBeGreaterThan(0);
   const bra = doc.countries.find((c) => c.iso3 === 'BRA');
   expect(bra.source_urls.length).toBeGreaterThan(0);
+  expect(bra.source_urls.some((u) => /^https?:\/\//.test(u)), 'the sources are cited by address').toBe(true);
   // The chart's pictures carry the sources footer.
   const [svg] = await Promise.all([page.waitForEvent('download'), chart(page).getByRole('button', { name: 'SVG' }).click()]);
   expect(svg.suggestedFilename()).toMatch(/^space-alliances-lean-.*\.svg$/);

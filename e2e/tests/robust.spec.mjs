@@ -176,6 +176,30 @@ test('the map fetches its world when first shown; without it, the countries are 
   expect(await picture(), 'the world is drawn under the countries').not.toBe(bare);
 });
 
+test('sources are fetched when first cited; if they cannot be, the details say so, and Try again fetches them', async ({ page }) => {
+  // The sources' records are split out of the start module (src/app/later.rs).
+  const sources = await offlineSplit(page, 'sources');
+  await open(page);
+  expect(sources.asked(), 'the default view cites no source').toBe(0);
+  const search = page.getByRole('combobox', { name: 'Search' });
+  await search.fill('Brazil');
+  await search.press('Enter');
+  const details = page.getByRole('complementary', { name: 'Details' });
+  await expect(details.getByRole('heading', { name: 'Brazil', level: 2 })).toBeVisible();
+  const alert = details.getByRole('alert').filter({ hasText: 'sources could not be loaded' });
+  await expect(alert).toBeVisible();
+  await expect(details.locator('.sources-pending').first()).toHaveText(/^\d+ sources? not loaded$/);
+  await expect(details.locator('.sources a')).toHaveCount(0);
+  // The rest of the panel is there.
+  await expect(details.getByText(/Alignment as of/)).toBeVisible();
+  sources.online();
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(details.locator('.sources a').first()).toBeVisible();
+  await expect(alert).toHaveCount(0);
+  await expect(details.locator('.sources-pending')).toHaveCount(0);
+  expect(sources.asked()).toBe(2);
+});
+
 /** The first story step whose view is on the map, as its files say. */
 function onTheMap() {
   for (const s of shippedStories()) {
@@ -185,7 +209,7 @@ function onTheMap() {
   throw new Error('no story step on the map');
 }
 
-test('a story or map link fetches the code it needs beside the start module, once', async ({ page }) => {
+test('a story, map or selection link fetches the code it needs beside the start module, once', async ({ page }) => {
   const count = new Map();
   page.on('request', (r) => {
     const file = r.url().split('/').pop();
@@ -207,6 +231,13 @@ test('a story or map link fetches the code it needs beside the start module, onc
   const both = await preloads();
   expect(both.some((f) => f.startsWith('split_stories-')) && both.some((f) => f.startsWith('split_world-')), `preloads ${both}`).toBe(true);
   await expect(page.locator('#graph canvas')).toHaveAttribute('data-layout', 'settled');
+  expect(both.some((f) => f.startsWith('split_sources-')), 'a story cites sources').toBe(true);
+  // A selection's details cite sources from the first frame.
+  count.clear();
+  await open(page, '?v=1&sel=BRA');
+  expect((await preloads()).some((f) => f.startsWith('split_sources-'))).toBe(true);
+  await expect(page.locator('.details .sources a').first()).toBeVisible();
+  for (const [f, n] of count) expect(n, f).toBe(1);
   count.clear();
   await open(page, '?v=1&layout=map');
   expect((await preloads()).some((f) => f.startsWith('split_world-'))).toBe(true);

@@ -1,12 +1,12 @@
 //! Code split out of the start module (issue #18, "a lighter first load"):
-//! the Table, Charts and Lean tabs, the share bar's downloads, the stories
-//! and the map's world outlines are not needed for the default view's first
+//! the Table, Charts and Lean tabs, the share bar's downloads, the stories,
+//! the sources' records and the map's world outlines are not needed for the default view's first
 //! graph frame. (The share bar's buttons are, being on the first screen of a
 //! tall window: split out whole, the bar arrived after the app and moved the
 //! footer's last line down.) Built with the `split` feature (the app's
 //! release build, scripts/split.mjs), each is a chunk of its own that the
-//! browser fetches the first time it is needed (a link that needs stories or
-//! outlines has them before the page is mounted, and its page fetches them
+//! browser fetches the first time it is needed (a link that needs stories,
+//! sources or outlines has them before the page is mounted, and its page fetches them
 //! early); without it (tests, plain builds) each is an ordinary call that is
 //! ready at once.
 
@@ -70,16 +70,15 @@ pub fn stories(ds: &crate::model::Dataset) -> Result<crate::story::Stories, NotL
     Ok(crate::story::load_embedded(ds))
 }
 
-/// The stories, fetching their code first the first time.
-#[cfg(feature = "split")]
+/// The stories, fetching their code first the first time, with the
+/// sources' records they cite.
 pub async fn load_stories(ds: &crate::model::Dataset) -> Result<crate::story::Stories, NotLoaded> {
-    stories(ds).await
-}
-
-/// The stories.
-#[cfg(not(feature = "split"))]
-pub async fn load_stories(ds: &crate::model::Dataset) -> Result<crate::story::Stories, NotLoaded> {
-    stories(ds)
+    #[cfg(feature = "split")]
+    let stories = stories(ds).await?;
+    #[cfg(not(feature = "split"))]
+    let stories = stories(ds)?;
+    load_sources(ds).await.map_err(|_| NotLoaded)?;
+    Ok(stories)
 }
 
 /// The stories, where no fetch is needed (without the split).
@@ -92,6 +91,46 @@ pub fn stories_at_once(ds: &crate::model::Dataset) -> Option<crate::story::Stori
 #[cfg(feature = "split")]
 pub fn stories_at_once(_: &crate::model::Dataset) -> Option<crate::story::Stories> {
     None
+}
+
+/// The sources' records (`sources.csv` and its reader), read into `ds`,
+/// whose sources are known by id (see `model::Sources`).
+#[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(sources, fallible))]
+pub fn sources(
+    ds: &crate::model::Dataset,
+) -> Result<Result<(), Vec<crate::dataset::DataError>>, NotLoaded> {
+    Ok(crate::dataset::read_sources(
+        ds,
+        crate::dataset::SOURCES_CSV,
+    ))
+}
+
+/// What the reader is told when the sources' code could not be fetched.
+pub const SOURCES_NOT_LOADED: &str =
+    "The sources could not be loaded. Check the connection, then try again.";
+
+/// Makes sure the dataset has its sources' records, fetching them the
+/// first time; else what to tell the reader.
+pub async fn load_sources(ds: &crate::model::Dataset) -> Result<(), String> {
+    if ds.sources.ready() {
+        return Ok(());
+    }
+    #[cfg(feature = "split")]
+    let read = sources(ds).await;
+    #[cfg(not(feature = "split"))]
+    let read = sources(ds);
+    match read {
+        Ok(Ok(())) => Ok(()),
+        Ok(Err(errors)) => Err(format!(
+            "The sources could not be read: {}",
+            errors
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("; ")
+        )),
+        Err(NotLoaded) => Err(SOURCES_NOT_LOADED.into()),
+    }
 }
 
 /// The map's world outlines (the file and its reader).
@@ -132,7 +171,10 @@ pub fn start_download(
     status: RwSignal<String>,
 ) {
     wasm_bindgen_futures::spawn_local(async move {
-        if download(what, state, scene, status).await.is_err() {
+        // The exports cite the sources by address and title.
+        if let Err(why) = state.sources_here().await {
+            status.set(format!("The download could not start. {why}"));
+        } else if download(what, state, scene, status).await.is_err() {
             status.set(DOWNLOAD_NOT_LOADED.into());
         }
     });

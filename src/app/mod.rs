@@ -39,6 +39,20 @@ pub enum History {
     Keep,
 }
 
+/// Where the sources' records are: in the app's split build they come a step
+/// after the dataset (`model::Sources`), the first time a view cites one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cited {
+    /// Not asked for yet.
+    Absent,
+    /// Being fetched.
+    Coming,
+    /// Here: `Dataset::source` finds them.
+    Here,
+    /// They could not be fetched (or read): what to tell the reader.
+    Failed(String),
+}
+
 /// The app's reactive state. Copyable handles to signals.
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -64,6 +78,8 @@ pub struct AppState {
     /// The stories, checked against the dataset, once loaded: their code
     /// and text are fetched on first use (see [`AppState::with_stories`]).
     stories: RwSignal<Option<Arc<Stories>>>,
+    /// Where the sources' records are (see [`AppState::sources`]).
+    sources: RwSignal<Cited>,
     /// Links opened so far (Back/Forward, the embed's host): a story link
     /// waits for the stories, and must not land after a later link.
     links_opened: StoredValue<u64>,
@@ -90,14 +106,60 @@ impl AppState {
         if let Some(s) = self.stories.get_untracked() {
             return then(Some(s));
         }
-        let (ds, stories) = (self.ds(), self.stories);
+        let (ds, stories, sources) = (self.ds(), self.stories, self.sources);
         wasm_bindgen_futures::spawn_local(async move {
             let loaded = later::load_stories(&ds).await.ok().map(Arc::new);
             if loaded.is_some() && stories.get_untracked().is_none() {
                 stories.set(loaded.clone());
             }
+            // The stories came with the sources they cite.
+            if ds.sources.ready() && sources.get_untracked() != Cited::Here {
+                sources.set(Cited::Here);
+            }
             then(stories.get_untracked().or(loaded));
         });
+    }
+
+    /// Where the sources' records are (tracked), fetching them the first
+    /// time: a view that cites sources calls this.
+    pub fn sources(&self) -> Cited {
+        let now = self.sources.get();
+        if now == Cited::Absent {
+            self.fetch_sources();
+        }
+        now
+    }
+
+    /// Where the sources' records are (tracked), without fetching them.
+    pub fn sources_state(&self) -> Cited {
+        self.sources.get()
+    }
+
+    /// Fetches the sources' records, unless they are here or on their way
+    /// (a reader's "Try again" after a failure).
+    pub fn fetch_sources(&self) {
+        let this = *self;
+        // Later, not while a view is being rendered: it writes the state.
+        wasm_bindgen_futures::spawn_local(async move {
+            if matches!(
+                this.sources.get_untracked(),
+                Cited::Absent | Cited::Failed(_)
+            ) {
+                this.sources.set(Cited::Coming);
+                let _ = this.sources_here().await;
+            }
+        });
+    }
+
+    /// Makes sure the sources' records are here, fetching them if need be;
+    /// else what to tell the reader.
+    pub async fn sources_here(self) -> Result<(), String> {
+        let loaded = later::load_sources(&self.ds()).await;
+        self.sources.set(match &loaded {
+            Ok(()) => Cited::Here,
+            Err(why) => Cited::Failed(why.clone()),
+        });
+        loaded
     }
 
     /// Reads a link into its view and notices and hands them to `apply`: at
@@ -209,6 +271,12 @@ pub fn start() {
                     let opened = Opened::read(&query, &ds, read, stories);
                     if opened.view.layout == LayoutKind::Geographic {
                         later::load_world().await;
+                    }
+                    // A view that cites sources from its first frame (the
+                    // details of a selection, what changed) has them then,
+                    // or says why not.
+                    if opened.view.selected.is_some() || opened.view.from.is_some() {
+                        let _ = later::load_sources(&ds).await;
                     }
                     Ok((ds, opened))
                 }
@@ -471,6 +539,11 @@ pub fn Explorer(
         notices: RwSignal::new(notices),
         dark: RwSignal::new(false),
         stories,
+        sources: RwSignal::new(if ds.sources.ready() {
+            Cited::Here
+        } else {
+            Cited::Absent
+        }),
         links_opened: StoredValue::new(0),
         history: StoredValue::new(History::Push),
     };

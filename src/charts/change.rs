@@ -403,13 +403,7 @@ pub fn csv(ds: &Dataset, rows: &[Row]) -> String {
 /// The URLs of source ids, in order (empty for a source without one).
 pub fn source_urls(ds: &Dataset, ids: &[String]) -> Vec<String> {
     ids.iter()
-        .map(|id| {
-            ds.sources
-                .iter()
-                .find(|s| s.id == *id)
-                .map(|s| s.url.clone())
-                .unwrap_or_default()
-        })
+        .map(|id| ds.source(id).map(|s| s.url.clone()).unwrap_or_default())
         .collect()
 }
 

@@ -12,9 +12,27 @@ use crate::model::date::Date;
 use crate::model::*;
 use csv::{Row, Table};
 
+/// The sources' file.
+const SOURCES: &str = "sources.csv";
+
+/// Its first column alone (`build.rs`), read by [`load`] in its place: the
+/// dataset's sources are then known by id only, their records to be read
+/// later ([`read_sources`]).
+const SOURCE_IDS: &str = "source_ids.csv";
+
+/// Whether [`EMBEDDED`] has the sources' ids only: in the app's split build,
+/// whose start module leaves the records to a chunk fetched when a source is
+/// first cited (issue #18, "a lighter first load").
+const SPLIT: bool = cfg!(all(target_arch = "wasm32", feature = "split"));
+
+/// `sources.csv` as embedded (without curator notes).
+pub const SOURCES_CSV: &str = include_str!(concat!(env!("OUT_DIR"), "/sources.csv"));
+
 /// The data files, by name, as shipped in `assets/data/`; `countries.csv`
 /// keeps only the countries the other files mention, and the others leave
-/// out their `curator_note` column (see `build.rs`).
+/// out their `curator_note` column (see `build.rs`). In the app's split
+/// build `sources.csv` is there by its ids only ([`SOURCES_CSV`] is read
+/// when first needed).
 pub const EMBEDDED: &[(&str, &str)] = &[
     ("meta.csv", include_str!("../../assets/data/meta.csv")),
     (
@@ -25,10 +43,14 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         "actors.csv",
         include_str!(concat!(env!("OUT_DIR"), "/actors.csv")),
     ),
-    (
-        "sources.csv",
-        include_str!(concat!(env!("OUT_DIR"), "/sources.csv")),
-    ),
+    if SPLIT {
+        (
+            SOURCE_IDS,
+            include_str!(concat!(env!("OUT_DIR"), "/source_ids.csv")),
+        )
+    } else {
+        (SOURCES, SOURCES_CSV)
+    },
     (
         "frameworks.csv",
         include_str!("../../assets/data/frameworks.csv"),
@@ -320,52 +342,22 @@ pub fn load(files: &[(&str, &str)]) -> Result<Dataset, Vec<DataError>> {
         }
     }
 
-    // sources.csv
-    if let Some(t) = c.table(
-        &files,
-        "sources.csv",
-        &["id", "url", "title", "publisher", "date", "type", "note"],
-    ) {
-        for r in rows("sources.csv", &t) {
-            let id = r.id(&mut c, "id");
-            let url = r.get("url");
-            if url.is_empty() {
-                if r.get("note").is_empty() {
-                    c.push(
-                        "sources.csv",
-                        r.line(),
-                        "url",
-                        "a URL is required (or a note saying why there is none)",
-                    );
-                }
-            } else if !(url.starts_with("https://") || url.starts_with("http://"))
-                || url.contains(char::is_whitespace)
-            {
-                c.push(
-                    "sources.csv",
-                    r.line(),
-                    "url",
-                    format!("'{url}' is not an http(s) URL"),
-                );
-            }
-            let kind = r.vocab(&mut c, "type", SourceType::parse, SourceType::ids);
-            ds.sources.push(Source {
-                id: id.into(),
-                url: url.into(),
-                title: r.required(&mut c, "title").into(),
-                publisher: r.get("publisher").into(),
-                date: r.date(&mut c, "date", false),
-                kind: kind.unwrap_or(SourceType::Secondary),
-                note: r.get("note").into(),
-            });
+    // sources.csv, or only its ids (the app's split build; see `Sources`)
+    ds.sources = if files.contains_key(SOURCE_IDS) && !files.contains_key(SOURCES) {
+        match c.table(&files, SOURCE_IDS, &["id"]) {
+            Some(t) => Sources::ids_only(
+                rows(SOURCES, &t)
+                    .map(|r| r.id(&mut c, "id").to_string())
+                    .collect(),
+            ),
+            None => Sources::default(),
         }
-    }
-    let source_ids: BTreeSet<&str> = crate::sort::set_of(ds.sources.iter().map(|s| s.id.as_str()));
-    duplicates(
-        &mut c,
-        "sources.csv",
-        ds.sources.iter().map(|s| s.id.as_str()),
-    );
+    } else {
+        Sources::new(source_records(&mut c, &files))
+    };
+    let source_ids: BTreeSet<&str> =
+        crate::sort::set_of(ds.sources.ids().iter().map(String::as_str));
+    duplicates(&mut c, SOURCES, ds.sources.ids().iter().map(String::as_str));
 
     // actors.csv (non-country actors)
     if let Some(t) = c.table(
@@ -781,6 +773,74 @@ pub fn load(files: &[(&str, &str)]) -> Result<Dataset, Vec<DataError>> {
     }
 }
 
+/// Reads the sources' records (`sources.csv`), checking each row.
+fn source_records(c: &mut Check, files: &BTreeMap<&str, &str>) -> Vec<Source> {
+    let Some(t) = c.table(
+        files,
+        SOURCES,
+        &["id", "url", "title", "publisher", "date", "type", "note"],
+    ) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for r in rows(SOURCES, &t) {
+        let id = r.id(c, "id");
+        let url = r.get("url");
+        if url.is_empty() {
+            if r.get("note").is_empty() {
+                c.push(
+                    SOURCES,
+                    r.line(),
+                    "url",
+                    "a URL is required (or a note saying why there is none)",
+                );
+            }
+        } else if !(url.starts_with("https://") || url.starts_with("http://"))
+            || url.contains(char::is_whitespace)
+        {
+            c.push(
+                SOURCES,
+                r.line(),
+                "url",
+                format!("'{url}' is not an http(s) URL"),
+            );
+        }
+        let kind = r.vocab(c, "type", SourceType::parse, SourceType::ids);
+        out.push(Source {
+            id: id.into(),
+            url: url.into(),
+            title: r.required(c, "title").into(),
+            publisher: r.get("publisher").into(),
+            date: r.date(c, "date", false),
+            kind: kind.unwrap_or(SourceType::Secondary),
+            note: r.get("note").into(),
+        });
+    }
+    out
+}
+
+/// Reads the sources' records (the text of `sources.csv`) into a dataset
+/// loaded with their ids only, checking each row as [`load`] does; the
+/// records must be those of the ids.
+pub fn read_sources(ds: &Dataset, text: &str) -> Result<(), Vec<DataError>> {
+    let mut c = Check { errors: Vec::new() };
+    let files = crate::sort::map_of([(SOURCES, text)]);
+    let records = source_records(&mut c, &files);
+    if c.errors.is_empty() {
+        ds.sources.provide(records).map_err(|message| {
+            vec![DataError {
+                file: SOURCES.into(),
+                line: 0,
+                field: "id".into(),
+                message,
+            }]
+        })
+    } else {
+        crate::sort::sort(&mut c.errors);
+        Err(c.errors)
+    }
+}
+
 fn duplicates<'a>(c: &mut Check, file: &str, ids: impl Iterator<Item = &'a str>) {
     let mut seen = BTreeSet::new();
     for id in ids {
@@ -1001,8 +1061,8 @@ mod tests {
                 .any(|e| e.field == "kind" && e.message.contains("rocket-science"))
         );
 
-        let first_source = &ds.sources[0].id;
-        let second_source = &ds.sources[1].id;
+        let first_source = &ds.sources.ids()[0];
+        let second_source = &ds.sources.ids()[1];
         let files = replace(
             "sources.csv",
             &format!("\n{second_source},"),
@@ -1015,6 +1075,93 @@ mod tests {
                 .any(|e| e.file == "sources.csv" && e.message.contains("duplicate id")),
             "{errors:?}"
         );
+    }
+
+    /// The files as the app's split build embeds them: `sources.csv` by
+    /// its ids only, `text` in their place.
+    fn by_ids(text: &str) -> Vec<(&'static str, String)> {
+        EMBEDDED
+            .iter()
+            .map(|(n, t)| match *n {
+                SOURCES => (SOURCE_IDS, text.to_string()),
+                _ => (*n, t.to_string()),
+            })
+            .collect()
+    }
+
+    const IDS: &str = include_str!(concat!(env!("OUT_DIR"), "/source_ids.csv"));
+
+    #[test]
+    fn sources_by_id_first_then_their_records_make_the_same_dataset() {
+        let whole = crate::test_support::dataset();
+        let ds = load_owned(&by_ids(IDS)).unwrap();
+        assert!(!ds.sources.ready() && ds.sources.records().is_empty());
+        assert_eq!(ds.sources.ids(), whole.sources.ids());
+        assert!(ds.source(&whole.sources.ids()[0]).is_none());
+        assert_ne!(&ds, whole);
+        read_sources(&ds, SOURCES_CSV).unwrap();
+        assert!(ds.sources.ready());
+        assert_eq!(&ds, whole, "the records complete the dataset");
+        // A second hand-over changes nothing.
+        read_sources(&ds, SOURCES_CSV).unwrap();
+        assert_eq!(&ds, whole);
+    }
+
+    #[test]
+    fn the_ids_file_keeps_the_sources_line_numbers() {
+        let full = csv::parse(SOURCES_CSV).unwrap();
+        let ids = csv::parse(IDS).unwrap();
+        assert_eq!(ids.rows.len(), full.rows.len());
+        let id = full.column("id").unwrap();
+        for (a, b) in full.rows.iter().zip(&ids.rows) {
+            assert_eq!((a.line, &a.fields[id]), (b.line, &b.fields[0]));
+        }
+    }
+
+    #[test]
+    fn facts_are_checked_against_sources_known_by_id() {
+        let ds = crate::test_support::dataset();
+        let cited = &ds.memberships[0].sources[0];
+        let files = by_ids(&IDS.replacen(&format!("\n{cited}\n"), "\nnot-a-source\n", 1));
+        let errors = load_owned(&files).unwrap_err();
+        assert!(
+            errors.iter().any(|e| e.file == "memberships.csv"
+                && e.message == format!("unknown source id '{cited}'")),
+            "{errors:?}"
+        );
+        let errors = load_owned(&by_ids("id\nNot A Slug\n")).unwrap_err();
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.file == SOURCES && e.line == 2 && e.message.contains("slug")),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn records_that_are_broken_or_not_those_of_the_ids_are_refused() {
+        let ds = load_owned(&by_ids(IDS)).unwrap();
+        let first = &ds.sources.ids()[0];
+        // A row that does not read: named by line, and nothing handed over.
+        let broken = SOURCES_CSV.replacen(",secondary,", ",tertiary,", 1);
+        let errors = read_sources(&ds, &broken).unwrap_err();
+        assert!(
+            errors
+                .iter()
+                .all(|e| e.file == SOURCES && e.line > 1 && e.field == "type"),
+            "{errors:?}"
+        );
+        assert!(!ds.sources.ready());
+        // Well-formed records, but one source fewer than the ids name.
+        let start = SOURCES_CSV.find(&format!("\n{first},")).unwrap() + 1;
+        let end = start + SOURCES_CSV[start..].find('\n').unwrap() + 1;
+        let fewer = format!("{}{}", &SOURCES_CSV[..start], &SOURCES_CSV[end..]);
+        let errors = read_sources(&ds, &fewer).unwrap_err();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors[0].message.contains("are not the"), "{errors:?}");
+        assert!(!ds.sources.ready() && ds.source(first).is_none());
+        read_sources(&ds, SOURCES_CSV).unwrap();
+        assert!(ds.source(first).is_some());
     }
 
     #[test]

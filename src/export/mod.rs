@@ -291,7 +291,7 @@ pub fn dataset_json(ds: &Dataset) -> String {
         ),
         (
             "sources",
-            Json::Arr(ds.sources.iter().map(source_json).collect()),
+            Json::Arr(ds.sources.records().iter().map(source_json).collect()),
         ),
     ]);
     let mut out = String::new();
@@ -469,7 +469,7 @@ const SOURCE_HEADER: &[&str] = &["id", "url", "title", "publisher", "date", "typ
 pub fn sources_csv(ds: &Dataset) -> String {
     let mut out = String::new();
     push_row(&mut out, SOURCE_HEADER);
-    for s in &ds.sources {
+    for s in ds.sources.records() {
         push_row(
             &mut out,
             [
@@ -1089,7 +1089,7 @@ mod tests {
         assert_eq!(len("actors"), ds.actors.len());
         assert_eq!(len("memberships"), ds.memberships.len());
         assert_eq!(len("partnerships"), ds.partnerships.len());
-        assert_eq!(len("sources"), ds.sources.len());
+        assert_eq!(len("sources"), ds.sources.records().len());
 
         for m in v["memberships"].as_array().unwrap() {
             let ids = m["sources"].as_array().unwrap();
@@ -1123,7 +1123,12 @@ mod tests {
             .unwrap();
         assert!(nasa["lat"].is_null() && nasa["country"] == "USA");
         // A source without a date is null, not "".
-        let undated = ds.sources.iter().position(|s| s.date.is_none()).unwrap();
+        let undated = ds
+            .sources
+            .records()
+            .iter()
+            .position(|s| s.date.is_none())
+            .unwrap();
         assert!(v["sources"][undated]["date"].is_null());
     }
 
@@ -1217,7 +1222,7 @@ mod tests {
             ds.partnerships.len(),
         );
         assert_eq!(t.rows[0].fields[2], actor_name(&ds, &ds.partnerships[0].a));
-        check_csv(&sources_csv(&ds), SOURCE_HEADER, ds.sources.len());
+        check_csv(&sources_csv(&ds), SOURCE_HEADER, ds.sources.records().len());
         let t = check_csv(&actors_csv(&ds), ACTOR_HEADER, ds.actors.len());
         let tha = t.rows.iter().find(|r| r.fields[0] == "THA").unwrap();
         assert_eq!(tha.fields[5], "TH");
@@ -1228,7 +1233,7 @@ mod tests {
         let mut ds = ds();
         ds.memberships[0].note = NASTY.to_string();
         ds.partnerships[0].title = NASTY.to_string();
-        ds.sources[0].title = NASTY.to_string();
+        ds.sources.records_mut()[0].title = NASTY.to_string();
         ds.actors[0].note = NASTY.to_string();
         // A value starting with '#' must not be read as a comment line.
         ds.memberships[1].id = "#hash, id".to_string();

@@ -405,6 +405,87 @@ pub struct Source {
     pub note: String,
 }
 
+/// The cited sources. Their ids come with the rest of the dataset, so that
+/// every fact's sources are checked when it is loaded; their records
+/// (address, title, publisher, date) are read with it too, except in the
+/// app's split build, where they come a step later (issue #18, "a lighter
+/// first load": the first frame cites none) and are [`provide`]d once.
+/// Nothing changes once a record is here.
+///
+/// [`provide`]: Sources::provide
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Sources {
+    /// Every source's id, in the file's order.
+    ids: Vec<String>,
+    /// The records, parallel to `ids`, once here.
+    records: std::sync::OnceLock<Vec<Source>>,
+}
+
+impl Sources {
+    /// Sources whose records are here at once.
+    pub fn new(records: Vec<Source>) -> Self {
+        Sources {
+            ids: records.iter().map(|s| s.id.clone()).collect(),
+            records: records.into(),
+        }
+    }
+
+    /// Sources known by id only, their records to be [`provide`](Self::provide)d.
+    pub fn ids_only(ids: Vec<String>) -> Self {
+        Sources {
+            ids,
+            records: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// Every source's id, in the file's order.
+    pub fn ids(&self) -> &[String] {
+        &self.ids
+    }
+
+    /// Whether a source of this id exists (known with or without its record).
+    pub fn contains(&self, id: &str) -> bool {
+        self.ids.iter().any(|s| s == id)
+    }
+
+    /// Whether the records are here.
+    pub fn ready(&self) -> bool {
+        self.records.get().is_some()
+    }
+
+    /// The records, in the file's order; none until they are here.
+    pub fn records(&self) -> &[Source] {
+        self.records.get().map_or(&[], Vec::as_slice)
+    }
+
+    /// A record by id, once the records are here.
+    pub fn get(&self, id: &str) -> Option<&Source> {
+        self.records().iter().find(|s| s.id == id)
+    }
+
+    /// The records, for tests that edit a loaded dataset.
+    pub fn records_mut(&mut self) -> &mut [Source] {
+        self.records.get_mut().map_or(&mut [], Vec::as_mut_slice)
+    }
+
+    /// Hands over the records of sources known by id. They must be the
+    /// same sources in the same order; records already here stay (a second
+    /// call changes nothing and is not an error).
+    pub fn provide(&self, records: Vec<Source>) -> Result<(), String> {
+        if records.len() != self.ids.len()
+            || records.iter().zip(&self.ids).any(|(r, id)| r.id != *id)
+        {
+            return Err(format!(
+                "the sources' records ({}) are not the {} sources the dataset names",
+                records.len(),
+                self.ids.len()
+            ));
+        }
+        let _ = self.records.set(records);
+        Ok(())
+    }
+}
+
 /// The whole embedded dataset, immutable once loaded: filters and views
 /// derive from it and never change it.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -423,8 +504,9 @@ pub struct Dataset {
     pub memberships: Vec<Membership>,
     /// Bilateral ties.
     pub partnerships: Vec<Partnership>,
-    /// Sources.
-    pub sources: Vec<Source>,
+    /// The cited sources (see [`Sources`]: their records may come a step
+    /// after the rest).
+    pub sources: Sources,
     /// Official member counts reported by sources, oldest first.
     pub reported_counts: Vec<ReportedCount>,
     /// The weights of the lean rule, one per [`LeanItem`].
@@ -453,9 +535,9 @@ impl Dataset {
             .map(|i| &self.countries[i])
     }
 
-    /// A source by id.
+    /// A source by id, once the sources' records are here.
     pub fn source(&self, id: &str) -> Option<&Source> {
-        self.sources.iter().find(|s| s.id == id)
+        self.sources.get(id)
     }
 
     /// A framework by id.

@@ -439,7 +439,7 @@ pub fn check(story: &mut Story, file: &str, ds: &Dataset) -> Vec<DataError> {
         }
         for cite in step.text.iter().flatten() {
             if let Inline::Cite(id) = cite
-                && !ds.sources.iter().any(|s| s.id == *id)
+                && !ds.sources.contains(id)
             {
                 err(
                     step.line,

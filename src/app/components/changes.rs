@@ -6,8 +6,9 @@
 
 use leptos::prelude::*;
 
+use crate::app::components::details::SourcesAlert;
 use crate::app::components::share::download;
-use crate::app::{AppState, History};
+use crate::app::{AppState, Cited, History};
 use crate::charts::change::{self, Kind, Order, Row};
 use crate::view::url::{Tab, ViewState};
 
@@ -20,6 +21,9 @@ pub fn ChangesPanel() -> impl IntoView {
     let order = Memo::new(move |_| state.view.with(|v| v.change_order));
     move || {
         let c = state.changes.get()?;
+        // Drawn again when the sources' records arrive (fetched the first
+        // time the list is shown, see `Cited`).
+        let cited = state.sources() == Cited::Here;
         let (from, to) = (c.from, c.to);
         let ds = state.ds();
         let order = order.get();
@@ -29,7 +33,8 @@ pub fn ChangesPanel() -> impl IntoView {
         // A row's sources, as links named by their publisher.
         let sources = |ids: &[String]| {
             ids.iter()
-                .filter_map(|id| ds.sources.iter().find(|s| s.id == *id))
+                .filter(|_| cited)
+                .filter_map(|id| ds.source(id))
                 .map(|s| {
                     let label = if s.publisher.is_empty() { s.title.clone() } else { s.publisher.clone() };
                     if s.url.is_empty() {
@@ -94,13 +99,37 @@ pub fn ChangesPanel() -> impl IntoView {
         } else {
             view! { <ul class="change-rows flat">{rows.iter().map(|r| item(r, true)).collect_view()}</ul> }.into_any()
         };
-        let csv = change::csv(&ds, &rows);
-        let json = crate::export::changes_json(&ds, &c, &rows);
-        let stem = format!("changes-{from}-{to}");
-        let (csv_file, json_file) = (
-            crate::export::file_name(&stem, &ds, "csv"),
-            crate::export::file_name(&stem, &ds, "json"),
-        );
+        // The files cite the sources by address: made when asked for, once
+        // the records are here.
+        let save = move |json: bool| {
+            let c = c.clone();
+            move |_| {
+                let c = c.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    if state.sources_here().await.is_err() {
+                        return; // the panel's alert says why
+                    }
+                    let ds = state.ds();
+                    let rows = change::rows(&ds, &c, order);
+                    let stem = format!("changes-{from}-{to}");
+                    let _ = if json {
+                        let text = crate::export::changes_json(&ds, &c, &rows);
+                        download(
+                            &crate::export::file_name(&stem, &ds, "json"),
+                            "application/json",
+                            &text,
+                        )
+                    } else {
+                        let text = change::csv(&ds, &rows);
+                        download(
+                            &crate::export::file_name(&stem, &ds, "csv"),
+                            "text/csv",
+                            &text,
+                        )
+                    };
+                });
+            }
+        };
         let on_order = move |ev: web_sys::Event| {
             if let Some(o) = Order::parse(&event_target_value(&ev)) {
                 state.change(History::Push, |v| v.change_order = o);
@@ -110,6 +139,7 @@ pub fn ChangesPanel() -> impl IntoView {
             <section class="changes" aria-labelledby="changes-title">
                 <h2 id="changes-title">"What changed"</h2>
                 <p role="status">{summary}</p>
+                <SourcesAlert/>
                 <p class="change-order">
                     <label for="change-order">"Order "</label>
                     <select id="change-order" on:change=on_order>
@@ -119,8 +149,8 @@ pub fn ChangesPanel() -> impl IntoView {
                 {list}
                 <p class="legend-note">"No ended ties or withdrawals are listed: the data records none."</p>
                 <div class="change-actions">
-                    <button type="button" on:click=move |_| { let _ = download(&csv_file, "text/csv", &csv); }>"Download the changes (CSV)"</button>
-                    <button type="button" on:click=move |_| { let _ = download(&json_file, "application/json", &json); }>"Download the changes (JSON)"</button>
+                    <button type="button" on:click=save(false)>"Download the changes (CSV)"</button>
+                    <button type="button" on:click=save(true)>"Download the changes (JSON)"</button>
                     <button type="button" on:click=move |_| state.change(History::Push, ViewState::stop_comparing)>"Stop comparing"</button>
                 </div>
             </section>

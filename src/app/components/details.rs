@@ -3,12 +3,34 @@
 
 use leptos::prelude::*;
 
-use crate::app::AppState;
+use crate::app::{AppState, Cited};
 use crate::graph::facts;
 use crate::model::*;
 
-/// Source links for a list of source ids.
-fn source_links(ds: &Dataset, ids: &[String]) -> impl IntoView + use<> {
+/// Source links for a list of source ids: once the sources' records are
+/// here (fetched the first time a panel cites one, see [`Cited`]).
+fn source_links(ids: &[String]) -> impl IntoView + use<> {
+    let state = expect_context::<AppState>();
+    let (ds, ids) = (state.ds(), ids.to_vec());
+    move || match state.sources() {
+        Cited::Here => links(&ds, &ids).into_any(),
+        Cited::Failed(_) => view! {
+            <p class="sources-pending">{format!("{} not loaded", count(ids.len(), "source"))}</p>
+        }
+        .into_any(),
+        Cited::Absent | Cited::Coming => {
+            view! { <p class="sources-pending">"Loading the sources…"</p> }.into_any()
+        }
+    }
+}
+
+/// "1 source", "2 sources".
+fn count(n: usize, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
+}
+
+/// The links themselves.
+fn links(ds: &Dataset, ids: &[String]) -> impl IntoView + use<> {
     let items: Vec<_> = ids
         .iter()
         .filter_map(|id| ds.source(id).cloned())
@@ -35,6 +57,22 @@ fn source_links(ds: &Dataset, ids: &[String]) -> impl IntoView + use<> {
         })
         .collect();
     view! { <ul class="sources">{items}</ul> }
+}
+
+/// Says, once for a panel, that its sources could not be fetched, with a
+/// way to try again.
+#[component]
+pub fn SourcesAlert() -> impl IntoView {
+    let state = expect_context::<AppState>();
+    move || match state.sources_state() {
+        Cited::Failed(why) => Some(view! {
+            <p class="field-error not-loaded" role="alert">
+                {why}" "
+                <button type="button" class="link" on:click=move |_| state.fetch_sources()>"Try again"</button>
+            </p>
+        }),
+        _ => None,
+    }
 }
 
 fn confidence_badge(c: Confidence) -> impl IntoView {
@@ -130,6 +168,7 @@ pub fn DetailsPanel() -> impl IntoView {
             {move || selected.with(Option::is_some).then(|| view! {
                 <button type="button" class="sheet-close" aria-label="Close details" on:click=move |_| state.select(None)>"×"</button>
             })}
+            {move || selected.with(Option::is_some).then(|| view! { <SourcesAlert/> })}
             {body}
             {move || selected.with(Option::is_some).then(|| view! {
                 <button type="button" class="clear" on:click=move |_| state.select(None)>"Clear selection"</button>
@@ -164,7 +203,7 @@ fn hub_details(
         <p>{f.as_ref().map(|f| f.description.clone())}</p>
         <p>{format!("Founded {}. Led by {}.", f.as_ref().map_or(String::new(), |f| f.founded.human()),
             f.as_ref().map_or(String::new(), |f| f.led_by.iter().map(|l| ds.actor(l).map_or(l.clone(), |a| a.name.clone())).collect::<Vec<_>>().join(" and ")))}</p>
-        {f.as_ref().map(|f| source_links(ds, &f.sources))}
+        {f.as_ref().map(|f| source_links(&f.sources))}
         <h3>{format!("{} member states as of {}", state_names.len(), at.human())}</h3>
         <ol class="members">{state_names.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ol>
         {(!other_names.is_empty()).then(|| view! {
@@ -207,7 +246,7 @@ fn actor_details(
                     <div class="disagree" role="note">
                         <strong>"Sources disagree on the date: "</strong>
                         {format!("{} per the sources below; {} per:", m.date, d)}
-                        {source_links(ds, &m.alt_sources)}
+                        {source_links(&m.alt_sources)}
                     </div>
                 }
             });
@@ -228,7 +267,7 @@ fn actor_details(
                     })}
                     {(!m.note.is_empty()).then(|| view! { <div class="note">{m.note.clone()}</div> })}
                     {disagreement}
-                    {source_links(ds, &m.sources)}
+                    {source_links(&m.sources)}
                 </li>
             }
         })
@@ -243,7 +282,7 @@ fn actor_details(
                     <div>{format!("{} · {} · with {}", p.date, p.kind.label(), partner_name)}</div>
                     <div>{p.description.clone()}</div>
                     {(!p.note.is_empty()).then(|| view! { <div class="note">{p.note.clone()}</div> })}
-                    {source_links(ds, &p.sources)}
+                    {source_links(&p.sources)}
                 </li>
             }
         })

@@ -16,20 +16,31 @@ use crate::export;
 pub fn LeanView() -> impl IntoView {
     let state = expect_context::<AppState>();
     let status = RwSignal::new(None::<String>);
+    // The files cite the sources by address: made once the sources'
+    // records are here (fetched the first time they are needed).
     let save = move |ext: &'static str| {
-        let ds = state.ds();
         let f = state.view.with_untracked(|v| v.filters.clone());
-        let (text, mime) = if ext == "csv" {
-            (export::lean_csv(&ds, &f), "text/csv")
-        } else {
-            (export::lean_json(&ds, &f), "application/json")
-        };
-        let name = export::file_name(&format!("lean-{}", state.as_of()), &ds, ext);
-        status.set(
-            download(&name, mime, &text)
-                .err()
-                .map(|_| format!("The {} download could not be started.", ext.to_uppercase())),
-        );
+        wasm_bindgen_futures::spawn_local(async move {
+            if let Err(why) = state.sources_here().await {
+                return status.set(Some(format!(
+                    "The {} download could not start. {why}",
+                    ext.to_uppercase()
+                )));
+            }
+            let ds = state.ds();
+            let (text, mime) = if ext == "csv" {
+                (export::lean_csv(&ds, &f), "text/csv")
+            } else {
+                (export::lean_json(&ds, &f), "application/json")
+            };
+            let as_of = f.as_of.unwrap_or(ds.as_of);
+            let name = export::file_name(&format!("lean-{as_of}"), &ds, ext);
+            status.set(
+                download(&name, mime, &text)
+                    .err()
+                    .map(|_| format!("The {} download could not be started.", ext.to_uppercase())),
+            );
+        });
     };
     let weights = move || {
         let ds = state.ds();

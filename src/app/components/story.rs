@@ -228,7 +228,7 @@ pub fn StoryPanel() -> impl IntoView {
             .iter()
             .enumerate()
             .filter_map(|(k, id)| {
-                let src = ds.sources.iter().find(|s| s.id == *id)?;
+                let src = ds.source(id)?;
                 let text = if src.publisher.is_empty() {
                     src.title.clone()
                 } else {
