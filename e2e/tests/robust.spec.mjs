@@ -1,5 +1,5 @@
 // No surprises: strict CSP, no other origins, fallbacks, random links.
-import { test, expect, open, shippedStories } from './fixtures.mjs';
+import { test, expect, open, clickNode, shippedStories } from './fixtures.mjs';
 
 test('the page carries a strict CSP and works under it', async ({ page, watched }) => {
   const violations = [];
@@ -192,12 +192,32 @@ test('sources are fetched when first cited; if they cannot be, the details say s
   await expect(details.locator('.sources a')).toHaveCount(0);
   // The rest of the panel is there.
   await expect(details.getByText(/Alignment as of/)).toBeVisible();
+  // Asked once ahead of the selection (the search box took the focus) and
+  // once by the panel; nothing more until the reader says so.
+  expect(sources.asked()).toBe(2);
   sources.online();
   await alert.getByRole('button', { name: 'Try again' }).click();
   await expect(details.locator('.sources a').first()).toBeVisible();
   await expect(alert).toHaveCount(0);
   await expect(details.locator('.sources-pending')).toHaveCount(0);
-  expect(sources.asked()).toBe(2);
+  expect(sources.asked()).toBe(3);
+});
+
+test('pointing at the graph fetches the sources ahead of a selection, once', async ({ page }) => {
+  const sources = await offlineSplit(page, 'sources');
+  sources.online();
+  await open(page);
+  expect(sources.asked()).toBe(0);
+  const canvas = page.locator('#graph canvas');
+  await canvas.hover({ position: { x: 5, y: 5 } });
+  await expect.poll(() => sources.asked()).toBe(1);
+  await expect.poll(() => page.evaluate(() => performance.getEntriesByType('resource')
+    .some((r) => /split_sources-/.test(r.name) && r.responseEnd > 0))).toBe(true);
+  await clickNode(page, 'BRA');
+  const details = page.getByRole('complementary', { name: 'Details' });
+  await expect(details.getByRole('heading', { name: 'Brazil', level: 2 })).toBeVisible();
+  await expect(details.locator('.sources a').first()).toBeVisible();
+  expect(sources.asked()).toBe(1);
 });
 
 /** The first story step whose view is on the map, as its files say. */

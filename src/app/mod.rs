@@ -151,6 +151,25 @@ impl AppState {
         });
     }
 
+    /// Fetches the sources' records ahead of a selection, when the reader
+    /// points at the graph or goes to the search box, so that the first
+    /// details panel has its links at once. Only if never asked for: a
+    /// failure here says nothing (the panel asks again and says why).
+    pub fn prefetch_sources(&self) {
+        let this = *self;
+        if this.sources.get_untracked() != Cited::Absent {
+            return;
+        }
+        wasm_bindgen_futures::spawn_local(async move {
+            if this.sources.get_untracked() == Cited::Absent {
+                this.sources.set(Cited::Coming);
+                let here = later::load_sources(&this.ds()).await.is_ok();
+                this.sources
+                    .set(if here { Cited::Here } else { Cited::Absent });
+            }
+        });
+    }
+
     /// Makes sure the sources' records are here, fetching them if need be;
     /// else what to tell the reader.
     pub async fn sources_here(self) -> Result<(), String> {

@@ -567,7 +567,10 @@ pub fn GraphView() -> impl IntoView {
             // Until its options are built, after the first frame.
             aria-busy=move || (!listed.get()).then_some("true")
             on:keydown=on_key
+            // A selection is likely next: its sources are fetched now.
+            on:pointerenter=move |_| state.prefetch_sources()
             on:focus=move |ev: web_sys::FocusEvent| {
+                state.prefetch_sources();
                 // A click focuses the graph too; the keyboard ring shows
                 // only for keyboard focus (as :focus-visible does).
                 let keyboard = ev

@@ -84,6 +84,8 @@ pub fn SearchBox() -> impl IntoView {
                     open.set(true);
                 }
                 on:keydown=on_key
+                // A selection is likely next: its sources are fetched now.
+                on:focus=move |_| state.prefetch_sources()
                 on:blur=move |_| open.set(false)
             />
             <ul id="search-list" role="listbox" aria-label="Suggestions" class="suggestions" hidden=move || !open.get() || list.with(Vec::is_empty)>
