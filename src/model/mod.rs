@@ -464,6 +464,7 @@ impl Sources {
     }
 
     /// The records, for tests that edit a loaded dataset.
+    #[cfg(test)]
     pub fn records_mut(&mut self) -> &mut [Source] {
         self.records.get_mut().map_or(&mut [], Vec::as_mut_slice)
     }
