@@ -87,6 +87,24 @@ fn main() {
             )
             .expect("write source_ids.csv");
         }
+        // The facts' longer texts apart, for the app's split build
+        // (dataset::EMBEDDED and dataset::LATER).
+        let texts: &[&str] = match f {
+            "memberships.csv" => &["official", "note"],
+            "partnerships.csv" => &["description", "note"],
+            _ => &[],
+        };
+        if !texts.is_empty() {
+            let (facts, moved) = split_columns(&kept, texts);
+            let stem = f.trim_end_matches(".csv");
+            for (suffix, text) in [("facts", facts), ("texts", moved)] {
+                fs::write(
+                    Path::new(&out_dir).join(format!("{stem}_{suffix}.csv")),
+                    text,
+                )
+                .unwrap_or_else(|e| panic!("write {stem}_{suffix}.csv: {e}"));
+            }
+        }
         fs::write(Path::new(&out_dir).join(f), kept).unwrap_or_else(|e| panic!("write {f}: {e}"));
     }
 
@@ -172,5 +190,86 @@ fn without_last_column(text: &str) -> String {
         record.push(c);
     }
     out.push_str(&record[..last_comma.unwrap_or(record.len())]);
+    out
+}
+
+/// Splits a CSV file's columns in two: the file without the `moved`
+/// columns, and its first column (the id) with them. Both keep every line
+/// break where it was (blank lines where the other file's fields hold
+/// them), so that line numbers stay those of the file.
+fn split_columns(text: &str, moved: &[&str]) -> (String, String) {
+    let (mut kept, mut apart) = (String::new(), String::new());
+    let mut which: Vec<bool> = Vec::new();
+    for record in records(text) {
+        let fields = fields(record.trim_end_matches(['\n', '\r']));
+        // Lines starting with `#` before the header are comments.
+        let comment = which.is_empty() && record.starts_with('#');
+        if which.is_empty() && !comment {
+            which = fields.iter().map(|f| moved.contains(f)).collect();
+            assert!(
+                which.iter().filter(|m| **m).count() == moved.len(),
+                "a column to move is missing: {moved:?}"
+            );
+        }
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        if comment {
+            a.push(record.trim_end_matches(['\n', '\r']));
+        } else {
+            for (i, f) in fields.iter().enumerate() {
+                if which.get(i).copied().unwrap_or(false) {
+                    b.push(*f);
+                } else {
+                    a.push(*f);
+                    if i == 0 {
+                        b.insert(0, *f);
+                    }
+                }
+            }
+        }
+        let breaks = record.matches('\n').count();
+        for (out, parts) in [(&mut kept, a), (&mut apart, b)] {
+            let line = parts.join(",");
+            let padding = breaks.saturating_sub(line.matches('\n').count());
+            out.push_str(&line);
+            out.push_str(&"\n".repeat(padding));
+        }
+    }
+    (kept, apart)
+}
+
+/// A CSV text's records, each with its line break (RFC 4180: a quoted
+/// field may hold line breaks).
+fn records(text: &str) -> Vec<&str> {
+    let (mut out, mut start, mut quoted) = (Vec::new(), 0, false);
+    for (i, c) in text.char_indices() {
+        match c {
+            '"' => quoted = !quoted,
+            '\n' if !quoted => {
+                out.push(&text[start..=i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    if start < text.len() {
+        out.push(&text[start..]);
+    }
+    out
+}
+
+/// A record's fields as written (quotes kept).
+fn fields(record: &str) -> Vec<&str> {
+    let (mut out, mut start, mut quoted) = (Vec::new(), 0, false);
+    for (i, c) in record.char_indices() {
+        match c {
+            '"' => quoted = !quoted,
+            ',' if !quoted => {
+                out.push(&record[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(&record[start..]);
     out
 }

@@ -176,8 +176,9 @@ test('the map fetches its world when first shown; without it, the countries are 
   expect(await picture(), 'the world is drawn under the countries').not.toBe(bare);
 });
 
-test('sources are fetched when first cited; if they cannot be, the details say so, and Try again fetches them', async ({ page }) => {
-  // The sources' records are split out of the start module (src/app/later.rs).
+test('sources and notes are fetched when first cited; if they cannot be, the details say so, and Try again fetches them', async ({ page }) => {
+  // The sources' records and the facts' longer texts are split out of the
+  // start module (src/app/later.rs).
   const sources = await offlineSplit(page, 'sources');
   await open(page);
   expect(sources.asked(), 'the default view cites no source').toBe(0);
@@ -186,10 +187,11 @@ test('sources are fetched when first cited; if they cannot be, the details say s
   await search.press('Enter');
   const details = page.getByRole('complementary', { name: 'Details' });
   await expect(details.getByRole('heading', { name: 'Brazil', level: 2 })).toBeVisible();
-  const alert = details.getByRole('alert').filter({ hasText: 'sources could not be loaded' });
+  const alert = details.getByRole('alert').filter({ hasText: 'sources and notes could not be loaded' });
   await expect(alert).toBeVisible();
   await expect(details.locator('.sources-pending').first()).toHaveText(/^\d+ sources? not loaded$/);
   await expect(details.locator('.sources a')).toHaveCount(0);
+  await expect(details.locator('.facts .note')).toHaveCount(0);
   // The rest of the panel is there.
   await expect(details.getByText(/Alignment as of/)).toBeVisible();
   // Asked once ahead of the selection (the search box took the focus) and
@@ -198,6 +200,8 @@ test('sources are fetched when first cited; if they cannot be, the details say s
   sources.online();
   await alert.getByRole('button', { name: 'Try again' }).click();
   await expect(details.locator('.sources a').first()).toBeVisible();
+  // Brazil's facts carry notes (who signed, what a tie was): they come too.
+  await expect(details.locator('.facts .note').first()).toBeVisible();
   await expect(alert).toHaveCount(0);
   await expect(details.locator('.sources-pending')).toHaveCount(0);
   expect(sources.asked()).toBe(3);

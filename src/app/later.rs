@@ -1,9 +1,10 @@
 //! Code split out of the start module (issue #18, "a lighter first load"):
 //! the Table, Charts and Lean tabs, the share bar's downloads, the stories,
-//! the sources' records and the map's world outlines are not needed for the
-//! default view's first graph frame. (The share bar's buttons are, being on
-//! the first screen of a tall window: split out whole, the bar arrived after
-//! the app and moved the footer's last line down.) Built with the `split`
+//! the sources' records with the facts' longer texts, and the map's world
+//! outlines are not needed for the default view's first graph frame. (The
+//! share bar's buttons are, being on the first screen of a tall window:
+//! split out whole, the bar arrived after the app and moved the footer's
+//! last line down.) Built with the `split`
 //! feature (the app's release build, scripts/split.mjs), each is a chunk of
 //! its own that the browser fetches the first time it is needed (a link that
 //! needs stories, sources or outlines has them before the page is mounted,
@@ -93,24 +94,22 @@ pub fn stories_at_once(_: &crate::model::Dataset) -> Option<crate::story::Storie
     None
 }
 
-/// The sources' records (`sources.csv` and its reader), read into `ds`,
-/// whose sources are known by id (see `model::Sources`).
+/// The sources' records and the facts' longer texts (`dataset::LATER` and
+/// its reader), read into `ds`, whose sources are known by id (see
+/// `model::Sources` and `model::Text`).
 #[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(sources, fallible))]
 pub fn sources(
     ds: &crate::model::Dataset,
 ) -> Result<Result<(), Vec<crate::dataset::DataError>>, NotLoaded> {
-    Ok(crate::dataset::read_sources(
-        ds,
-        crate::dataset::SOURCES_CSV,
-    ))
+    Ok(crate::dataset::read_later(ds, crate::dataset::LATER))
 }
 
 /// What the reader is told when the sources' code could not be fetched.
 pub const SOURCES_NOT_LOADED: &str =
-    "The sources could not be loaded. Check the connection, then try again.";
+    "The sources and notes could not be loaded. Check the connection, then try again.";
 
-/// Makes sure the dataset has its sources' records, fetching them the
-/// first time; else what to tell the reader.
+/// Makes sure the dataset has its sources' records and facts' texts,
+/// fetching them the first time; else what to tell the reader.
 pub async fn load_sources(ds: &crate::model::Dataset) -> Result<(), String> {
     if ds.sources.ready() {
         return Ok(());
@@ -122,7 +121,7 @@ pub async fn load_sources(ds: &crate::model::Dataset) -> Result<(), String> {
     match read {
         Ok(Ok(())) => Ok(()),
         Ok(Err(errors)) => Err(format!(
-            "The sources could not be read: {}",
+            "The sources and notes could not be read: {}",
             errors
                 .iter()
                 .map(ToString::to_string)

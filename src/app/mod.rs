@@ -39,15 +39,17 @@ pub enum History {
     Keep,
 }
 
-/// Where the sources' records are: in the app's split build they come a step
-/// after the dataset (`model::Sources`), the first time a view cites one.
+/// Where the sources' records are, and with them the facts' longer texts
+/// (`model::Text`): in the app's split build they come a step after the
+/// dataset (`model::Sources`, `dataset::read_later`), the first time a view
+/// cites a source or shows a fact.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Cited {
     /// Not asked for yet.
     Absent,
     /// Being fetched.
     Coming,
-    /// Here: `Dataset::source` finds them.
+    /// Here: `Dataset::source` finds them, and the facts have their texts.
     Here,
     /// They could not be fetched (or read): what to tell the reader.
     Failed(String),

@@ -28,11 +28,38 @@ const SPLIT: bool = cfg!(all(target_arch = "wasm32", feature = "split"));
 /// `sources.csv` as embedded (without curator notes).
 pub const SOURCES_CSV: &str = include_str!(concat!(env!("OUT_DIR"), "/sources.csv"));
 
+/// The memberships' file.
+const MEMBERSHIPS: &str = "memberships.csv";
+/// The partnerships' file.
+const PARTNERSHIPS: &str = "partnerships.csv";
+/// The memberships' longer texts, read with the facts unless they come later.
+const MEMBERSHIP_TEXTS: [&str; 2] = ["official", "note"];
+/// The partnerships' longer texts, likewise.
+const PARTNERSHIP_TEXTS: [&str; 2] = ["description", "note"];
+
+/// The second step of the app's split build (see [`read_later`]), by the
+/// names of the files they come from: the sources' records, and the
+/// memberships' and partnerships' longer texts (each fact's id with its
+/// [`MEMBERSHIP_TEXTS`] or [`PARTNERSHIP_TEXTS`] columns, on the file's
+/// lines; `build.rs` writes them).
+pub const LATER: &[(&str, &str)] = &[
+    (SOURCES, SOURCES_CSV),
+    (
+        MEMBERSHIPS,
+        include_str!(concat!(env!("OUT_DIR"), "/memberships_texts.csv")),
+    ),
+    (
+        PARTNERSHIPS,
+        include_str!(concat!(env!("OUT_DIR"), "/partnerships_texts.csv")),
+    ),
+];
+
 /// The data files, by name, as shipped in `assets/data/`; `countries.csv`
 /// keeps only the countries the other files mention, and the others leave
 /// out their `curator_note` column (see `build.rs`). In the app's split
-/// build `sources.csv` is there by its ids only ([`SOURCES_CSV`] is read
-/// when first needed).
+/// build `sources.csv` is there by its ids only, and the memberships and
+/// partnerships without their longer texts ([`LATER`] is read when first
+/// needed).
 pub const EMBEDDED: &[(&str, &str)] = &[
     ("meta.csv", include_str!("../../assets/data/meta.csv")),
     (
@@ -56,12 +83,20 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../assets/data/frameworks.csv"),
     ),
     (
-        "memberships.csv",
-        include_str!(concat!(env!("OUT_DIR"), "/memberships.csv")),
+        MEMBERSHIPS,
+        if SPLIT {
+            include_str!(concat!(env!("OUT_DIR"), "/memberships_facts.csv"))
+        } else {
+            include_str!(concat!(env!("OUT_DIR"), "/memberships.csv"))
+        },
     ),
     (
-        "partnerships.csv",
-        include_str!(concat!(env!("OUT_DIR"), "/partnerships.csv")),
+        PARTNERSHIPS,
+        if SPLIT {
+            include_str!(concat!(env!("OUT_DIR"), "/partnerships_facts.csv"))
+        } else {
+            include_str!(concat!(env!("OUT_DIR"), "/partnerships.csv"))
+        },
     ),
     (
         "reported_counts.csv",
@@ -198,6 +233,15 @@ impl<'a> Cells<'a> {
             .ok()
     }
 
+    /// A longer text: the cell, or one to come if the file leaves the
+    /// column out (the app's split build; see [`read_later`]).
+    fn text(&self, column: &str) -> Text {
+        match self.table.column(column) {
+            Some(_) => Text::from(self.get(column)),
+            None => Text::later(),
+        }
+    }
+
     fn list(&self, column: &str) -> Vec<String> {
         self.get(column)
             .split(';')
@@ -244,6 +288,13 @@ pub fn is_slug(s: &str) -> bool {
 /// True for three upper-case ASCII letters.
 pub fn looks_like_iso3(s: &str) -> bool {
     s.len() == 3 && s.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// The columns a facts' file must have: with its longer texts, unless they
+/// come a step later.
+fn columns<'a>(base: &[&'a str], texts: &[&'a str], two_steps: bool) -> Vec<&'a str> {
+    let texts = if two_steps { &[][..] } else { texts };
+    base.iter().chain(texts).copied().collect()
 }
 
 fn rows<'a>(file: &'a str, table: &'a Table) -> impl Iterator<Item = Cells<'a>> {
@@ -342,8 +393,10 @@ pub fn load(files: &[(&str, &str)]) -> Result<Dataset, Vec<DataError>> {
         }
     }
 
-    // sources.csv, or only its ids (the app's split build; see `Sources`)
-    ds.sources = if files.contains_key(SOURCE_IDS) && !files.contains_key(SOURCES) {
+    // sources.csv, or only its ids: the app's split build, whose sources'
+    // records and facts' longer texts come a step later ([`read_later`]).
+    let two_steps = files.contains_key(SOURCE_IDS) && !files.contains_key(SOURCES);
+    ds.sources = if two_steps {
         match c.table(&files, SOURCE_IDS, &["id"]) {
             Some(t) => Sources::ids_only(
                 rows(SOURCES, &t)
@@ -507,14 +560,13 @@ pub fn load(files: &[(&str, &str)]) -> Result<Dataset, Vec<DataError>> {
         "instrument",
         "level",
         "status",
-        "official",
         "confidence",
         "sources",
         "alt_date",
         "alt_sources",
-        "note",
     ];
-    if let Some(t) = c.table(&files, "memberships.csv", &membership_cols) {
+    let cols = columns(&membership_cols, &MEMBERSHIP_TEXTS, two_steps);
+    if let Some(t) = c.table(&files, MEMBERSHIPS, &cols) {
         for r in rows("memberships.csv", &t) {
             let f = "memberships.csv";
             let actor = r.required(&mut c, "actor");
@@ -559,12 +611,12 @@ pub fn load(files: &[(&str, &str)]) -> Result<Dataset, Vec<DataError>> {
                     instrument,
                     level,
                     status,
-                    official: r.get("official").into(),
+                    official: r.text("official"),
                     confidence,
                     sources,
                     alt_date,
                     alt_sources,
-                    note: r.get("note").into(),
+                    note: r.text("note"),
                 });
             }
         }
@@ -583,12 +635,11 @@ pub fn load(files: &[(&str, &str)]) -> Result<Dataset, Vec<DataError>> {
         "kind",
         "date",
         "title",
-        "description",
         "confidence",
         "sources",
-        "note",
     ];
-    if let Some(t) = c.table(&files, "partnerships.csv", &partnership_cols) {
+    let cols = columns(&partnership_cols, &PARTNERSHIP_TEXTS, two_steps);
+    if let Some(t) = c.table(&files, PARTNERSHIPS, &cols) {
         for r in rows("partnerships.csv", &t) {
             let f = "partnerships.csv";
             let (a, b) = (r.required(&mut c, "a"), r.required(&mut c, "b"));
@@ -623,10 +674,10 @@ pub fn load(files: &[(&str, &str)]) -> Result<Dataset, Vec<DataError>> {
                     kind,
                     date,
                     title: title.into(),
-                    description: r.get("description").into(),
+                    description: r.text("description"),
                     confidence,
                     sources,
-                    note: r.get("note").into(),
+                    note: r.text("note"),
                 });
             }
         }
@@ -819,26 +870,108 @@ fn source_records(c: &mut Check, files: &BTreeMap<&str, &str>) -> Vec<Source> {
     out
 }
 
-/// Reads the sources' records (the text of `sources.csv`) into a dataset
-/// loaded with their ids only, checking each row as [`load`] does; the
-/// records must be those of the ids.
-pub fn read_sources(ds: &Dataset, text: &str) -> Result<(), Vec<DataError>> {
+/// The second step of a dataset loaded in two (the app's split build):
+/// reads the [`LATER`] files into `ds`, whose sources are known by id only
+/// and whose facts' longer texts are to come, checking each row as [`load`]
+/// does. The records must be those of the ids, and the texts those of the
+/// facts, each once; nothing is handed over unless all of it reads. The
+/// texts are handed over before the records, so a dataset whose sources are
+/// [`ready`](Sources::ready) has its texts too.
+pub fn read_later(ds: &Dataset, files: &[(&str, &str)]) -> Result<(), Vec<DataError>> {
     let mut c = Check { errors: Vec::new() };
-    let files = crate::sort::map_of([(SOURCES, text)]);
+    let files: BTreeMap<&str, &str> = crate::sort::map_of(files.iter().copied());
     let records = source_records(&mut c, &files);
-    if c.errors.is_empty() {
-        ds.sources.provide(records).map_err(|message| {
-            vec![DataError {
-                file: SOURCES.into(),
-                line: 0,
-                field: "id".into(),
-                message,
-            }]
-        })
-    } else {
-        crate::sort::sort(&mut c.errors);
-        Err(c.errors)
+    let memberships: Vec<&str> = ds.memberships.iter().map(|m| m.id.as_str()).collect();
+    let partnerships: Vec<&str> = ds.partnerships.iter().map(|p| p.id.as_str()).collect();
+    let m_texts = fact_texts(&mut c, &files, MEMBERSHIPS, &MEMBERSHIP_TEXTS, &memberships);
+    let p_texts = fact_texts(
+        &mut c,
+        &files,
+        PARTNERSHIPS,
+        &PARTNERSHIP_TEXTS,
+        &partnerships,
+    );
+    if records.len() != ds.sources.ids().len()
+        || records
+            .iter()
+            .zip(ds.sources.ids())
+            .any(|(r, id)| r.id != *id)
+    {
+        c.push(
+            SOURCES,
+            0,
+            "id",
+            format!(
+                "the sources' records ({}) are not the {} sources the dataset names",
+                records.len(),
+                ds.sources.ids().len()
+            ),
+        );
     }
+    if !c.errors.is_empty() {
+        crate::sort::sort(&mut c.errors);
+        return Err(c.errors);
+    }
+    for (m, [official, note]) in ds.memberships.iter().zip(m_texts) {
+        m.official.provide(official);
+        m.note.provide(note);
+    }
+    for (p, [description, note]) in ds.partnerships.iter().zip(p_texts) {
+        p.description.provide(description);
+        p.note.provide(note);
+    }
+    ds.sources.provide(records).map_err(|message| {
+        vec![DataError {
+            file: SOURCES.into(),
+            line: 0,
+            field: "id".into(),
+            message,
+        }]
+    })
+}
+
+/// Reads a facts' file's longer texts (`columns`, by the fact's `id`):
+/// one row for each of the facts (their `ids`), in their order.
+fn fact_texts(
+    c: &mut Check,
+    files: &BTreeMap<&str, &str>,
+    file: &str,
+    columns: &[&str; 2],
+    ids: &[&str],
+) -> Vec<[String; 2]> {
+    let want: Vec<&str> = std::iter::once("id")
+        .chain(columns.iter().copied())
+        .collect();
+    let Some(t) = c.table(files, file, &want) else {
+        return Vec::new();
+    };
+    let mut texts: Vec<Option<[String; 2]>> = vec![None; ids.len()];
+    for r in rows(file, &t) {
+        let id = r.id(c, "id");
+        match ids.iter().position(|x| *x == id) {
+            Some(i) if texts[i].is_none() => {
+                texts[i] = Some(columns.map(|col| r.get(col).to_string()));
+            }
+            Some(_) => c.push(file, r.line(), "id", format!("a second text for '{id}'")),
+            None if id.is_empty() => {}
+            None => c.push(
+                file,
+                r.line(),
+                "id",
+                format!("'{id}' is not a fact of the dataset"),
+            ),
+        }
+    }
+    let missing = texts.iter().filter(|t| t.is_none()).count();
+    if missing > 0 {
+        c.push(
+            file,
+            0,
+            "id",
+            format!("{missing} of the {} facts have no text", ids.len()),
+        );
+    }
+    texts.into_iter().flatten().collect()
 }
 
 fn duplicates<'a>(c: &mut Check, file: &str, ids: impl Iterator<Item = &'a str>) {
@@ -1077,44 +1210,123 @@ mod tests {
         );
     }
 
+    /// The memberships and partnerships without their longer texts, as the
+    /// app's split build embeds them.
+    const FACTS: [(&str, &str); 2] = [
+        (
+            MEMBERSHIPS,
+            include_str!(concat!(env!("OUT_DIR"), "/memberships_facts.csv")),
+        ),
+        (
+            PARTNERSHIPS,
+            include_str!(concat!(env!("OUT_DIR"), "/partnerships_facts.csv")),
+        ),
+    ];
+
     /// The files as the app's split build embeds them: `sources.csv` by
-    /// its ids only, `text` in their place.
+    /// its ids only, `text` in their place, and the facts without their
+    /// longer texts.
     fn by_ids(text: &str) -> Vec<(&'static str, String)> {
         EMBEDDED
             .iter()
             .map(|(n, t)| match *n {
                 SOURCES => (SOURCE_IDS, text.to_string()),
-                _ => (*n, t.to_string()),
+                _ => (
+                    *n,
+                    FACTS
+                        .iter()
+                        .find(|(f, _)| f == n)
+                        .map_or(*t, |(_, facts)| *facts)
+                        .to_string(),
+                ),
             })
             .collect()
+    }
+
+    /// The second step's files, with `text` for the file `name`.
+    fn later_with(name: &str, text: &str) -> Vec<(&'static str, String)> {
+        LATER
+            .iter()
+            .map(|(n, t)| (*n, if *n == name { text } else { *t }.to_string()))
+            .collect()
+    }
+
+    fn read_later_owned(
+        ds: &Dataset,
+        files: &[(&'static str, String)],
+    ) -> Result<(), Vec<DataError>> {
+        let refs: Vec<(&str, &str)> = files.iter().map(|(n, t)| (*n, t.as_str())).collect();
+        read_later(ds, &refs)
+    }
+
+    /// Whether no fact has its longer texts.
+    fn no_texts(ds: &Dataset) -> bool {
+        ds.memberships
+            .iter()
+            .all(|m| m.note.get().is_none() && m.official.get().is_none())
+            && ds
+                .partnerships
+                .iter()
+                .all(|p| p.note.get().is_none() && p.description.get().is_none())
     }
 
     const IDS: &str = include_str!(concat!(env!("OUT_DIR"), "/source_ids.csv"));
 
     #[test]
-    fn sources_by_id_first_then_their_records_make_the_same_dataset() {
+    fn the_dataset_in_two_steps_is_the_same_dataset() {
         let whole = crate::test_support::dataset();
         let ds = load_owned(&by_ids(IDS)).unwrap();
         assert!(!ds.sources.ready() && ds.sources.records().is_empty());
         assert_eq!(ds.sources.ids(), whole.sources.ids());
         assert!(ds.source(&whole.sources.ids()[0]).is_none());
+        assert!(no_texts(&ds));
+        assert_eq!(ds.partnerships.len(), whole.partnerships.len());
         assert_ne!(&ds, whole);
-        read_sources(&ds, SOURCES_CSV).unwrap();
+        // A copy of a fact made before the texts came has them after.
+        let early = ds.partnerships[0].clone();
+        read_later(&ds, LATER).unwrap();
         assert!(ds.sources.ready());
-        assert_eq!(&ds, whole, "the records complete the dataset");
+        assert_eq!(&ds, whole, "the second step completes the dataset");
+        assert_eq!(early, whole.partnerships[0]);
+        assert!(early.description.shown().is_some());
         // A second hand-over changes nothing.
-        read_sources(&ds, SOURCES_CSV).unwrap();
+        read_later(&ds, LATER).unwrap();
         assert_eq!(&ds, whole);
     }
 
     #[test]
-    fn the_ids_file_keeps_the_sources_line_numbers() {
+    fn the_split_files_keep_the_line_numbers() {
         let full = csv::parse(SOURCES_CSV).unwrap();
         let ids = csv::parse(IDS).unwrap();
         assert_eq!(ids.rows.len(), full.rows.len());
         let id = full.column("id").unwrap();
         for (a, b) in full.rows.iter().zip(&ids.rows) {
             assert_eq!((a.line, &a.fields[id]), (b.line, &b.fields[0]));
+        }
+        // Each facts' file is its two parts, cell for cell and line for line.
+        let whole = [
+            include_str!(concat!(env!("OUT_DIR"), "/memberships.csv")),
+            include_str!(concat!(env!("OUT_DIR"), "/partnerships.csv")),
+        ];
+        for ((name, facts), text) in FACTS.iter().zip(whole) {
+            let parts = [facts, LATER.iter().find(|(n, _)| n == name).unwrap().1];
+            let full = csv::parse(text).unwrap();
+            let parts = parts.map(|p| csv::parse(p).unwrap());
+            assert_eq!(
+                parts[0].header.len() + parts[1].header.len(),
+                full.header.len() + 1,
+                "{name}: only the id is in both"
+            );
+            for part in &parts {
+                assert_eq!(part.header[0], "id", "{name}");
+                assert_eq!(part.rows.len(), full.rows.len(), "{name}");
+                for (row, whole_row) in part.rows.iter().zip(&full.rows) {
+                    assert_eq!(row.line, whole_row.line, "{name}");
+                    for (col, cell) in part.header.iter().zip(&row.fields) {
+                        assert_eq!(cell, &whole_row.fields[full.column(col).unwrap()], "{name}");
+                    }
+                }
+            }
         }
     }
 
@@ -1144,24 +1356,78 @@ mod tests {
         let first = &ds.sources.ids()[0];
         // A row that does not read: named by line, and nothing handed over.
         let broken = SOURCES_CSV.replacen(",secondary,", ",tertiary,", 1);
-        let errors = read_sources(&ds, &broken).unwrap_err();
+        let errors = read_later_owned(&ds, &later_with(SOURCES, &broken)).unwrap_err();
         assert!(
             errors
                 .iter()
                 .all(|e| e.file == SOURCES && e.line > 1 && e.field == "type"),
             "{errors:?}"
         );
-        assert!(!ds.sources.ready());
+        assert!(!ds.sources.ready() && no_texts(&ds));
         // Well-formed records, but one source fewer than the ids name.
         let start = SOURCES_CSV.find(&format!("\n{first},")).unwrap() + 1;
         let end = start + SOURCES_CSV[start..].find('\n').unwrap() + 1;
         let fewer = format!("{}{}", &SOURCES_CSV[..start], &SOURCES_CSV[end..]);
-        let errors = read_sources(&ds, &fewer).unwrap_err();
+        let errors = read_later_owned(&ds, &later_with(SOURCES, &fewer)).unwrap_err();
         assert_eq!(errors.len(), 1, "{errors:?}");
         assert!(errors[0].message.contains("are not the"), "{errors:?}");
-        assert!(!ds.sources.ready() && ds.source(first).is_none());
-        read_sources(&ds, SOURCES_CSV).unwrap();
+        assert!(!ds.sources.ready() && ds.source(first).is_none() && no_texts(&ds));
+        read_later(&ds, LATER).unwrap();
         assert!(ds.source(first).is_some());
+    }
+
+    #[test]
+    fn texts_that_are_not_those_of_the_facts_are_refused() {
+        let ds = load_owned(&by_ids(IDS)).unwrap();
+        let texts = LATER.iter().find(|(n, _)| *n == PARTNERSHIPS).unwrap().1;
+        let first = &ds.partnerships[0].id;
+        let start = texts.find(&format!("\n{first},")).unwrap() + 1;
+        let end = start + texts[start..].find('\n').unwrap() + 1;
+        let line = texts[..start].matches('\n').count() + 1;
+        let cases = [
+            // A fact's row left out: the count said, nothing handed over.
+            (
+                format!("{}{}", &texts[..start], &texts[end..]),
+                0,
+                "1 of the".to_string(),
+            ),
+            // Its id changed to one no fact has: named by line.
+            (
+                texts.replacen(&format!("\n{first},"), "\nno-such-tie,", 1),
+                line,
+                "'no-such-tie' is not a fact".to_string(),
+            ),
+            // Given twice.
+            (
+                format!("{}{}", texts, &texts[start..end]),
+                texts.matches('\n').count() + 1,
+                format!("a second text for '{first}'"),
+            ),
+        ];
+        for (text, line, message) in cases {
+            let errors = read_later_owned(&ds, &later_with(PARTNERSHIPS, &text)).unwrap_err();
+            assert!(
+                errors.iter().any(|e| e.file == PARTNERSHIPS
+                    && e.line == line
+                    && e.message.contains(&message)),
+                "{message}: {errors:?}"
+            );
+            assert!(!ds.sources.ready() && no_texts(&ds), "{message}");
+        }
+        // A missing column is named too.
+        let errors = read_later_owned(
+            &ds,
+            &later_with(MEMBERSHIPS, &texts.replacen("note", "notes", 1)),
+        )
+        .unwrap_err();
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.file == MEMBERSHIPS && e.field == "official" && e.line == 1),
+            "{errors:?}"
+        );
+        read_later(&ds, LATER).unwrap();
+        assert!(ds.partnerships[0].description.get().is_some());
     }
 
     #[test]

@@ -201,7 +201,7 @@ fn membership_json(ds: &Dataset, m: &Membership) -> Json {
         ("instrument", Json::str(m.instrument.id())),
         ("level", Json::str(m.level.id())),
         ("status", Json::str(m.status.id())),
-        ("official", Json::str(&m.official)),
+        ("official", Json::str(m.official.as_str())),
         ("confidence", Json::str(m.confidence.id())),
     ];
     o.extend(sourced(ds, "sources", "source_urls", &m.sources));
@@ -212,7 +212,7 @@ fn membership_json(ds: &Dataset, m: &Membership) -> Json {
         "alt_source_urls",
         &m.alt_sources,
     ));
-    o.push(("note", Json::str(&m.note)));
+    o.push(("note", Json::str(m.note.as_str())));
     Json::Obj(o)
 }
 
@@ -224,11 +224,11 @@ fn partnership_json(ds: &Dataset, p: &Partnership) -> Json {
         ("kind", Json::str(p.kind.id())),
         ("date", Json::date(Some(p.date))),
         ("title", Json::str(&p.title)),
-        ("description", Json::str(&p.description)),
+        ("description", Json::str(p.description.as_str())),
         ("confidence", Json::str(p.confidence.id())),
     ];
     o.extend(sourced(ds, "sources", "source_urls", &p.sources));
-    o.push(("note", Json::str(&p.note)));
+    o.push(("note", Json::str(p.note.as_str())));
     Json::Obj(o)
 }
 
@@ -400,7 +400,7 @@ pub fn memberships_csv(ds: &Dataset) -> String {
                 m.instrument.id().to_string(),
                 m.level.id().to_string(),
                 m.status.id().to_string(),
-                m.official.clone(),
+                m.official.as_str().to_string(),
                 m.confidence.id().to_string(),
                 m.sources.join(LIST_SEP),
                 url_list(ds, &m.sources),
@@ -408,7 +408,7 @@ pub fn memberships_csv(ds: &Dataset) -> String {
                 date_text(m.alt_date),
                 m.alt_sources.join(LIST_SEP),
                 url_list(ds, &m.alt_sources),
-                m.note.clone(),
+                m.note.as_str().to_string(),
             ],
         );
     }
@@ -450,12 +450,12 @@ pub fn partnerships_csv(ds: &Dataset) -> String {
                 p.kind.id(),
                 &p.date.to_string(),
                 &p.title,
-                &p.description,
+                p.description.as_str(),
                 p.confidence.id(),
                 &p.sources.join(LIST_SEP),
                 &url_list(ds, &p.sources),
                 &title_list(ds, &p.sources),
-                &p.note,
+                p.note.as_str(),
             ],
         );
     }
@@ -1177,7 +1177,7 @@ mod tests {
     #[test]
     fn dataset_json_escapes_odd_text() {
         let mut ds = ds();
-        ds.memberships[0].note = NASTY.to_string();
+        ds.memberships[0].note = Text::from(NASTY);
         ds.memberships[0].alt_date = None;
         let v: Value = serde_json::from_str(&dataset_json(&ds)).unwrap();
         assert_eq!(v["memberships"][0]["note"], NASTY);
@@ -1231,7 +1231,7 @@ mod tests {
     #[test]
     fn csv_fields_with_commas_quotes_and_newlines_round_trip() {
         let mut ds = ds();
-        ds.memberships[0].note = NASTY.to_string();
+        ds.memberships[0].note = Text::from(NASTY);
         ds.partnerships[0].title = NASTY.to_string();
         ds.sources.records_mut()[0].title = NASTY.to_string();
         ds.actors[0].note = NASTY.to_string();

@@ -230,6 +230,51 @@ pub struct Framework {
     pub sources: Vec<String>,
 }
 
+/// A fact's longer text (who signed, a description, a note), read with the
+/// dataset or, in the app's split build, a step later with the sources'
+/// records (issue #18, "a lighter first load": the first frame shows none;
+/// see `dataset::read_later`). Every copy of a fact shares the one cell, so
+/// a copy made before the text came has it once it is here; it never
+/// changes after that.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Text(std::sync::Arc<std::sync::OnceLock<String>>);
+
+impl Text {
+    /// A text to come (see [`Text::provide`]).
+    pub fn later() -> Self {
+        Text::default()
+    }
+
+    /// The text, once here.
+    pub fn get(&self) -> Option<&str> {
+        self.0.get().map(String::as_str)
+    }
+
+    /// The text, or nothing until it is here: for what is made only once
+    /// the texts are here (the downloads wait for them).
+    pub fn as_str(&self) -> &str {
+        self.get().unwrap_or_default()
+    }
+
+    /// The text if it is here and not empty: what a view shows.
+    pub fn shown(&self) -> Option<&str> {
+        self.get().filter(|s| !s.is_empty())
+    }
+
+    /// Hands over the text; one already here stays.
+    pub fn provide(&self, text: String) {
+        let _ = self.0.set(text);
+    }
+}
+
+impl From<&str> for Text {
+    fn from(text: &str) -> Self {
+        let cell = std::sync::OnceLock::new();
+        let _ = cell.set(text.to_string());
+        Text(std::sync::Arc::new(cell))
+    }
+}
+
 /// One membership act: an actor joins, or changes status in, a framework.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Membership {
@@ -248,7 +293,7 @@ pub struct Membership {
     /// Resulting status.
     pub status: Status,
     /// Signing official, if known.
-    pub official: String,
+    pub official: Text,
     /// How sure we are.
     pub confidence: Confidence,
     /// Source ids.
@@ -258,7 +303,7 @@ pub struct Membership {
     /// Sources for the alternative date.
     pub alt_sources: Vec<String>,
     /// Editorial note.
-    pub note: String,
+    pub note: Text,
 }
 
 /// A bilateral tie between two actors.
@@ -277,13 +322,13 @@ pub struct Partnership {
     /// Short title.
     pub title: String,
     /// One or two sentences.
-    pub description: String,
+    pub description: Text,
     /// How sure we are.
     pub confidence: Confidence,
     /// Source ids.
     pub sources: Vec<String>,
     /// Editorial note.
-    pub note: String,
+    pub note: Text,
 }
 
 /// An official count of a framework's members that a source reports at a

@@ -19,8 +19,24 @@ fn source_links(ids: &[String]) -> impl IntoView + use<> {
         }
         .into_any(),
         Cited::Absent | Cited::Coming => {
-            view! { <p class="sources-pending">"Loading the sources…"</p> }.into_any()
+            view! { <p class="sources-pending">"Loading the notes and sources…"</p> }.into_any()
         }
+    }
+}
+
+/// A fact's longer text in a `<div>` of this class, after `lead`, shown
+/// once it is here: it comes with the sources' records (see [`Cited`]; the
+/// fact's source list says they are loading).
+fn later_text(
+    text: &Text,
+    class: Option<&'static str>,
+    lead: &'static str,
+) -> impl IntoView + use<> {
+    let (state, text) = (expect_context::<AppState>(), text.clone());
+    move || {
+        let _ = state.sources_state();
+        text.shown()
+            .map(|t| view! { <div class=class>{format!("{lead}{t}")}</div> })
     }
 }
 
@@ -256,16 +272,16 @@ fn actor_details(
                         <strong>{fw}</strong>{who}" "{confidence_badge(m.confidence)}
                     </div>
                     <div>{format!("{} · {} · {} · {}", m.date, m.instrument.label(), m.level.label(), m.status.label())}</div>
-                    {(!m.official.is_empty()).then(|| {
+                    {
                         // An announced signing that has not taken place names who is to sign.
                         let role = match m.status {
-                            crate::model::Status::Intent => "To be signed by",
-                            crate::model::Status::Uncertain => "Reported signatory:",
-                            _ => "Signed by",
+                            crate::model::Status::Intent => "To be signed by ",
+                            crate::model::Status::Uncertain => "Reported signatory: ",
+                            _ => "Signed by ",
                         };
-                        view! { <div>{format!("{role} {}", m.official)}</div> }
-                    })}
-                    {(!m.note.is_empty()).then(|| view! { <div class="note">{m.note.clone()}</div> })}
+                        later_text(&m.official, None, role)
+                    }
+                    {later_text(&m.note, Some("note"), "")}
                     {disagreement}
                     {source_links(&m.sources)}
                 </li>
@@ -280,8 +296,8 @@ fn actor_details(
                 <li class="fact">
                     <div class="fact-head"><strong>{p.title.clone()}</strong>" "{confidence_badge(p.confidence)}</div>
                     <div>{format!("{} · {} · with {}", p.date, p.kind.label(), partner_name)}</div>
-                    <div>{p.description.clone()}</div>
-                    {(!p.note.is_empty()).then(|| view! { <div class="note">{p.note.clone()}</div> })}
+                    {later_text(&p.description, None, "")}
+                    {later_text(&p.note, Some("note"), "")}
                     {source_links(&p.sources)}
                 </li>
             }
