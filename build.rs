@@ -200,8 +200,13 @@ fn without_last_column(text: &str) -> String {
 fn split_columns(text: &str, moved: &[&str]) -> (String, String) {
     let (mut kept, mut apart) = (String::new(), String::new());
     let mut which: Vec<bool> = Vec::new();
-    for record in records(text) {
-        let fields = fields(record.trim_end_matches(['\n', '\r']));
+    let records = unquoted_split(text, '\n');
+    for (n, record) in records.iter().enumerate() {
+        let last = n + 1 == records.len();
+        if last && record.is_empty() {
+            break;
+        }
+        let fields = unquoted_split(record.trim_end_matches('\r'), ',');
         // Lines starting with `#` before the header are comments.
         let comment = which.is_empty() && record.starts_with('#');
         if which.is_empty() && !comment {
@@ -213,7 +218,7 @@ fn split_columns(text: &str, moved: &[&str]) -> (String, String) {
         }
         let (mut a, mut b) = (Vec::new(), Vec::new());
         if comment {
-            a.push(record.trim_end_matches(['\n', '\r']));
+            a.push(record.trim_end_matches('\r'));
         } else {
             for (i, f) in fields.iter().enumerate() {
                 if which.get(i).copied().unwrap_or(false) {
@@ -226,7 +231,7 @@ fn split_columns(text: &str, moved: &[&str]) -> (String, String) {
                 }
             }
         }
-        let breaks = record.matches('\n').count();
+        let breaks = record.matches('\n').count() + usize::from(!last);
         for (out, parts) in [(&mut kept, a), (&mut apart, b)] {
             let line = parts.join(",");
             let padding = breaks.saturating_sub(line.matches('\n').count());
@@ -237,39 +242,18 @@ fn split_columns(text: &str, moved: &[&str]) -> (String, String) {
     (kept, apart)
 }
 
-/// A CSV text's records, each with its line break (RFC 4180: a quoted
-/// field may hold line breaks).
-fn records(text: &str) -> Vec<&str> {
+/// Splits CSV text at `sep` outside quoted fields (RFC 4180: a quoted field
+/// may hold commas and line breaks); quotes are kept.
+fn unquoted_split(text: &str, sep: char) -> Vec<&str> {
     let (mut out, mut start, mut quoted) = (Vec::new(), 0, false);
     for (i, c) in text.char_indices() {
-        match c {
-            '"' => quoted = !quoted,
-            '\n' if !quoted => {
-                out.push(&text[start..=i]);
-                start = i + 1;
-            }
-            _ => {}
+        if c == '"' {
+            quoted = !quoted;
+        } else if c == sep && !quoted {
+            out.push(&text[start..i]);
+            start = i + c.len_utf8();
         }
     }
-    if start < text.len() {
-        out.push(&text[start..]);
-    }
-    out
-}
-
-/// A record's fields as written (quotes kept).
-fn fields(record: &str) -> Vec<&str> {
-    let (mut out, mut start, mut quoted) = (Vec::new(), 0, false);
-    for (i, c) in record.char_indices() {
-        match c {
-            '"' => quoted = !quoted,
-            ',' if !quoted => {
-                out.push(&record[start..i]);
-                start = i + 1;
-            }
-            _ => {}
-        }
-    }
-    out.push(&record[start..]);
+    out.push(&text[start..]);
     out
 }
