@@ -8,8 +8,9 @@ use crate::graph::facts;
 use crate::model::*;
 
 /// Source links for a list of source ids: once the sources' records are
-/// here (fetched the first time a panel cites one, see [`Cited`]).
-fn source_links(ids: &[String]) -> impl IntoView + use<> {
+/// here (fetched the first time a panel cites one, see [`Cited`]); until
+/// then, `pending` says what is loading (a fact's notes come with them).
+fn source_links(ids: &[String], pending: &'static str) -> impl IntoView + use<> {
     let state = expect_context::<AppState>();
     let (ds, ids) = (state.ds(), ids.to_vec());
     move || match state.sources() {
@@ -19,7 +20,7 @@ fn source_links(ids: &[String]) -> impl IntoView + use<> {
         }
         .into_any(),
         Cited::Absent | Cited::Coming => {
-            view! { <p class="sources-pending">"Loading the notes and sources…"</p> }.into_any()
+            view! { <p class="sources-pending">{pending}</p> }.into_any()
         }
     }
 }
@@ -39,6 +40,11 @@ fn later_text(
             .map(|t| view! { <div class=class>{format!("{lead}{t}")}</div> })
     }
 }
+
+/// What a fact's source list says while its sources and notes load.
+const FACT_PENDING: &str = "Loading the notes and sources…";
+/// What any other source list says meanwhile.
+const SOURCES_PENDING: &str = "Loading the sources…";
 
 /// "1 source", "2 sources".
 fn count(n: usize, what: &str) -> String {
@@ -219,7 +225,7 @@ fn hub_details(
         <p>{f.as_ref().map(|f| f.description.clone())}</p>
         <p>{format!("Founded {}. Led by {}.", f.as_ref().map_or(String::new(), |f| f.founded.human()),
             f.as_ref().map_or(String::new(), |f| f.led_by.iter().map(|l| ds.actor(l).map_or(l.clone(), |a| a.name.clone())).collect::<Vec<_>>().join(" and ")))}</p>
-        {f.as_ref().map(|f| source_links(&f.sources))}
+        {f.as_ref().map(|f| source_links(&f.sources, SOURCES_PENDING))}
         <h3>{format!("{} member states as of {}", state_names.len(), at.human())}</h3>
         <ol class="members">{state_names.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ol>
         {(!other_names.is_empty()).then(|| view! {
@@ -262,7 +268,7 @@ fn actor_details(
                     <div class="disagree" role="note">
                         <strong>"Sources disagree on the date: "</strong>
                         {format!("{} per the sources below; {} per:", m.date, d)}
-                        {source_links(&m.alt_sources)}
+                        {source_links(&m.alt_sources, SOURCES_PENDING)}
                     </div>
                 }
             });
@@ -283,7 +289,7 @@ fn actor_details(
                     }
                     {later_text(&m.note, Some("note"), "")}
                     {disagreement}
-                    {source_links(&m.sources)}
+                    {source_links(&m.sources, FACT_PENDING)}
                 </li>
             }
         })
@@ -298,7 +304,7 @@ fn actor_details(
                     <div>{format!("{} · {} · with {}", p.date, p.kind.label(), partner_name)}</div>
                     {later_text(&p.description, None, "")}
                     {later_text(&p.note, Some("note"), "")}
-                    {source_links(&p.sources)}
+                    {source_links(&p.sources, FACT_PENDING)}
                 </li>
             }
         })
