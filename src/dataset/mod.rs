@@ -891,22 +891,8 @@ pub fn read_later(ds: &Dataset, files: &[(&str, &str)]) -> Result<(), Vec<DataEr
         &PARTNERSHIP_TEXTS,
         &partnerships,
     );
-    if records.len() != ds.sources.ids().len()
-        || records
-            .iter()
-            .zip(ds.sources.ids())
-            .any(|(r, id)| r.id != *id)
-    {
-        c.push(
-            SOURCES,
-            0,
-            "id",
-            format!(
-                "the sources' records ({}) are not the {} sources the dataset names",
-                records.len(),
-                ds.sources.ids().len()
-            ),
-        );
+    if let Err(message) = ds.sources.check(&records) {
+        c.push(SOURCES, 0, "id", message);
     }
     if !c.errors.is_empty() {
         crate::sort::sort(&mut c.errors);
@@ -920,14 +906,10 @@ pub fn read_later(ds: &Dataset, files: &[(&str, &str)]) -> Result<(), Vec<DataEr
         p.description.provide(description);
         p.note.provide(note);
     }
-    ds.sources.provide(records).map_err(|message| {
-        vec![DataError {
-            file: SOURCES.into(),
-            line: 0,
-            field: "id".into(),
-            message,
-        }]
-    })
+    // Checked above, so the records are taken.
+    let taken = ds.sources.provide(records);
+    debug_assert!(taken.is_ok(), "{taken:?}");
+    Ok(())
 }
 
 /// Reads a facts' file's longer texts (`columns`, by the fact's `id`):

@@ -514,10 +514,9 @@ impl Sources {
         self.records.get_mut().map_or(&mut [], Vec::as_mut_slice)
     }
 
-    /// Hands over the records of sources known by id. They must be the
-    /// same sources in the same order; records already here stay (a second
-    /// call changes nothing and is not an error).
-    pub fn provide(&self, records: Vec<Source>) -> Result<(), String> {
+    /// Whether `records` are the records of these sources: the same
+    /// sources in the same order; else why not.
+    pub fn check(&self, records: &[Source]) -> Result<(), String> {
         if records.len() != self.ids.len()
             || records.iter().zip(&self.ids).any(|(r, id)| r.id != *id)
         {
@@ -527,6 +526,14 @@ impl Sources {
                 self.ids.len()
             ));
         }
+        Ok(())
+    }
+
+    /// Hands over the records of sources known by id, if they pass
+    /// [`Sources::check`]; records already here stay (a second call changes
+    /// nothing and is not an error).
+    pub fn provide(&self, records: Vec<Source>) -> Result<(), String> {
+        self.check(&records)?;
         let _ = self.records.set(records);
         Ok(())
     }
