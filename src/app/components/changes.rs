@@ -7,7 +7,7 @@
 use leptos::prelude::*;
 
 use crate::app::components::details::SourcesAlert;
-use crate::app::components::share::download;
+use crate::app::components::share::download_text;
 use crate::app::{AppState, Cited, History};
 use crate::charts::change::{self, Kind, Order, Row};
 use crate::view::url::{Tab, ViewState};
@@ -111,22 +111,12 @@ pub fn ChangesPanel() -> impl IntoView {
                     }
                     let ds = state.ds();
                     let rows = change::rows(&ds, &c, order);
-                    let stem = format!("changes-{from}-{to}");
-                    let _ = if json {
-                        let text = crate::export::changes_json(&ds, &c, &rows);
-                        download(
-                            &crate::export::file_name(&stem, &ds, "json"),
-                            "application/json",
-                            &text,
-                        )
+                    let (ext, text) = if json {
+                        ("json", crate::export::changes_json(&ds, &c, &rows))
                     } else {
-                        let text = change::csv(&ds, &rows);
-                        download(
-                            &crate::export::file_name(&stem, &ds, "csv"),
-                            "text/csv",
-                            &text,
-                        )
+                        ("csv", change::csv(&ds, &rows))
                     };
+                    let _ = download_text(&ds, &format!("changes-{from}-{to}"), ext, &text);
                 });
             }
         };

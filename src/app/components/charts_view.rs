@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 
-use super::share::{download, permalink};
+use super::share::{download_text, permalink};
 use crate::app::AppState;
 use crate::charts::compare;
 use crate::charts::scaled::{ScaledBackend, Surface};
@@ -222,12 +222,7 @@ pub fn Chart(kind: ChartKind) -> impl IntoView {
             kind.draw_with_footer(root, height, &ds, &f, from.get_untracked(), &lines)
         });
         let saved = svg.and_then(|svg| {
-            download(
-                &export::file_name(kind.id(), &ds, "svg"),
-                "image/svg+xml",
-                &svg,
-            )
-            .map_err(|_| ChartError::Download)
+            download_text(&ds, kind.id(), "svg", &svg).map_err(|_| ChartError::Download)
         });
         draw_error.set(saved.err().map(|e| format!("SVG export failed: {e}")));
     };

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use super::charts_view::Chart;
-use super::share::download;
+use super::share::download_text;
 use crate::app::{AppState, History};
 use crate::charts::ChartKind;
 use crate::export;
@@ -28,15 +28,14 @@ pub fn LeanView() -> impl IntoView {
                 )));
             }
             let ds = state.ds();
-            let (text, mime) = if ext == "csv" {
-                (export::lean_csv(&ds, &f), "text/csv")
+            let text = if ext == "csv" {
+                export::lean_csv(&ds, &f)
             } else {
-                (export::lean_json(&ds, &f), "application/json")
+                export::lean_json(&ds, &f)
             };
             let as_of = f.as_of.unwrap_or(ds.as_of);
-            let name = export::file_name(&format!("lean-{as_of}"), &ds, ext);
             status.set(
-                download(&name, mime, &text)
+                download_text(&ds, &format!("lean-{as_of}"), ext, &text)
                     .err()
                     .map(|_| format!("The {} download could not be started.", ext.to_uppercase())),
             );

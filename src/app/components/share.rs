@@ -125,6 +125,23 @@ pub fn download(name: &str, mime: &str, text: &str) -> Result<(), ExportError> {
     done
 }
 
+/// Downloads generated text as a file: its name from `stem` and the
+/// dataset (`export::file_name`), its type from the extension (`csv`,
+/// `json`, else SVG).
+pub fn download_text(
+    ds: &crate::model::Dataset,
+    stem: &str,
+    ext: &str,
+    text: &str,
+) -> Result<(), ExportError> {
+    let mime = match ext {
+        "csv" => "text/csv",
+        "json" => "application/json",
+        _ => "image/svg+xml",
+    };
+    download(&export::file_name(stem, ds, ext), mime, text)
+}
+
 /// The graph as SVG (with the export footer), from the scene as drawn.
 fn graph_svg(
     state: &AppState,
@@ -252,16 +269,7 @@ pub fn make_download(
     let at = state
         .view
         .with_untracked(|v| v.filters.as_of.unwrap_or(ds.as_of));
-    // A file of generated text: its name from the stem, its type from the
-    // extension.
-    let file = |stem: &str, ext: &str, text: &str| {
-        let mime = match ext {
-            "csv" => "text/csv",
-            "json" => "application/json",
-            _ => "image/svg+xml",
-        };
-        download(&export::file_name(stem, &ds, ext), mime, text)
-    };
+    let file = |stem: &str, ext: &str, text: &str| download_text(&ds, stem, ext, text);
     let visible = "visible-countries";
     let started = match what {
         Download::GraphPng => {
