@@ -4,12 +4,12 @@
 //! outlines are not needed for the default view's first graph frame. (The
 //! share bar's buttons are, being on the first screen of a tall window:
 //! split out whole, the bar arrived after the app and moved the footer's
-//! last line down.) Built with the `split`
-//! feature (the app's release build, scripts/split.mjs), each is a chunk of
-//! its own that the browser fetches the first time it is needed (a link that
-//! needs stories, sources or outlines has them before the page is mounted,
-//! and its page fetches them early); without it (tests, plain builds) each
-//! is an ordinary call that is ready at once.
+//! last line down.) Built with the `split` feature (the app's release
+//! build, scripts/split.mjs), each is a chunk of its own that the browser
+//! fetches the first time it is needed (a link that needs stories, sources
+//! or outlines has them before the page is mounted, and its page fetches
+//! them early); without it (tests, plain builds) each is an ordinary call
+//! that is ready at once.
 
 use leptos::prelude::*;
 

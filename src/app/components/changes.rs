@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use crate::app::components::details::SourcesAlert;
 use crate::app::components::share::download_text;
-use crate::app::{AppState, Cited, History};
+use crate::app::{AppState, History};
 use crate::charts::change::{self, Kind, Order, Row};
 use crate::view::url::{Tab, ViewState};
 
@@ -22,8 +22,9 @@ pub fn ChangesPanel() -> impl IntoView {
     move || {
         let c = state.changes.get()?;
         // Drawn again when the sources' records arrive (fetched the first
-        // time the list is shown, see `Cited`).
-        let cited = state.sources() == Cited::Here;
+        // time the list is shown, see `app::Cited`); until then `Dataset::source`
+        // finds none, and the rows have no links.
+        let _ = state.sources();
         let (from, to) = (c.from, c.to);
         let ds = state.ds();
         let order = order.get();
@@ -33,7 +34,6 @@ pub fn ChangesPanel() -> impl IntoView {
         // A row's sources, as links named by their publisher.
         let sources = |ids: &[String]| {
             ids.iter()
-                .filter(|_| cited)
                 .filter_map(|id| ds.source(id))
                 .map(|s| {
                     let label = if s.publisher.is_empty() { s.title.clone() } else { s.publisher.clone() };
