@@ -38,6 +38,38 @@ test('a view reached by steps draws exactly what its link draws fresh', async ({
   expect(await pixels(fresh)).toBe(stepped);
 });
 
+test('a camera moved by search, wheel and drag draws exactly what its link draws fresh', async ({ page, browser }) => {
+  await open(page);
+  await settled(page);
+  const search = page.getByRole('combobox', { name: 'Search' });
+  await search.fill('Brazil');
+  await search.press('Enter');
+  await expect(page).toHaveURL(/sel=BRA/);
+  await expect(page).toHaveURL(/[?&]view=/);
+  const searched = page.url();
+  // An odd wheel step and a drag by a fraction of a pixel: a camera the
+  // link's digits cannot say exactly, unless the app keeps to them.
+  const box = await canvas(page).boundingBox();
+  await page.mouse.move(box.x + box.width * 0.37, box.y + box.height * 0.61);
+  await page.mouse.wheel(0, -37);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.37 + 23.3, box.y + box.height * 0.61 - 11.7, { steps: 3 });
+  await page.mouse.up();
+  // Off the canvas, so no node is hovered.
+  await page.mouse.move(1, 1);
+  await expect.poll(() => page.url()).not.toBe(searched);
+  await settled(page);
+  const stepped = await page.evaluate(() => new Promise((done) => {
+    requestAnimationFrame(() => requestAnimationFrame(() => done(document.querySelector('#graph canvas').toDataURL())));
+  }));
+
+  const fresh = await (await browser.newContext({ viewport: page.viewportSize() })).newPage();
+  await open(fresh, page.url().slice(page.url().indexOf('?')));
+  await settled(fresh);
+  // Compared as one boolean: a failure would print two whole images.
+  expect(await pixels(fresh) === stepped, 'the fresh link draws the same pixels').toBe(true);
+});
+
 test('the United States and the hubs keep their places as the dates change', async ({ page }) => {
   await open(page, '?v=1&date=2022-01-31');
   await settled(page);

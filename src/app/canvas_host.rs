@@ -55,9 +55,14 @@ impl AppHost {
     fn commit_view(&self, handle: &AppScene) {
         let (state, handle) = (self.state, handle.clone());
         self.commit_timer.call(300, move || {
-            let v = handle
-                .read(|s| s.view_state())
-                .and_then(crate::view::url::round_view);
+            let raw = handle.read(|s| s.view_state());
+            let v = raw.and_then(crate::view::url::round_view);
+            // The picture keeps to what the link can say (a fraction of a
+            // pixel away), so the link reopens exactly this picture.
+            if v.is_some() && v != raw {
+                handle.with(|s| s.set_view(v));
+                handle.request_frame();
+            }
             // None once the app is unmounted (its signals disposed) before
             // the timer fires: nothing left to record the camera in.
             if state

@@ -7,7 +7,7 @@
 //! ?v=1&tab=table&layout=axis&order=date&date=2023-06&fw=artemis~ilrs
 //!     &align=artemis~both&kinds=country~agency&ties=launch
 //!     &region=europe~western-asia&unverified=hide&bodies=1&sort=-ties-ilrs
-//!     &sel=hub:artemis&q=south%20korea&view=12.35~-3.1~1.235&embed=1
+//!     &sel=hub:artemis&q=south%20korea&view=12.35~-3.1~1.23457&embed=1
 //! ```
 //!
 //! | key          | value                                                        |
@@ -31,7 +31,7 @@
 //! | `sort`       | table order: a column id, `-` in front for descending         |
 //! | `sel`        | selected actor id; hubs keep their colon: `hub:artemis`       |
 //! | `q`          | search text                                                   |
-//! | `view`       | camera `x~y~scale` (x, y to 2 decimals, scale to 4 digits)    |
+//! | `view`       | camera `x~y~scale` (x, y to 2 decimals, scale to 6 digits)    |
 //! | `story`      | a story's id: the link shows its step (then only `step`, `view`, `embed` are written) |
 //! | `step`       | the story's step, from 1 (default 1)                           |
 //! | `embed`      | `1`: embedded, chrome-less view                               |
@@ -336,7 +336,7 @@ pub fn window_starts(from: Date, to: Date) -> bool {
 }
 
 /// Rounds a camera the way [`to_query`] writes it: x and y to 2 decimals,
-/// the scale to 4 significant digits. `None` when a number is not finite or
+/// the scale to 6 significant digits. `None` when a number is not finite or
 /// the scale is not positive. Rounding twice changes nothing, so the app can
 /// compare a rounded camera with one read back from a link.
 pub fn round_view(view: [f32; 3]) -> Option<[f32; 3]> {
@@ -347,7 +347,7 @@ pub fn round_view(view: [f32; 3]) -> Option<[f32; 3]> {
     let rounded = [
         round(format!("{x:.2}"), x),
         round(format!("{y:.2}"), y),
-        round(format!("{scale:.3e}"), scale),
+        round(format!("{scale:.5e}"), scale),
     ];
     (rounded.iter().all(|v| v.is_finite()) && rounded[2] > 0.0).then_some(rounded)
 }
@@ -826,7 +826,7 @@ mod tests {
             },
             selected: Some("hub:artemis".into()),
             search: "south korea & co+".into(),
-            view: Some([12.346, -3.1, 1.23456]),
+            view: Some([12.346, -3.1, 1.234_567_8]),
             embed: true,
             sort: crate::charts::table::TableSort {
                 column: Column::TiesIlrs,
@@ -855,12 +855,12 @@ mod tests {
             "v=1&tab=table&layout=axis&order=lean&colour=lean&date=2023-06&from=2021-03&marks=off&list=name&only=changes&fw=artemis~ilrs\
              &align=artemis~both&kinds=country~agency&ties=launch\
              &region=europe~western-asia&unverified=hide&bodies=1&sort=-ties-ilrs&sel=hub:artemis\
-             &q=south%20korea%20%26%20co%2B&view=12.35~-3.1~1.235&embed=1"
+             &q=south%20korea%20%26%20co%2B&view=12.35~-3.1~1.23457&embed=1"
         );
         let (back, notices) = from_query(&format!("?{q}"), &DS);
         assert!(notices.is_empty(), "{notices:?}");
         let mut expected = rich_state();
-        expected.view = Some([12.35, -3.1, 1.235]);
+        expected.view = Some([12.35, -3.1, 1.23457]);
         assert_eq!(back, expected);
     }
 
@@ -1094,7 +1094,40 @@ mod tests {
         }
         assert_eq!(round_view([f32::NAN, 0.0, 1.0]), None);
         assert_eq!(round_view([0.0, 0.0, -1.0]), None);
-        assert_eq!(round_view([0.0, 0.0, f32::MAX]), None); // rounds up to infinity
+        assert_eq!(round_view([0.0, 0.0, f32::INFINITY]), None);
+    }
+
+    /// The app snaps a moved camera to its rounded view so a link reopens
+    /// the very picture: that snap must be a fixed point (the snapped camera
+    /// reads back as the same view) and move no point of the canvas by a
+    /// visible amount.
+    #[test]
+    fn snapping_a_camera_to_its_link_is_stable_and_invisible() {
+        use crate::view::camera::{Camera, MAX_SCALE, MIN_SCALE};
+        let (w, h) = (1920.0_f32, 1080.0_f32);
+        let centre = |c: &Camera| {
+            let p = c.to_world([w / 2.0, h / 2.0]);
+            [p[0], p[1], c.scale]
+        };
+        for (scale, k, dx, dy) in [
+            (1.0, 1.15_f32.powf(0.37), 23.3, -11.7),
+            (MAX_SCALE, 1.0, 0.333, 0.777),
+            (MIN_SCALE * 1.07, 1.0 / 1.15, -301.1, 7.01),
+            (2.591_37, 1.0, 1234.567, -89.12),
+        ] {
+            let moved = Camera::centre_on([98.517, -55.893], scale, w, h)
+                .zoom_at([w * 0.37, h * 0.61], k)
+                .pan(dx, dy);
+            let v = round_view(centre(&moved)).unwrap();
+            let snapped = Camera::centre_on([v[0], v[1]], v[2], w, h);
+            assert_eq!(round_view(centre(&snapped)), Some(v), "{v:?}");
+            for corner in [[0.0, 0.0], [w, h], [w, 0.0], [0.0, h]] {
+                let world = moved.to_world(corner);
+                let (a, b) = (moved.to_screen(world), snapped.to_screen(world));
+                let shift = (a[0] - b[0]).hypot(a[1] - b[1]);
+                assert!(shift < 0.25, "{shift} px at {corner:?} for {v:?}");
+            }
+        }
     }
 
     fn date() -> impl Strategy<Value = Date> {
