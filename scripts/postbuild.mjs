@@ -118,10 +118,13 @@ function fail(why) {
 // data-zoom, written by the app's code): one CSS transform, screen = k *
 // screen + [x, y] in the box's pixels, which the app adopts for its camera
 // at its first frame (window.__bakedGesture.take(), src/app/browser.rs).
+// A click or tap (a press that moved less than the picture's data-slop) is
+// kept, as its point in the unmoved picture, for the app to answer: it
+// selects the node there, as a click on its canvas would.
 // Window listeners: the baked page is inert, so events pass through it.
 function follow(box) {
   if (!box) return;
-  let k = 1, x = 0, y = 0, drag = null;
+  let k = 1, x = 0, y = 0, drag = null, press = null, click = null;
   // The event's point in the box, and the box; null outside it.
   const local = (e) => {
     const r = box.getBoundingClientRect();
@@ -148,22 +151,31 @@ function follow(box) {
       show();
     },
     pointerdown(e) {
-      if (e.button === 0 && e.pointerType !== 'touch' && local(e)) drag = [e.clientX, e.clientY];
+      const at = local(e);
+      if (e.button !== 0 || !at) return;
+      press = { from: [e.clientX, e.clientY], at: [(at[0][0] - x) / k, (at[0][1] - y) / k] };
+      if (e.pointerType !== 'touch') drag = [e.clientX, e.clientY];
     },
     pointermove(e) {
+      const slop = Number([...box.children].find((s) => s.getBoundingClientRect().width > 0)?.dataset.slop);
+      if (press && !(Math.hypot(e.clientX - press.from[0], e.clientY - press.from[1]) <= slop)) press = null;
       if (!drag) return;
       [x, y] = [x + e.clientX - drag[0], y + e.clientY - drag[1]];
       drag = [e.clientX, e.clientY];
       show();
     },
-    pointerup() { drag = null; },
+    pointerup() {
+      if (press) click = press.at;
+      drag = press = null;
+    },
+    pointercancel() { drag = press = null; },
   };
   for (const t in on) addEventListener(t, on[t], { passive: false });
   window.__bakedGesture = {
     take() {
       for (const t in on) removeEventListener(t, on[t], { passive: false });
       delete window.__bakedGesture;
-      return k === 1 && x === 0 && y === 0 ? null : [k, x, y];
+      return k === 1 && x === 0 && y === 0 && !click ? null : [k, x, y, ...(click ?? [])];
     },
   };
 }

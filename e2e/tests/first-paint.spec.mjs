@@ -137,6 +137,30 @@ test('the baked graph follows the wheel and a drag before the app starts, and th
   expect(watched.errors).toEqual([]);
 });
 
+test('a click on the baked graph before the app starts selects that node once it runs; a drag does not', async ({ page, watched }) => {
+  const release = await holdWasm(page);
+  await page.goto('/');
+  await expect(page.locator('#baked')).toHaveClass(/shown/);
+  const box = await page.locator('#baked .baked-box').boundingBox();
+  await page.mouse.move(box.x + box.width * 0.4, box.y + box.height * 0.6);
+  await page.mouse.wheel(0, -200);
+  // A click on Brazil, where the zoomed picture shows it.
+  const [bx, by] = (await bakedNodes(page)).nodes['node-BRA'];
+  await page.mouse.click(bx, by);
+  // Then a drag that starts on a node: it pans, and is no click.
+  const [ux, uy] = (await bakedNodes(page)).nodes['node-USA'];
+  await page.mouse.move(ux, uy);
+  await page.mouse.down();
+  await page.mouse.move(ux + 30, uy + 20, { steps: 3 });
+  await page.mouse.up();
+
+  release();
+  await page.waitForFunction(() => window.__firstFrame !== undefined);
+  await expect(page).toHaveURL(/[?&]sel=BRA(&|$)/);
+  await expect(page.getByRole('complementary', { name: 'Details' }).getByRole('heading', { name: 'Brazil' })).toBeVisible();
+  expect(watched.errors).toEqual([]);
+});
+
 test('a link to another view shows a placeholder, not the default picture, until the app draws it', async ({ page, watched }) => {
   const release = await holdWasm(page);
   await page.goto('/?v=1&layout=map');

@@ -137,13 +137,23 @@ pub fn on_window(event: &'static str, f: impl FnMut() + 'static) {
     });
 }
 
-/// The pan and zoom a reader gave the baked picture before the app took
-/// over, as a screen transform `(k, [x, y])` ([`Camera::then_screen`]);
-/// `None` if untouched or not baked. The boot script stops following the
-/// reader's gestures when this is called (scripts/postbuild.mjs).
-///
-/// [`Camera::then_screen`]: crate::view::camera::Camera::then_screen
-pub fn take_baked_gesture() -> Option<(f32, [f32; 2])> {
+/// What a reader did to the baked picture before the app took over.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BakedInput {
+    /// The pan and zoom, as a screen transform `(k, [x, y])`
+    /// ([`Camera::then_screen`]); `None` if untouched.
+    ///
+    /// [`Camera::then_screen`]: crate::view::camera::Camera::then_screen
+    pub moved: Option<(f32, [f32; 2])>,
+    /// The last click or tap, as its point in the unmoved picture (the
+    /// fitted camera's screen), for the app to answer as its canvas would.
+    pub click: Option<[f32; 2]>,
+}
+
+/// What the reader did to the baked picture ([`BakedInput`]); `None` if
+/// nothing, or not baked. The boot script stops following the reader's
+/// gestures when this is called (scripts/postbuild.mjs).
+pub fn take_baked_input() -> Option<BakedInput> {
     let w = web_sys::window()?;
     let g = js_sys::Reflect::get(&w, &JsValue::from_str("__bakedGesture")).ok()?;
     if g.is_undefined() {
@@ -161,7 +171,11 @@ pub fn take_baked_gesture() -> Option<(f32, [f32; 2])> {
             .map(|v| v as f32)
     };
     let k = n(0).filter(|k| *k > 0.0)?;
-    Some((k, [n(1)?, n(2)?]))
+    let t = [n(1)?, n(2)?];
+    Some(BakedInput {
+        moved: (k != 1.0 || t != [0.0, 0.0]).then_some((k, t)),
+        click: n(3).zip(n(4)).map(|(x, y)| [x, y]),
+    })
 }
 
 /// The live graph has drawn its first frame: the baked page (or the

@@ -96,16 +96,30 @@ impl Host for AppHost {
     /// Before the app's first frame: the pan and zoom the reader gave the
     /// baked picture meanwhile becomes the camera, so the live canvas
     /// takes over the picture where the reader left it (and the link
-    /// records it). Only once the scene is sized and placed, when its
-    /// camera is the fitted one the baked picture shows.
+    /// records it), and a click on a node of it selects that node. Only
+    /// once the scene is sized and placed, when its camera is the fitted
+    /// one the baked picture shows.
     fn before_frame(&self, handle: &AppScene) {
         if self.adopted.get() || handle.read(|s| s.width <= 0.0 || s.pos.is_empty()) {
             return;
         }
         self.adopted.set(true);
-        if let Some((k, t)) = super::browser::take_baked_gesture() {
+        let Some(input) = super::browser::take_baked_input() else {
+            return;
+        };
+        // The click's point is in the unmoved picture: hit-test it with
+        // the fitted camera, before the reader's pan and zoom are applied.
+        let hit = input
+            .click
+            .and_then(|p| handle.read(|s| s.node_at(p).map(|i| s.graph.nodes[i].id.clone())));
+        if let Some((k, t)) = input.moved {
             handle.with(|s| s.steer_screen(k, t));
             self.commit_view(handle);
+        }
+        if let Some(id) = hit {
+            // After this frame: a selection redraws the scene and the page.
+            let state = self.state;
+            leptos::task::spawn_local(async move { state.select(Some(id)) });
         }
     }
 

@@ -465,6 +465,11 @@ impl Scene {
         Some([c[0], c[1], self.camera.scale])
     }
 
+    /// The node under a canvas point, as a click or hover finds it.
+    pub fn node_at(&self, p: Point) -> Option<usize> {
+        camera::hit_test(&self.camera, &self.pos, &self.radius, p, camera::MIN_HIT_PX)
+    }
+
     /// Sets the camera from view state (`None` fits the graph).
     pub fn set_view(&mut self, view: Option<[f32; 3]>) {
         match view {

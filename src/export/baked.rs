@@ -68,16 +68,18 @@ pub fn baked_svg(
     let mut s = String::new();
     // data-zoom: what the boot script needs to zoom the picture as the app
     // would before the app takes over: the wheel notch's factor, and the
-    // zoom range relative to this picture's scale.
+    // zoom range relative to this picture's scale. data-slop: how far a
+    // press may move and still be a click, which the app then answers.
     let _ = writeln!(
         s,
-        "<svg class=\"baked-graph {name} {theme}\" viewBox=\"0 0 {w} {h}\" font-family=\"{font}\" data-zoom=\"{step} {lo} {hi}\">",
+        "<svg class=\"baked-graph {name} {theme}\" viewBox=\"0 0 {w} {h}\" font-family=\"{font}\" data-zoom=\"{step} {lo} {hi}\" data-slop=\"{slop}\">",
         name = design.name,
         theme = if dark { "dark" } else { "light" },
         font = render::FONT,
         step = camera::WHEEL_STEP,
         lo = camera::MIN_SCALE / cam.scale,
         hi = camera::MAX_SCALE / cam.scale,
+        slop = crate::view::gesture::CLICK_SLOP,
     );
     super::svg::marks_into(&mut s, &list, cam, &open_with_id(graph));
     s.push_str("</svg>\n");

@@ -246,6 +246,9 @@ pub fn reframe(from: &Camera, to: &Camera) -> [f32; 3] {
     ]
 }
 
+/// How wide, in pixels, a small node's disc is for a click or hover.
+pub const MIN_HIT_PX: f32 = 8.0;
+
 /// The node under a screen point: the one whose disc (at least `min_px`
 /// pixels wide for small nodes) contains it, nearest centre first.
 pub fn hit_test(

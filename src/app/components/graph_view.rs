@@ -293,13 +293,7 @@ pub fn GraphView() -> impl IntoView {
             {
                 let _ = t.set_pointer_capture(ev.pointer_id());
             }
-            let hit = handle.read(|s| {
-                if s.bench {
-                    None
-                } else {
-                    camera::hit_test(&s.camera, &s.pos, &s.radius, p, 8.0)
-                }
-            });
+            let hit = handle.read(|s| if s.bench { None } else { s.node_at(p) });
             gestures.borrow_mut().down(ev.pointer_id(), p, hit);
         }
     };
@@ -323,7 +317,7 @@ pub fn GraphView() -> impl IntoView {
                 Action::MoveNode(i, to) => handle.update(|s| s.pos[i] = s.camera.to_world(to)),
                 Action::Hover(p) => {
                     let (hit, id) = handle.read(|s| {
-                        let hit = camera::hit_test(&s.camera, &s.pos, &s.radius, p, 8.0);
+                        let hit = s.node_at(p);
                         (hit, hit.map(|i| s.graph.nodes[i].id.clone()))
                     });
                     if handle.read(|s| s.hovered != hit) {
