@@ -161,6 +161,21 @@ test('a click on the baked graph before the app starts selects that node once it
   expect(watched.errors).toEqual([]);
 });
 
+test('on a phone, a tap on the baked graph before the app starts selects that node once it runs', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  const release = await holdWasm(page);
+  await page.goto('/');
+  await expect(page.locator('#baked')).toHaveClass(/shown/);
+  const [x, y] = (await bakedNodes(page)).nodes['node-THA'];
+  await page.touchscreen.tap(x, y);
+  release();
+  await page.waitForFunction(() => window.__firstFrame !== undefined);
+  await expect(page).toHaveURL(/[?&]sel=THA(&|$)/);
+  await expect(page.getByRole('complementary', { name: 'Details' }).getByRole('heading', { name: 'Thailand' })).toBeVisible();
+  await context.close();
+});
+
 test('a link to another view shows a placeholder, not the default picture, until the app draws it', async ({ page, watched }) => {
   const release = await holdWasm(page);
   await page.goto('/?v=1&layout=map');
