@@ -117,9 +117,8 @@ impl Host for AppHost {
             self.commit_view(handle);
         }
         if let Some(id) = hit {
-            // After this frame: a selection redraws the scene and the page.
-            let state = self.state;
-            leptos::task::spawn_local(async move { state.select(Some(id)) });
+            // Its effects run after this frame, as a click's would.
+            self.state.select(Some(id));
         }
     }
 
