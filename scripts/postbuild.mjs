@@ -153,12 +153,12 @@ function follow(box) {
     pointerdown(e) {
       const at = local(e);
       if (e.button !== 0 || !at) return;
-      press = { from: [e.clientX, e.clientY], at: [(at[0][0] - x) / k, (at[0][1] - y) / k] };
+      const slop = Number([...box.children].find((s) => s.getBoundingClientRect().width > 0)?.dataset.slop);
+      press = { from: [e.clientX, e.clientY], at: [(at[0][0] - x) / k, (at[0][1] - y) / k], slop };
       if (e.pointerType !== 'touch') drag = [e.clientX, e.clientY];
     },
     pointermove(e) {
-      const slop = Number([...box.children].find((s) => s.getBoundingClientRect().width > 0)?.dataset.slop);
-      if (press && !(Math.hypot(e.clientX - press.from[0], e.clientY - press.from[1]) <= slop)) press = null;
+      if (press && !(Math.hypot(e.clientX - press.from[0], e.clientY - press.from[1]) <= press.slop)) press = null;
       if (!drag) return;
       [x, y] = [x + e.clientX - drag[0], y + e.clientY - drag[1]];
       drag = [e.clientX, e.clientY];
