@@ -165,7 +165,10 @@ function follow(box) {
       show();
     },
     pointerup() {
-      if (press) click = press.at;
+      if (press) {
+        click = press.at;
+        document.documentElement.classList.add('clicked');
+      }
       drag = press = null;
     },
     pointercancel() { drag = press = null; },
@@ -174,6 +177,7 @@ function follow(box) {
   window.__bakedGesture = {
     take() {
       for (const t in on) removeEventListener(t, on[t], { passive: false });
+      document.documentElement.classList.remove('clicked');
       delete window.__bakedGesture;
       return k === 1 && x === 0 && y === 0 && !click ? null : [k, x, y, ...(click ?? [])];
     },

@@ -153,10 +153,14 @@ test('a click on the baked graph before the app starts selects that node once it
   await page.mouse.down();
   await page.mouse.move(ux + 30, uy + 20, { steps: 3 });
   await page.mouse.up();
+  // The pointer says the click is on its way, until the app answers it.
+  const cursor = () => page.evaluate(() => getComputedStyle(document.elementFromPoint(innerWidth / 2, innerHeight / 2)).cursor);
+  expect(await cursor()).toBe('progress');
 
   release();
   await page.waitForFunction(() => window.__firstFrame !== undefined);
   await expect(page).toHaveURL(/[?&]sel=BRA(&|$)/);
+  expect(await cursor()).not.toBe('progress');
   await expect(page.getByRole('complementary', { name: 'Details' }).getByRole('heading', { name: 'Brazil' })).toBeVisible();
   expect(watched.errors).toEqual([]);
 });
