@@ -567,8 +567,8 @@ pub fn load(files: &[(&str, &str)]) -> Result<Dataset, Vec<DataError>> {
     ];
     let cols = columns(&membership_cols, &MEMBERSHIP_TEXTS, two_steps);
     if let Some(t) = c.table(&files, MEMBERSHIPS, &cols) {
-        for r in rows("memberships.csv", &t) {
-            let f = "memberships.csv";
+        for r in rows(MEMBERSHIPS, &t) {
+            let f = MEMBERSHIPS;
             let actor = r.required(&mut c, "actor");
             let ok_actor = actor_ref(&mut c, f, r.line(), "actor", actor);
             let sources = r.list("sources");
@@ -622,7 +622,7 @@ pub fn load(files: &[(&str, &str)]) -> Result<Dataset, Vec<DataError>> {
         }
         duplicates(
             &mut c,
-            "memberships.csv",
+            MEMBERSHIPS,
             ds.memberships.iter().map(|m| m.id.as_str()),
         );
     }
@@ -640,8 +640,8 @@ pub fn load(files: &[(&str, &str)]) -> Result<Dataset, Vec<DataError>> {
     ];
     let cols = columns(&partnership_cols, &PARTNERSHIP_TEXTS, two_steps);
     if let Some(t) = c.table(&files, PARTNERSHIPS, &cols) {
-        for r in rows("partnerships.csv", &t) {
-            let f = "partnerships.csv";
+        for r in rows(PARTNERSHIPS, &t) {
+            let f = PARTNERSHIPS;
             let (a, b) = (r.required(&mut c, "a"), r.required(&mut c, "b"));
             let ok_a = actor_ref(&mut c, f, r.line(), "a", a);
             let ok_b = actor_ref(&mut c, f, r.line(), "b", b);
@@ -683,7 +683,7 @@ pub fn load(files: &[(&str, &str)]) -> Result<Dataset, Vec<DataError>> {
         }
         duplicates(
             &mut c,
-            "partnerships.csv",
+            PARTNERSHIPS,
             ds.partnerships.iter().map(|p| p.id.as_str()),
         );
     }
