@@ -191,3 +191,41 @@ test('a link to another view shows a placeholder, not the default picture, until
   await expect(page.getByRole('radio', { name: 'Map' })).toBeChecked();
   expect(watched.errors).toEqual([]);
 });
+
+/** Notes when the page asks for the wasm's compile (ms from navigation) and how often. */
+function watchCompile(page) {
+  return page.addInitScript(() => {
+    const compile = WebAssembly.compileStreaming;
+    window.__compiles = [];
+    WebAssembly.compileStreaming = function (...args) {
+      window.__compiles.push(performance.now());
+      return compile.apply(this, args);
+    };
+  });
+}
+
+test('the default view\'s wasm is compiled once its baked picture is on screen; another view\'s once too', async ({ page, watched }) => {
+  await watchCompile(page);
+  await page.goto('/');
+  await page.waitForFunction(() => window.__firstFrame !== undefined);
+  const at = await page.evaluate(() => ({
+    compiles: window.__compiles,
+    baked: window.__bakedFrame,
+    painted: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+  }));
+  expect(at.compiles.length, 'one compile').toBe(1);
+  expect(at.painted, 'the first paint is timed').toBeGreaterThan(0);
+  // Without the hold the early start compiles while the page is parsed,
+  // before the picture's frame. With it: once the first paint is reported,
+  // or when the boot script stops waiting for it (400 ms after the frame).
+  expect(at.compiles[0], 'compiled after the baked picture\'s frame').toBeGreaterThan(at.baked);
+  expect(at.compiles[0], 'compiled once the picture was on screen').toBeGreaterThanOrEqual(Math.min(at.painted, at.baked + 400));
+
+  // Another view has no picture to wait for; its page compiles the wasm once too.
+  await page.goto('/?v=1&layout=axis');
+  await page.waitForFunction(() => window.__firstFrame !== undefined);
+  const other = await page.evaluate(() => ({ compiles: window.__compiles, baked: window.__bakedFrame }));
+  expect(other.baked, 'no baked picture').toBeUndefined();
+  expect(other.compiles.length, 'one compile').toBe(1);
+  expect(watched.errors).toEqual([]);
+});
