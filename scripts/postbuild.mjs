@@ -51,8 +51,8 @@ const defaultQuery = defaultQueryRaw.trim();
 // pixels, so its compile waits until that picture is on screen (the boot
 // script calls compile() then; the preload still fetches the bytes at once).
 // Compiled beside the page's parse, layout and raster, it held the picture
-// back: on screen 36-52 ms sooner unthrottled and 56 ms sooner at 10 Mbit/s,
-// the live canvas 41-57 ms later and 13 ms sooner (docs/bench/startup.md).
+// back. Held, the picture was on screen 20-80 ms sooner unthrottled and the
+// live canvas 11-62 ms later; at 10 Mbit/s neither moved (docs/bench/startup.md).
 // The bench page (?graph=, the harness's page contract) is a module of its
 // own without Leptos (src/bench_page.rs, built by Trunk as a worker-type
 // binary: a classic script that defines wasm_bindgen, and its wasm), so
