@@ -70,8 +70,12 @@ export function split({ root, dir, html, js, wasm }) {
     }
     // The main module: -Oz until it stops shrinking (−0.9 KB brotli) and
     // --low-memory-unused (−3.7 KB; Rust's stack lies below the data), as
-    // measured in docs/bench/startup.md.
-    const main = opt(path.join(bound, 'main_bg.wasm'), path.join(tmp, 'main.wasm'), ['--converge', '--low-memory-unused']);
+    // measured in docs/bench/startup.md. `-ocimfs 200`: a function of over
+    // 200 expressions stays a function even with one caller, so a loop's
+    // `#[inline(never)]` body (render::push_to) stays out of the function
+    // around it, whose size V8 pays whole when the loop makes it hot
+    // (docs/bench/README.md); −1.9 KB brotli besides.
+    const main = opt(path.join(bound, 'main_bg.wasm'), path.join(tmp, 'main.wasm'), ['--converge', '--low-memory-unused', '-ocimfs', '200']);
     const wasmName = `space-alliances-${hash(main)}_bg.wasm`;
     fs.writeFileSync(path.join(dir, wasmName), main);
     // The loader of the chunks imports the main script by name, which

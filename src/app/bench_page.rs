@@ -155,10 +155,21 @@ async fn load(url: &str) -> Result<String, String> {
     // Bytes, not a JS string: one copy into wasm memory, no UTF-16 round trip.
     let bytes = js_sys::Uint8Array::new(&bytes).to_vec();
     pmark("bench:graphBytes");
+    text_of(bytes)
+}
+
+/// The graph file's bytes as text. This step, the parse and [`show`] are
+/// functions of their own, not inlined into the task that runs them: each
+/// loops over the whole graph, and a loop in a large function makes V8
+/// compile all of it with its optimising tier while the first frame is
+/// drawn (src/render/mod.rs, `push_to`).
+#[inline(never)]
+fn text_of(bytes: Vec<u8>) -> Result<String, String> {
     String::from_utf8(bytes).map_err(|_| "the graph is not UTF-8 text".to_string())
 }
 
 /// Draws `graph` at its start positions, then lays it out.
+#[inline(never)]
 fn show(graph: crate::graph::Graph, thread: Option<Thread>) {
     let doc = window().document().expect("a document");
     let body = doc.body().expect("a body");

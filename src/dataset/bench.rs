@@ -45,9 +45,8 @@ impl std::fmt::Display for GraphError {
 /// It reads what [`json::parse`] followed by a look-up of each list and
 /// field would: a key given twice counts once, the last; a field that is not
 /// a string, or an entry that is not an object, reads as empty.
+#[inline(never)]
 pub fn parse(text: &str) -> Result<Graph, GraphError> {
-    use std::borrow::Cow;
-    type Fields<'t> = [Cow<'t, str>; 3];
     // Each list as read, its entries' fields in the order named; None where
     // the key is missing or not an array (edges are resolved once every node
     // is known, as a file may list them first).
@@ -61,15 +60,7 @@ pub fn parse(text: &str) -> Result<Graph, GraphError> {
             };
             let mut list = Vec::new();
             let read = r.array_or_skip(depth, |r, depth| {
-                let mut fields: Fields<'_> = Default::default();
-                r.object_or_skip(depth, |r, key, depth| {
-                    match names.iter().position(|n| *n == key) {
-                        Some(k) => fields[k] = r.string_or_skip(depth)?.unwrap_or_default(),
-                        None => r.skip(depth)?,
-                    }
-                    Ok(())
-                })?;
-                list.push(fields);
+                list.push(entry(r, depth, &names)?);
                 Ok(())
             })?;
             *slot = read.then_some(list);
@@ -84,63 +75,111 @@ pub fn parse(text: &str) -> Result<Graph, GraphError> {
     )
 }
 
+/// An entry's three fields, as read.
+type Fields<'t> = [std::borrow::Cow<'t, str>; 3];
+
+/// One entry of a list: the string fields `names`, in that order. Not
+/// inlined, nor are the steps below that run once per node or edge: a
+/// large loop body makes V8 compile the whole function holding it with its
+/// optimising tier while the first frame is drawn (src/render/mod.rs,
+/// `push_to`).
+#[inline(never)]
+fn entry<'t>(
+    r: &mut json::Reader<'t>,
+    depth: usize,
+    names: &[&str; 3],
+) -> Result<Fields<'t>, json::JsonError> {
+    let mut fields: Fields<'t> = Default::default();
+    r.object_or_skip(depth, |r, key, depth| {
+        match names.iter().position(|n| *n == key) {
+            Some(k) => fields[k] = r.string_or_skip(depth)?.unwrap_or_default(),
+            None => r.skip(depth)?,
+        }
+        Ok(())
+    })?;
+    Ok(fields)
+}
+
 /// The graph of a bench file's lists, as read: each node's id, label and
 /// group, each edge's source, target and kind.
-fn from_fields(
-    nodes: &[[std::borrow::Cow<'_, str>; 3]],
-    edges: &[[std::borrow::Cow<'_, str>; 3]],
-) -> Result<Graph, GraphError> {
+#[inline(never)]
+fn from_fields(nodes: &[Fields<'_>], edges: &[Fields<'_>]) -> Result<Graph, GraphError> {
     let mut index = std::collections::HashMap::with_capacity(nodes.len());
     let mut g = Graph::default();
     g.nodes.reserve(nodes.len());
     g.edges.reserve(edges.len());
     for [id, label, group] in nodes {
-        let id: &str = id;
-        let (kind, alignment) = match (&**group, id) {
-            ("hub", "hub:ilrs") => (NodeKind::Hub(FrameworkId::Ilrs), Alignment::Ilrs),
-            ("hub", _) => (NodeKind::Hub(FrameworkId::Artemis), Alignment::Artemis),
-            ("artemis", _) => (NodeKind::Actor(ActorKind::Country), Alignment::Artemis),
-            ("ilrs", _) => (NodeKind::Actor(ActorKind::Country), Alignment::Ilrs),
-            ("both", _) => (NodeKind::Actor(ActorKind::Country), Alignment::Both),
-            _ => (NodeKind::Actor(ActorKind::Country), Alignment::Neither),
-        };
-        if index.insert(id, g.nodes.len()).is_some() {
-            return Err(GraphError::RepeatedNode(id.to_string()));
-        }
-        g.nodes.push(Node {
-            id: id.to_string(),
-            label: if label.is_empty() { id } else { label }.to_string(),
-            kind,
-            alignment,
-            country: None,
-            degree: 0,
-            leader: false,
-        });
+        add_node(&mut g, &mut index, id, label, group)?;
     }
     for [source, target, kind] in edges {
-        let end = |key: &'static str, id: &str| {
-            index
-                .get(id)
-                .copied()
-                .ok_or_else(|| GraphError::UnknownNode(key, id.to_string()))
-        };
-        let (s, t) = (end("source", source)?, end("target", target)?);
-        let kind = match &**kind {
-            "artemis" => EdgeKind::Member(FrameworkId::Artemis, MemberLink::State),
-            "ilrs" => EdgeKind::Member(FrameworkId::Ilrs, MemberLink::State),
-            _ => EdgeKind::Partnership(PartnershipKind::Agreement),
-        };
-        g.nodes[s].degree += 1;
-        g.nodes[t].degree += 1;
-        g.edges.push(Edge {
-            source: s,
-            target: t,
-            kind,
-            items: Vec::new(),
-            unverified: false,
-        });
+        add_edge(&mut g, &index, source, target, kind)?;
     }
     Ok(g)
+}
+
+/// A node of the file, added to `g` and `index` (its id to its place).
+#[inline(never)]
+fn add_node<'t>(
+    g: &mut Graph,
+    index: &mut std::collections::HashMap<&'t str, usize>,
+    id: &'t str,
+    label: &str,
+    group: &str,
+) -> Result<(), GraphError> {
+    let (kind, alignment) = match (group, id) {
+        ("hub", "hub:ilrs") => (NodeKind::Hub(FrameworkId::Ilrs), Alignment::Ilrs),
+        ("hub", _) => (NodeKind::Hub(FrameworkId::Artemis), Alignment::Artemis),
+        ("artemis", _) => (NodeKind::Actor(ActorKind::Country), Alignment::Artemis),
+        ("ilrs", _) => (NodeKind::Actor(ActorKind::Country), Alignment::Ilrs),
+        ("both", _) => (NodeKind::Actor(ActorKind::Country), Alignment::Both),
+        _ => (NodeKind::Actor(ActorKind::Country), Alignment::Neither),
+    };
+    if index.insert(id, g.nodes.len()).is_some() {
+        return Err(GraphError::RepeatedNode(id.to_string()));
+    }
+    g.nodes.push(Node {
+        id: id.to_string(),
+        label: if label.is_empty() { id } else { label }.to_string(),
+        kind,
+        alignment,
+        country: None,
+        degree: 0,
+        leader: false,
+    });
+    Ok(())
+}
+
+/// An edge of the file between two nodes `index` knows, added to `g`.
+#[inline(never)]
+fn add_edge(
+    g: &mut Graph,
+    index: &std::collections::HashMap<&str, usize>,
+    source: &str,
+    target: &str,
+    kind: &str,
+) -> Result<(), GraphError> {
+    let end = |key: &'static str, id: &str| {
+        index
+            .get(id)
+            .copied()
+            .ok_or_else(|| GraphError::UnknownNode(key, id.to_string()))
+    };
+    let (s, t) = (end("source", source)?, end("target", target)?);
+    let kind = match kind {
+        "artemis" => EdgeKind::Member(FrameworkId::Artemis, MemberLink::State),
+        "ilrs" => EdgeKind::Member(FrameworkId::Ilrs, MemberLink::State),
+        _ => EdgeKind::Partnership(PartnershipKind::Agreement),
+    };
+    g.nodes[s].degree += 1;
+    g.nodes[t].degree += 1;
+    g.edges.push(Edge {
+        source: s,
+        target: t,
+        kind,
+        items: Vec::new(),
+        unverified: false,
+    });
+    Ok(())
 }
 
 /// What the harness's format cannot say, and what [`to_json`] writes instead:

@@ -294,95 +294,51 @@ pub fn text_width(text: &str, size: f32) -> f32 {
     crate::charts::scaled::estimate_text(text, f64::from(size)).0 as f32 * 1.05
 }
 
-/// The display list of a frame.
-pub fn display_list(f: &Frame) -> DisplayList {
-    let g = f.graph;
-    let cam = f.camera;
-    let dark = f.dark;
-    let bg = palette::background(dark);
-    let ink = palette::ink(dark);
-    let geo = f.layout == LayoutKind::Geographic && !f.bench;
-    // Lit: the selection and its neighbours; with a story's spotlight, the
-    // spotlit nodes, what its callouts name, and the hubs their lines run to
-    // (nothing else: the spotlight is what the step picks out). With
-    // neither, nothing dims.
-    let n = g.nodes.len();
-    let spot = &f.highlight.spotlight;
-    let lit: Option<BTreeSet<usize>> =
-        (f.highlight.selected.is_some() || !spot.is_empty()).then(|| {
-            let mut lit = BTreeSet::new();
-            if let Some(s) = f.highlight.selected.filter(|&s| s < n) {
-                lit.extend(g.neighbours(s));
-                lit.insert(s);
-            }
-            if !spot.is_empty() {
-                lit.extend(spot.iter().copied().filter(|&s| s < n));
-                for c in &f.highlight.notes {
-                    lit.extend(
-                        [Some(c.at.0), c.at.1]
-                            .into_iter()
-                            .flatten()
-                            .filter(|&i| i < n),
-                    );
-                }
-                lit.extend((0..n).filter(|&i| g.nodes[i].is_hub()));
-            }
-            lit
-        });
-    let dimmed = |i: usize| lit.as_ref().is_some_and(|l| !l.contains(&i));
-    let scr: Vec<Point> = f.pos.iter().map(|p| cam.to_screen(*p)).collect();
-    let max_r = layout::max_node_px(f.layout);
-    let node_r = |i: usize| (f.radius[i] * cam.scale).clamp(2.0, max_r);
-    let mut out = DisplayList::default();
+/// What the parts of a frame's display list share.
+struct Ctx<'a> {
+    f: &'a Frame<'a>,
+    /// Each node's position on screen.
+    scr: Vec<Point>,
+    /// The nodes that stay lit, when some dim.
+    lit: Option<BTreeSet<usize>>,
+    /// The largest node radius on screen.
+    max_r: f32,
+    /// The map: outlines, and ties drawn on demand as arcs.
+    geo: bool,
+    /// The background colour.
+    bg: Rgb,
+}
 
-    if geo && let Some(bands) = f.lean {
-        // Each shown country's outline tinted by its lean band.
-        let band_of: BTreeMap<&str, Band> = crate::sort::map_of(
-            g.nodes
-                .iter()
-                .zip(bands)
-                .filter(|(n, _)| n.kind == NodeKind::Actor(ActorKind::Country))
-                .map(|(n, b)| (n.id.as_str(), *b)),
-        );
-        let outlines = crate::layout::world::outlines();
-        let unshown: Vec<_> = outlines
-            .iter()
-            .filter(|o| o.iso3.as_deref().is_none_or(|c| !band_of.contains_key(c)))
-            .collect();
-        out.world.push((palette::map_fill(None, dark), unshown));
-        for b in Band::ALL {
-            let shapes: Vec<_> = outlines
-                .iter()
-                .filter(|o| o.iso3.as_deref().and_then(|c| band_of.get(c)) == Some(&b))
-                .collect();
-            if !shapes.is_empty() {
-                out.world.push((palette::lean_fill(b, dark), shapes));
-            }
-        }
-        out.borders = Some(bg);
-    } else if geo {
-        let fills = crate::layout::world::fills(g, crate::layout::world::outlines());
-        for a in [
-            None,
-            Some(Alignment::Neither),
-            Some(Alignment::Artemis),
-            Some(Alignment::Ilrs),
-            Some(Alignment::Both),
-        ] {
-            let shapes: Vec<&'static crate::layout::world::Outline> = fills
-                .iter()
-                .filter(|(_, x)| *x == a)
-                .map(|(o, _)| *o)
-                .collect();
-            if !shapes.is_empty() {
-                out.world.push((palette::map_fill(a, dark), shapes));
-            }
-        }
-        out.borders = Some(bg);
+impl Ctx<'_> {
+    fn dimmed(&self, i: usize) -> bool {
+        self.lit.as_ref().is_some_and(|l| !l.contains(&i))
     }
 
-    // Edges, batched by style (a numeric key: this runs per frame over tens
-    // of thousands of edges on the bench page).
+    fn node_r(&self, i: usize) -> f32 {
+        (self.f.radius[i] * self.f.camera.scale).clamp(2.0, self.max_r)
+    }
+
+    fn on_screen(&self, p: Point, mx: f32, my: f32) -> bool {
+        p[0] >= -mx && p[1] >= -my && p[0] <= self.f.width + mx && p[1] <= self.f.height + my
+    }
+}
+
+/// Adds `item` to the group of `key`. Not inlined, and neither are the
+/// display list's parts: a loop over thousands of items with a large body
+/// makes V8 compile the whole function holding it with its optimising tier
+/// while the first frame is drawn, on a core the page needs (a 28 KB
+/// function took 60-110 ms; docs/bench/README.md).
+#[inline(never)]
+fn push_to<K: Ord>(groups: &mut BTreeMap<K, Vec<usize>>, key: K, item: usize) {
+    groups.entry(key).or_default().push(item);
+}
+
+/// The edges, batched by style (a numeric key: this runs per frame over tens
+/// of thousands of edges on the bench page).
+#[inline(never)]
+fn edge_batches(c: &Ctx, out: &mut DisplayList) {
+    let (f, g, scr, geo, dark) = (c.f, c.f.graph, &c.scr, c.geo, c.f.dark);
+    let dimmed = |i: usize| c.dimmed(i);
     let kind_key = |k: EdgeKind| -> (u8, u8, u8) {
         match k {
             EdgeKind::Member(f, link) => (
@@ -421,10 +377,11 @@ pub fn display_list(f: &Frame) -> DisplayList {
             e.items.len().min(9) as u8
         };
         // Dimmed first, so lit edges draw on top.
-        groups
-            .entry((!faded, kind_key(e.kind), e.unverified, width))
-            .or_default()
-            .push(k);
+        push_to(
+            &mut groups,
+            (!faded, kind_key(e.kind), e.unverified, width),
+            k,
+        );
     }
     // An edge's screen segment (with its arc's control point on the map).
     let segment = |k: usize| {
@@ -472,12 +429,16 @@ pub fn display_list(f: &Frame) -> DisplayList {
             segments: edges.iter().map(|&k| segment(k)).collect(),
         });
     }
+}
 
-    // Nodes: plain ones batched by (shape, alignment, dimmed); hubs and
-    // "both" nodes (split fill) one by one.
-    let on_screen = |p: Point, mx: f32, my: f32| {
-        p[0] >= -mx && p[1] >= -my && p[0] <= f.width + mx && p[1] <= f.height + my
-    };
+/// The nodes: plain ones batched by (shape, alignment, dimmed); hubs and
+/// "both" nodes (split fill) one by one.
+#[inline(never)]
+fn node_marks(c: &Ctx, out: &mut DisplayList) {
+    let (f, g, scr, bg, dark) = (c.f, c.f.graph, &c.scr, c.bg, c.f.dark);
+    let dimmed = |i: usize| c.dimmed(i);
+    let node_r = |i: usize| c.node_r(i);
+    let on_screen = |p: Point, mx: f32, my: f32| c.on_screen(p, mx, my);
     let mut plain: BTreeMap<(Shape, u8, bool), Vec<usize>> = BTreeMap::new();
     for (i, n) in g.nodes.iter().enumerate() {
         if !on_screen(scr[i], 50.0, 50.0) {
@@ -488,10 +449,7 @@ pub fn display_list(f: &Frame) -> DisplayList {
             // Batched by band; 10 + band keeps them apart from alignments.
             let b = bands.get(i).copied().unwrap_or(Band::NoTies);
             let k = Band::ALL.iter().position(|x| *x == b).unwrap_or(0) as u8;
-            plain
-                .entry((Shape::of(n.kind), 10 + k, dimmed(i)))
-                .or_default()
-                .push(i);
+            push_to(&mut plain, (Shape::of(n.kind), 10 + k, dimmed(i)), i);
         } else if n.is_hub() || (n.alignment == Alignment::Both && !f.bench) {
             let fill = if n.alignment == Alignment::Both && !n.is_hub() {
                 Fill::Split(
@@ -516,10 +474,7 @@ pub fn display_list(f: &Frame) -> DisplayList {
                 .iter()
                 .position(|a| *a == n.alignment)
                 .unwrap_or(0) as u8;
-            plain
-                .entry((Shape::of(n.kind), al, dimmed(i)))
-                .or_default()
-                .push(i);
+            push_to(&mut plain, (Shape::of(n.kind), al, dimmed(i)), i);
         }
     }
     for ((shape, al, faded), nodes) in plain {
@@ -546,6 +501,192 @@ pub fn display_list(f: &Frame) -> DisplayList {
             marks: nodes.iter().map(|&i| (i, scr[i], node_r(i))).collect(),
         });
     }
+}
+
+/// The map's country outlines, by the fill of what each country shows.
+#[inline(never)]
+fn world_fills(c: &Ctx, out: &mut DisplayList) {
+    let (f, g, bg, dark) = (c.f, c.f.graph, c.bg, c.f.dark);
+    if let Some(bands) = f.lean {
+        // Each shown country's outline tinted by its lean band.
+        let band_of: BTreeMap<&str, Band> = crate::sort::map_of(
+            g.nodes
+                .iter()
+                .zip(bands)
+                .filter(|(n, _)| n.kind == NodeKind::Actor(ActorKind::Country))
+                .map(|(n, b)| (n.id.as_str(), *b)),
+        );
+        let outlines = crate::layout::world::outlines();
+        let unshown: Vec<_> = outlines
+            .iter()
+            .filter(|o| o.iso3.as_deref().is_none_or(|c| !band_of.contains_key(c)))
+            .collect();
+        out.world.push((palette::map_fill(None, dark), unshown));
+        for b in Band::ALL {
+            let shapes: Vec<_> = outlines
+                .iter()
+                .filter(|o| o.iso3.as_deref().and_then(|c| band_of.get(c)) == Some(&b))
+                .collect();
+            if !shapes.is_empty() {
+                out.world.push((palette::lean_fill(b, dark), shapes));
+            }
+        }
+        out.borders = Some(bg);
+    } else {
+        let fills = crate::layout::world::fills(g, crate::layout::world::outlines());
+        for a in [
+            None,
+            Some(Alignment::Neither),
+            Some(Alignment::Artemis),
+            Some(Alignment::Ilrs),
+            Some(Alignment::Both),
+        ] {
+            let shapes: Vec<&'static crate::layout::world::Outline> = fills
+                .iter()
+                .filter(|(_, x)| *x == a)
+                .map(|(o, _)| *o)
+                .collect();
+            if !shapes.is_empty() {
+                out.world.push((palette::map_fill(a, dark), shapes));
+            }
+        }
+        out.borders = Some(bg);
+    }
+}
+
+/// The node labels, greedy by rank, clear of `obstacles` (the axis labels)
+/// and of the other nodes; returns the nodes whose labels must show, and
+/// each node's disc (the obstacles the callouts keep clear of too).
+#[inline(never)]
+fn node_labels(
+    c: &Ctx,
+    obstacles: &[[f32; 4]],
+    out: &mut DisplayList,
+) -> (BTreeSet<usize>, Vec<(usize, [f32; 4])>) {
+    let (f, g, scr, lit, bg) = (c.f, c.f.graph, &c.scr, &c.lit, c.bg);
+    let (h, ink) = (f.highlight, palette::ink(f.dark));
+    let dimmed = |i: usize| c.dimmed(i);
+    let node_r = |i: usize| c.node_r(i);
+    let on_screen = |p: Point, mx: f32, my: f32| c.on_screen(p, mx, my);
+    // Other nodes are obstacles too: a label drawn over a node reads as
+    // that node's. (Not in the bench, which labels only the hubs.)
+    let discs: Vec<(usize, [f32; 4])> = if f.bench {
+        Vec::new()
+    } else {
+        scr.iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let r = node_r(i) + if g.nodes[i].is_hub() { 3.0 } else { 0.0 };
+                (i, labels::around(*p, r, r))
+            })
+            .collect()
+    };
+
+    // Node labels, greedy by rank.
+    let labelled: Vec<usize> = (0..g.nodes.len())
+        .filter(|&i| {
+            (!f.bench || g.nodes[i].is_hub()) && !dimmed(i) && on_screen(scr[i], 50.0, 20.0)
+        })
+        .collect();
+    let key = labels::key_nodes(g, &labelled, f.width, f.height);
+    let mut cands = Vec::new();
+    for &i in &labelled {
+        let n = &g.nodes[i];
+        let active = Some(i) == h.selected
+            || Some(i) == h.focus
+            || Some(i) == h.hovered
+            || h.spotlight.contains(&i);
+        let neighbour = lit.is_some() && !active;
+        let rank = Rank::of(g, i, active, key[i], neighbour, h.matches.contains(&i));
+        let size = if n.is_hub() { 14.0 } else { 12.0 };
+        cands.push(Candidate {
+            node: i,
+            priority: rank.priority(),
+            must: rank.must(),
+            crowd: rank.crowd(),
+            insist: rank.insist(),
+            x: scr[i][0],
+            y: scr[i][1],
+            radius: node_r(i) + if n.is_hub() { 3.0 } else { 0.0 },
+            width: text_width(&n.label, size) + 4.0,
+            height: size * 1.25,
+        });
+    }
+    let must: BTreeSet<usize> =
+        crate::sort::set_of(cands.iter().filter(|c| c.must).map(|c| c.node));
+    for l in labels::place(cands, obstacles, &discs, f.width, f.height) {
+        let n = &g.nodes[l.node];
+        let (size, weight) = if n.is_hub() {
+            (14.0, "bold")
+        } else {
+            (12.0, "normal")
+        };
+        out.labels.push(Text {
+            text: n.label.clone(),
+            at: [l.rect[0] + 2.0, (l.rect[1] + l.rect[3]) / 2.0],
+            size,
+            weight,
+            colour: ink,
+            halo: (bg, 0.85, 3.0),
+            node: Some(l.node),
+            rect: l.rect,
+        });
+    }
+    (must, discs)
+}
+
+/// The display list of a frame.
+pub fn display_list(f: &Frame) -> DisplayList {
+    let g = f.graph;
+    let cam = f.camera;
+    let dark = f.dark;
+    let bg = palette::background(dark);
+    let ink = palette::ink(dark);
+    let geo = f.layout == LayoutKind::Geographic && !f.bench;
+    // Lit: the selection and its neighbours; with a story's spotlight, the
+    // spotlit nodes, what its callouts name, and the hubs their lines run to
+    // (nothing else: the spotlight is what the step picks out). With
+    // neither, nothing dims.
+    let n = g.nodes.len();
+    let spot = &f.highlight.spotlight;
+    let lit: Option<BTreeSet<usize>> =
+        (f.highlight.selected.is_some() || !spot.is_empty()).then(|| {
+            let mut lit = BTreeSet::new();
+            if let Some(s) = f.highlight.selected.filter(|&s| s < n) {
+                lit.extend(g.neighbours(s));
+                lit.insert(s);
+            }
+            if !spot.is_empty() {
+                lit.extend(spot.iter().copied().filter(|&s| s < n));
+                for c in &f.highlight.notes {
+                    lit.extend(
+                        [Some(c.at.0), c.at.1]
+                            .into_iter()
+                            .flatten()
+                            .filter(|&i| i < n),
+                    );
+                }
+                lit.extend((0..n).filter(|&i| g.nodes[i].is_hub()));
+            }
+            lit
+        });
+    let c = Ctx {
+        f,
+        scr: f.pos.iter().map(|p| cam.to_screen(*p)).collect(),
+        lit,
+        max_r: layout::max_node_px(f.layout),
+        geo,
+        bg,
+    };
+    let scr = &c.scr;
+    let node_r = |i: usize| c.node_r(i);
+    let mut out = DisplayList::default();
+
+    if geo {
+        world_fills(&c, &mut out);
+    }
+    edge_batches(&c, &mut out);
+    node_marks(&c, &mut out);
 
     // Rings: search matches, hover, selection, keyboard focus.
     let ring = |i: usize, colour: Rgb, width: f64, gap: f32| Ring {
@@ -620,70 +761,7 @@ pub fn display_list(f: &Frame) -> DisplayList {
             });
         }
     }
-    // Other nodes are obstacles too: a label drawn over a node reads as
-    // that node's. (Not in the bench, which labels only the hubs.)
-    let discs: Vec<(usize, [f32; 4])> = if f.bench {
-        Vec::new()
-    } else {
-        scr.iter()
-            .enumerate()
-            .map(|(i, p)| {
-                let r = node_r(i) + if g.nodes[i].is_hub() { 3.0 } else { 0.0 };
-                (i, labels::around(*p, r, r))
-            })
-            .collect()
-    };
-
-    // Node labels, greedy by rank.
-    let labelled: Vec<usize> = (0..g.nodes.len())
-        .filter(|&i| {
-            (!f.bench || g.nodes[i].is_hub()) && !dimmed(i) && on_screen(scr[i], 50.0, 20.0)
-        })
-        .collect();
-    let key = labels::key_nodes(g, &labelled, f.width, f.height);
-    let mut cands = Vec::new();
-    for &i in &labelled {
-        let n = &g.nodes[i];
-        let active = Some(i) == h.selected
-            || Some(i) == h.focus
-            || Some(i) == h.hovered
-            || h.spotlight.contains(&i);
-        let neighbour = lit.is_some() && !active;
-        let rank = Rank::of(g, i, active, key[i], neighbour, h.matches.contains(&i));
-        let size = if n.is_hub() { 14.0 } else { 12.0 };
-        cands.push(Candidate {
-            node: i,
-            priority: rank.priority(),
-            must: rank.must(),
-            crowd: rank.crowd(),
-            insist: rank.insist(),
-            x: scr[i][0],
-            y: scr[i][1],
-            radius: node_r(i) + if n.is_hub() { 3.0 } else { 0.0 },
-            width: text_width(&n.label, size) + 4.0,
-            height: size * 1.25,
-        });
-    }
-    let must: BTreeSet<usize> =
-        crate::sort::set_of(cands.iter().filter(|c| c.must).map(|c| c.node));
-    for l in labels::place(cands, &obstacles, &discs, f.width, f.height) {
-        let n = &g.nodes[l.node];
-        let (size, weight) = if n.is_hub() {
-            (14.0, "bold")
-        } else {
-            (12.0, "normal")
-        };
-        out.labels.push(Text {
-            text: n.label.clone(),
-            at: [l.rect[0] + 2.0, (l.rect[1] + l.rect[3]) / 2.0],
-            size,
-            weight,
-            colour: ink,
-            halo: (bg, 0.85, 3.0),
-            node: Some(l.node),
-            rect: l.rect,
-        });
-    }
+    let (must, discs) = node_labels(&c, &obstacles, &mut out);
     // A story's callouts last: clear of the axis labels, the nodes and the
     // labels that must show; an ordinary label under one gives way, as it
     // does to a more important label (it shows again on zooming in).
@@ -696,7 +774,7 @@ pub fn display_list(f: &Frame) -> DisplayList {
         .filter(|t| !is_must(t))
         .map(|t| t.rect)
         .collect();
-    out.callouts = place_callouts(&h.notes, &scr, &node_r, f, &obstacles, &soft, geo);
+    out.callouts = place_callouts(&h.notes, scr, &node_r, f, &obstacles, &soft, geo);
     let callouts: Vec<[f32; 4]> = out.callouts.iter().map(|c| c.rect).collect();
     out.labels
         .retain(|t| is_must(t) || !callouts.iter().any(|c| overlaps(&t.rect, c)));
