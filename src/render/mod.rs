@@ -327,7 +327,7 @@ impl Ctx<'_> {
 /// display list's parts: a loop over thousands of items with a large body
 /// makes V8 compile the whole function holding it with its optimising tier
 /// while the first frame is drawn, on a core the page needs (a 28 KB
-/// function took 60-110 ms; docs/bench/README.md).
+/// function took 60-230 ms; docs/bench/README.md).
 #[inline(never)]
 fn push_to<K: Ord>(groups: &mut BTreeMap<K, Vec<usize>>, key: K, item: usize) {
     groups.entry(key).or_default().push(item);
