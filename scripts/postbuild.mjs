@@ -221,14 +221,21 @@ if (bench) {
     // already): after its frame is laid out, painted and rastered, which the
     // first paint's entry tells; where paint timing is missing, after its
     // frame begins; and never more than 400 ms after that.
+    // window.__startReleased says when and why, for tests.
     await new Promise((shown) => requestAnimationFrame(() => {
       window.__bakedFrame = performance.now();
       let gone = false;
-      const go = () => { if (gone) return; gone = true; clearTimeout(late); setTimeout(shown, 0); };
-      const late = setTimeout(go, 400);
-      if (!globalThis.PerformanceObserver?.supportedEntryTypes?.includes('paint')) return go();
+      const go = (by) => {
+        if (gone) return;
+        gone = true;
+        clearTimeout(late);
+        window.__startReleased = { at: performance.now(), by };
+        setTimeout(shown, 0);
+      };
+      const late = setTimeout(() => go('timeout'), 400);
+      if (!globalThis.PerformanceObserver?.supportedEntryTypes?.includes('paint')) return go('no paint timing');
       new PerformanceObserver((list, o) => {
-        if (list.getEntriesByName('first-contentful-paint').length) { o.disconnect(); go(); }
+        if (list.getEntriesByName('first-contentful-paint').length) { o.disconnect(); go('paint'); }
       }).observe({ type: 'paint', buffered: true });
     }));
   } else {

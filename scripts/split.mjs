@@ -40,6 +40,25 @@ function needs(loader) {
 }
 
 /**
+ * wasm-opt's params for the app's main module: those index.html gives Trunk
+ * for the bench page (its `data-wasm-opt-params`), so both modules are
+ * optimised alike from one place. Measured in docs/bench/startup.md and
+ * docs/bench/README.md: `--converge` runs -Oz until it stops shrinking
+ * (−0.9 KB brotli); `--low-memory-unused` (−3.7 KB; Rust's stack lies below
+ * the data); `-ocimfs 200`, a function of over 200 expressions stays a
+ * function even with one caller, so a loop's `#[inline(never)]` body
+ * (render::push_to) stays out of the function around it, whose size V8 pays
+ * whole when the loop makes it hot (−1.9 KB besides).
+ */
+export function mainOptParams(root) {
+  const page = fs.readFileSync(path.join(root, 'index.html'), 'utf8');
+  const links = page.match(/<link data-trunk rel="rust" data-bin="bench-page"[^>]*>/g) ?? [];
+  const params = links.length === 1 ? links[0].match(/ data-wasm-opt-params="([^"]*)"/) : null;
+  if (!params) throw new Error('split: index.html needs one bench-page link with data-wasm-opt-params (the wasm-opt params of both modules)');
+  return params[1].split(/\s+/).filter(Boolean);
+}
+
+/**
  * Splits the app in the staging folder `dir`, whose index.html loads the
  * script `js` and the module `wasm` (Trunk's names, "./name"). Returns the
  * page with the new names, the new names, and what each split module needs.
@@ -68,14 +87,8 @@ export function split({ root, dir, html, js, wasm }) {
       fs.writeFileSync(path.join(dir, name), bytes);
       renamed[f] = name;
     }
-    // The main module: -Oz until it stops shrinking (−0.9 KB brotli) and
-    // --low-memory-unused (−3.7 KB; Rust's stack lies below the data), as
-    // measured in docs/bench/startup.md. `-ocimfs 200`: a function of over
-    // 200 expressions stays a function even with one caller, so a loop's
-    // `#[inline(never)]` body (render::push_to) stays out of the function
-    // around it, whose size V8 pays whole when the loop makes it hot
-    // (docs/bench/README.md); −1.9 KB brotli besides.
-    const main = opt(path.join(bound, 'main_bg.wasm'), path.join(tmp, 'main.wasm'), ['--converge', '--low-memory-unused', '-ocimfs', '200']);
+    // The main module: -Oz with the bench page's params (see mainOptParams).
+    const main = opt(path.join(bound, 'main_bg.wasm'), path.join(tmp, 'main.wasm'), mainOptParams(root));
     const wasmName = `space-alliances-${hash(main)}_bg.wasm`;
     fs.writeFileSync(path.join(dir, wasmName), main);
     // The loader of the chunks imports the main script by name, which

@@ -212,14 +212,17 @@ test('the default view\'s wasm is compiled once its baked picture is on screen; 
     compiles: window.__compiles,
     baked: window.__bakedFrame,
     painted: performance.getEntriesByName('first-contentful-paint')[0]?.startTime,
+    released: window.__startReleased,
   }));
   expect(at.compiles.length, 'one compile').toBe(1);
   expect(at.painted, 'the first paint is timed').toBeGreaterThan(0);
   // Without the hold the early start compiles while the page is parsed,
   // before the picture's frame. With it: once the first paint is reported,
-  // or when the boot script stops waiting for it (400 ms after the frame).
+  // or when the boot script stops waiting for it (its bound, under load).
   expect(at.compiles[0], 'compiled after the baked picture\'s frame').toBeGreaterThan(at.baked);
-  expect(at.compiles[0], 'compiled once the picture was on screen').toBeGreaterThanOrEqual(Math.min(at.painted, at.baked + 400));
+  expect(['paint', 'timeout'], 'Chromium times paints: the start waits for one').toContain(at.released?.by);
+  expect(at.compiles[0], 'compiled once the start was released').toBeGreaterThanOrEqual(at.released.at);
+  if (at.released.by === 'paint') expect(at.released.at, 'released once the picture was on screen').toBeGreaterThanOrEqual(at.painted);
 
   // Another view has no picture to wait for; its page compiles the wasm once too.
   await page.goto('/?v=1&layout=axis');
