@@ -324,6 +324,10 @@ fs.writeFileSync(path.join(dir, 'bench.html'), `<!DOCTYPE html>
   <body></body>
 </html>
 `);
+// The bench page draws no map: its module is built without the world's
+// outlines (Cargo feature bench-page). Their generated header is in no other file.
+const worldHeader = fs.readFileSync(path.join(root, 'assets/data/world.txt'), 'utf8').split('\n')[0];
+if (fs.readFileSync(path.join(dir, 'bench-page_bg.wasm')).includes(worldHeader)) throw new Error('bench-page_bg.wasm carries the world outlines: build it with the bench-page feature (index.html)');
 // Trunk adds no preload for a worker today; make sure no version ever does.
 if (/<link[^>]+(layout-worker|bench-page)/.test(html)) throw new Error('index.html links the layout worker or the bench page: the app would fetch it at start');
 // The no-script and fallback texts, generated from the embedded data with

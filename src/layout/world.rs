@@ -103,8 +103,12 @@ static WORLD: OnceLock<Vec<Outline>> = OnceLock::new();
 /// Whether [`outlines`] reads the shipped file on first use: everywhere but
 /// the app's split build, whose start module does not carry the file (issue
 /// #18, "a lighter first load"): the browser fetches it with the Map layout
-/// and hands it over with [`provide`].
-const ON_FIRST_USE: bool = !cfg!(all(target_arch = "wasm32", feature = "split"));
+/// and hands it over with [`provide`]; and the bench page's module, which
+/// draws no map.
+const ON_FIRST_USE: bool = !cfg!(all(
+    target_arch = "wasm32",
+    any(feature = "split", feature = "bench-page")
+));
 
 /// The shipped outlines, parsed. The file is generated and checked in CI;
 /// a broken one draws no world rather than failing the map.
