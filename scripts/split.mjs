@@ -40,6 +40,24 @@ function needs(loader) {
 }
 
 /**
+ * The loader with the main module's shared exports in one order. wasm-split-cli
+ * lists them (`const { memory, __indirect_function_table, … } = initSync(…)`
+ * and the `Object.assign` after it) in a hash set's order, which changes from
+ * run to run: the same code then gave the loader, the script and the boot
+ * script new names on each build. Order does not matter to either statement.
+ */
+function sortShared(loader) {
+  let lists = 0;
+  const out = loader.replace(/(const |Object\.assign\(sharedImports\.__wasm_split, )\{([\w\s,]*)\}/g, (_, head, names) => {
+    lists++;
+    const sorted = names.split(',').map((n) => n.trim()).filter(Boolean).sort();
+    return `${head}{ ${sorted.join(', ')} }`;
+  });
+  if (lists !== 2) throw new Error(`split: expected the loader's two lists of shared exports, found ${lists}`);
+  return out;
+}
+
+/**
  * wasm-opt's params for the app's main module: those index.html gives Trunk
  * for the bench page (its `data-wasm-opt-params`), so both modules are
  * optimised alike from one place. Measured in docs/bench/startup.md and
@@ -93,7 +111,7 @@ export function split({ root, dir, html, js, wasm }) {
     fs.writeFileSync(path.join(dir, wasmName), main);
     // The loader of the chunks imports the main script by name, which
     // imports it back: name the loader by content first, then the script.
-    let loader = fs.readFileSync(path.join(parts, '__wasm_split.js'), 'utf8');
+    let loader = sortShared(fs.readFileSync(path.join(parts, '__wasm_split.js'), 'utf8'));
     for (const [from, to] of Object.entries(renamed)) loader = loader.replaceAll(`"./${from}"`, `"./${to}"`);
     let script = fs.readFileSync(path.join(bound, 'main.js'), 'utf8').replaceAll('main_bg.wasm', wasmName);
     const loaderName = `split-${hash(loader + script)}.js`;
