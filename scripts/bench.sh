@@ -20,7 +20,7 @@ node scripts/gen-graph.mjs --out "$H/graphs"
 P="$ROOT/target/bench/bench-page"
 rm -rf "$P" && mkdir -p "$P"
 cp "$ROOT/dist/bench.html" "$P/index.html"
-cp "$ROOT"/dist/start-*.js "$ROOT"/dist/boot-*.js "$ROOT"/dist/bench-page* "$ROOT"/dist/layout-worker* "$P/"
+cp "$ROOT"/dist/bench-start-*.js "$ROOT"/dist/bench-page* "$ROOT"/dist/layout-worker* "$P/"
 node scripts/run-bench.mjs --peer space-alliances="$P" --out "$H/results.json" "$@"
 mkdir -p "$ROOT/docs/bench"
 # Paths relative to the repository: no machine paths in committed results.

@@ -111,7 +111,7 @@ test('a malformed, missing or absent graph is reported to the harness and on the
     expect(await page.evaluate(() => window.__benchError)).toMatch(why);
     await expect(page.getByRole('alert')).toContainText(why);
   }
-  // The module's script missing: the boot script says so the same way.
+  // The module's script missing: the bench start script says so the same way.
   await page.route('**/bench-page.js', (r) => r.fulfill({ status: 404 }));
   await page.goto('/bench.html?graph=broken.json');
   await page.waitForFunction(() => window.__benchError !== undefined);
