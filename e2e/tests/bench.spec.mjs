@@ -117,6 +117,13 @@ test('a malformed, missing or absent graph is reported to the harness and on the
   await page.waitForFunction(() => window.__benchError !== undefined);
   expect(await page.evaluate(() => window.__benchError)).toMatch(/The bench page could not start \(could not load bench-page\.js\)/);
   await expect(page.getByRole('alert')).toContainText('could not load bench-page.js');
+  // Its start script missing, on the app's page: the early start says so.
+  await page.unroute('**/bench-page.js');
+  await page.route('**/bench-start-*.js', (r) => r.fulfill({ status: 404 }));
+  await page.goto('/?graph=broken.json');
+  await page.waitForFunction(() => window.__benchError !== undefined);
+  expect(await page.evaluate(() => window.__benchError)).toMatch(/The bench page could not start \(could not load bench-start-[0-9a-f]{16}\.js\)/);
+  await expect(page.getByRole('alert')).toContainText('could not load bench-start-');
 });
 
 /** Drags across the canvas in small steps, one per animation frame. */
