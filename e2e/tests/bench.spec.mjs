@@ -126,6 +126,16 @@ test('a malformed, missing or absent graph is reported to the harness and on the
   await expect(page.getByRole('alert')).toContainText('could not load bench-start-');
 });
 
+test('without WebAssembly, the bench page says so to the harness and on the page, on both of its pages', async ({ page }) => {
+  await page.addInitScript(() => { delete window.WebAssembly; });
+  for (const link of ['/bench.html?graph=test-graph.json', '/?graph=test-graph.json']) {
+    await page.goto(link);
+    await page.waitForFunction(() => window.__benchError !== undefined);
+    expect(await page.evaluate(() => window.__benchError)).toBe('This browser cannot run WebAssembly, which the bench page needs.');
+    await expect(page.getByRole('alert')).toHaveText('This browser cannot run WebAssembly, which the bench page needs.');
+  }
+});
+
 /** Drags across the canvas in small steps, one per animation frame. */
 async function drag(page) {
   await page.mouse.move(600, 400);
