@@ -89,6 +89,71 @@ test('a graph of 500 nodes or more goes to the worker by default, smaller ones s
   expect(workers.map((u) => new URL(u).pathname)).toEqual(['/layout-worker_loader.js']);
 });
 
+// More than 1 MiB of graph (about 4,500 nodes here): the bench start creates the layout worker
+// while the rest arrives, and the bench module adopts it (scripts/postbuild.mjs, benchStart).
+test('a graph over 1 MiB gets its layout worker while it arrives, and the bench module adopts it', async ({ page, watched }) => {
+  const big = graph(7000);
+  expect(JSON.stringify(big).length).toBeGreaterThan(1 << 20);
+  await page.route('**/big.json', (r) => r.fulfill({ json: big }));
+  // When each worker is created, in the page's time.
+  await page.addInitScript(() => {
+    const Made = window.Worker;
+    window.__workersMade = [];
+    window.Worker = function (...args) {
+      window.__workersMade.push(performance.now());
+      return new Made(...args);
+    };
+  });
+  const workers = [];
+  page.on('worker', (w) => workers.push(new URL(w.url()).pathname));
+  await page.goto('/bench.html?graph=big.json');
+  await page.waitForFunction(() => window.__layoutDone !== undefined || window.__benchError !== undefined, null, { timeout: 20000 });
+  const r = await page.evaluate(() => ({
+    error: window.__benchError, thread: window.__benchInfo.layoutThread, ticks: window.__benchInfo.iterations,
+    made: window.__workersMade, loaded: window.__graphLoaded, pos: Array.from(window.__benchInfo.positions()),
+  }));
+  expect(r.error).toBeUndefined();
+  expect(r.thread).toBe('worker');
+  expect(r.ticks).toBe(301);
+  expect(r.pos.every(Number.isFinite)).toBe(true);
+  // One worker, made before the module had the graph parsed.
+  expect(workers).toEqual(['/layout-worker_loader.js']);
+  expect(r.made).toHaveLength(1);
+  expect(r.made[0]).toBeLessThan(r.loaded);
+  expect(watched.errors).toEqual([]);
+});
+
+test('a large graph kept on the main thread, or whose worker cannot load, is laid out on the main thread', async ({ page, watched }) => {
+  const big = graph(7000);
+  expect(JSON.stringify(big).length).toBeGreaterThan(1 << 20);
+  await page.route('**/big.json', (r) => r.fulfill({ json: big }));
+  const workers = [];
+  page.on('worker', (w) => workers.push(new URL(w.url()).pathname));
+  // layout-thread=main: no worker at all.
+  await page.goto('/bench.html?graph=big.json&layout-thread=main');
+  await page.waitForFunction(() => window.__benchInfo?.layoutThread !== undefined, null, { timeout: 20000 });
+  expect(await page.evaluate(() => window.__benchInfo.layoutThread)).toBe('main');
+  await page.evaluate(() => window.__benchStopLayout());
+  await page.waitForFunction(() => window.__layoutDone !== undefined, null, { timeout: 20000 });
+  expect(workers).toEqual([]);
+  // The worker's script missing: its error, heard before the module listened, sends the layout here.
+  await page.route('**/layout-worker_loader.js', (r) => r.fulfill({ status: 404 }));
+  await page.goto('/bench.html?graph=big.json');
+  await page.waitForFunction(() => window.__benchInfo?.layoutThread === 'main' || window.__benchError !== undefined, null, { timeout: 20000 });
+  expect(await page.evaluate(() => window.__benchError)).toBeUndefined();
+  await page.evaluate(() => window.__benchStopLayout());
+  await page.waitForFunction(() => window.__layoutDone !== undefined, null, { timeout: 20000 });
+  // Its module missing (a graph under 1 MiB, the worker made after the first frame): the
+  // worker's script throws it, so the page hears an error and lays out here.
+  await page.unroute('**/layout-worker_loader.js');
+  await page.route('**/layout-worker_bg.wasm', (r) => r.fulfill({ status: 404 }));
+  await page.route('**/g600.json', (r) => r.fulfill({ json: graph(600) }));
+  await page.goto('/bench.html?graph=g600.json');
+  await page.waitForFunction(() => window.__layoutDone !== undefined || window.__benchError !== undefined, null, { timeout: 20000 });
+  expect(await page.evaluate(() => [window.__benchError, window.__benchInfo.layoutThread])).toEqual([undefined, 'main']);
+  expect(watched.errors.filter((e) => !/layout-worker|404|WebAssembly/.test(e))).toEqual([]);
+});
+
 test('the app itself never fetches the layout worker nor the bench module', async ({ page }) => {
   const urls = [];
   page.on('request', (r) => urls.push(r.url()));

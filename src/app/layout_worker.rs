@@ -5,13 +5,17 @@
 //!
 //! The worker is its own small wasm module (the `layout-worker` binary,
 //! `src/layout_worker.rs`, built by Trunk as `data-type="worker"`), loaded only
-//! by the bench page, never by the app. The protocol, one message each way at
-//! a time:
+//! by the bench page, never by the app. Its script ([`SCRIPT`], written by
+//! `scripts/postbuild.mjs` in place of Trunk's loader shim) keeps what the
+//! page sends before the module listens, and throws a module that cannot
+//! load in a task of its own, so the page hears an `error`. The bench start
+//! script creates the worker while a large graph arrives; the bench page
+//! otherwise, after its first frame. The protocol:
 //!
-//! - worker → page `{ ready: true }` once its module runs (a message sent
-//!   before it has a handler would be lost);
 //! - page → worker `{ hubs: Uint8Array, edges: Uint32Array, every: ms }`, the
-//!   graph as [`crate::layout::BenchInput`], its buffers transferred;
+//!   graph as [`crate::layout::BenchInput`], its buffers transferred, as soon
+//!   as the page has both the graph and the worker;
+//! - worker → page `{ ready: true }` once its module runs;
 //! - worker → page `{ pos: Float32Array, ticks, done }` every `every` ms of
 //!   layout and once at the end (`done: true`): x, y per node, the buffer
 //!   transferred (one copy out of the worker's memory, none on the way);
