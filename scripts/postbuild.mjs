@@ -82,11 +82,12 @@ const benchFail = `function benchFail(why) {
 //
 // A large graph's layout runs for seconds in the layout worker
 // (src/app/layout_worker.rs). A worker's start needs this thread for a
-// moment, which the first frame holds for ~150 ms at 10,002 nodes (the
-// canvas rasterised on this thread), so a worker created by the bench module
-// ticked 220-390 ms after that frame (traces at 10,002 nodes). Once more than LARGE bytes of the
-// graph have arrived, this script creates it, while this thread waits for the
-// rest and for the module; the bench module adopts it
+// moment, which the first frame holds for ~300 ms at 10,002 nodes (with the
+// canvas rasterised on this thread). Once more than LARGE bytes of the graph
+// have arrived, this script creates it, so its script is fetched by the time
+// that frame's task ends (its first tick 266-296 ms after that frame in
+// traces, against 317-407 when the bench module created it after the frame:
+// docs/bench/README.md, eleventh session); the bench module adopts it
 // (window.__benchWorker, with the messages it sent meanwhile), or ends it if
 // the layout stays on this thread. LARGE: 1 MiB, about 4,500 nodes in the
 // harness's format (2.29 MB for 10,002); at 1,002 nodes (230 KB) the worker

@@ -112,12 +112,6 @@ fn run(url: String, layout_thread: Option<String>) {
         match graph {
             Ok(g) => {
                 mark("__graphLoaded", &JsValue::from_f64(now()));
-                // A worker started early (a large graph) needs this thread
-                // for a moment to start, which the first frame (~300 ms at
-                // 10,002 nodes, with its raster) would otherwise hold.
-                if js_sys::Reflect::has(&window(), &"__benchWorker".into()).unwrap_or(false) {
-                    super::browser::next_task().await;
-                }
                 show(g, thread)
             }
             Err(e) => fail(&e),
